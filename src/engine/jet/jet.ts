@@ -1,0 +1,141 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Activation } from '../activations';
+import { chainTerms } from './keys';
+
+/**
+ * A Taylor-mode derivative jet: the value of a layer's activations and their derivatives
+ * with respect to the network inputs, carried forward together (DESIGN.md, "Derivatives").
+ *
+ * `streams[name]` is a [B, width] tensor (or [1, width] when constant over the batch, or
+ * null when identically zero) holding ∂^name h; '' is the value. Only the streams in
+ * `names` (a sub-multiset–closed set, see `streamClosure`) are carried.
+ */
+export interface Jet {
+  axes: readonly string[];
+  names: readonly string[];
+  streams: Record<string, tf.Tensor | null>;
+}
+
+/**
+ * The jet of the inputs themselves: value X [B, d]; ∂X/∂x_a = e_a (a constant one-hot row);
+ * every higher derivative is zero.
+ */
+export function inputJet(x: tf.Tensor2D, axes: readonly string[], names: readonly string[]): Jet {
+  const d = axes.length;
+  const streams: Record<string, tf.Tensor | null> = { '': x };
+  for (const n of names) {
+    if (n === '') continue;
+    if (n.length === 1) {
+      const row = new Float32Array(d);
+      row[axes.indexOf(n)] = 1;
+      streams[n] = tf.tensor2d(row, [1, d]);
+    } else streams[n] = null;
+  }
+  return { axes, names, streams };
+}
+
+/**
+ * A dense layer on a jet: every stream is multiplied by the same W [in, out]; the bias
+ * touches only the value. Streams that span the batch are stacked along the batch axis so
+ * that they cost one matMul.
+ */
+export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null): Jet {
+  const full: string[] = [];
+  const streams: Record<string, tf.Tensor | null> = {};
+  const batch = jet.streams['']!.shape[0];
+  for (const n of jet.names) {
+    const s = jet.streams[n];
+    if (s === null) streams[n] = null;
+    else if (s.shape[0] === batch && batch !== 1) full.push(n);
+    else streams[n] = tf.matMul(s as tf.Tensor2D, w);
+  }
+  if (full.length === 1) streams[full[0]] = tf.matMul(jet.streams[full[0]] as tf.Tensor2D, w);
+  else if (full.length > 1) {
+    const stacked = tf.concat(full.map((n) => jet.streams[n] as tf.Tensor2D), 0);
+    const parts = tf.split(tf.matMul(stacked, w), full.length, 0);
+    full.forEach((n, i) => (streams[n] = parts[i]));
+  }
+  if (b) streams[''] = tf.add(streams['']!, b);
+  return { axes: jet.axes, names: jet.names, streams };
+}
+
+/** Highest derivative order carried by a jet. */
+export function jetOrder(jet: Jet): number {
+  return jet.names.reduce((m, n) => Math.max(m, n.length), 0);
+}
+
+/**
+ * An elementwise activation on a jet, by the multivariate Faà di Bruno formula
+ * ∂^S φ(z) = Σ_π φ^(|π|)(z) Π_{B∈π} ∂^B z (see `chainTerms`); zero streams drop their terms.
+ */
+export function activateJet(jet: Jet, act: Activation): Jet {
+  const y = act.derivatives(jet.streams['']!, jetOrder(jet));
+  return applyChain(jet, y);
+}
+
+/**
+ * Given φ and its derivatives y[k] = φ^(k)(z) evaluated at the jet's value, the jet of φ(z).
+ * Shared by activations and input embeddings.
+ */
+export function applyChain(jet: Jet, y: tf.Tensor[]): Jet {
+  const streams: Record<string, tf.Tensor | null> = { '': y[0] };
+  for (const n of jet.names) {
+    if (n === '') continue;
+    let acc: tf.Tensor | null = null;
+    for (const term of chainTerms(n, jet.axes)) {
+      let prod: tf.Tensor | null = null;
+      let zero = false;
+      for (const blk of term.blocks) {
+        const zb = jet.streams[blk];
+        if (!zb) { zero = true; break; }
+        prod = prod ? tf.mul(prod, zb) : zb;
+      }
+      if (zero || !prod) continue;
+      let t = tf.mul(y[term.order], prod);
+      if (term.coef !== 1) t = tf.mul(term.coef, t);
+      acc = acc ? tf.add(acc, t) : t;
+    }
+    streams[n] = acc;
+  }
+  return { axes: jet.axes, names: jet.names, streams };
+}
+
+/**
+ * One network output and its derivatives, each [B, 1]. `d(name)` accepts the letters in any
+ * order ('xt' = 'tx') and returns zeros for a derivative that vanishes identically.
+ */
+export class Field {
+  constructor(
+    private readonly streams: Record<string, tf.Tensor | null>,
+    private readonly axes: readonly string[],
+    private readonly batch: number,
+  ) {}
+
+  /** The value u. */
+  get v(): tf.Tensor {
+    return this.streams['']!;
+  }
+
+  /** ∂^name u, e.g. d('xx') = u_xx, d('tx') = u_tx. */
+  d(name: string): tf.Tensor {
+    const key = [...name].map((c) => this.axes.indexOf(c)).sort((a, b) => a - b).map((i) => this.axes[i]).join('');
+    if (!(key in this.streams)) {
+      throw new Error(`derivative '${name}' was not requested by this loss term (has: ${Object.keys(this.streams).map((k) => k || 'value').join(', ')})`);
+    }
+    const s = this.streams[key];
+    if (s === null) return tf.zeros([this.batch, 1]);
+    return s.shape[0] === this.batch ? s : tf.tile(s, [this.batch, 1]);
+  }
+}
+
+/** Split a network's output jet [B, nOut] into one Field per output. */
+export function outputFields(jet: Jet, nOut: number): Field[] {
+  const batch = jet.streams['']!.shape[0];
+  const perOut: Record<string, tf.Tensor | null>[] = Array.from({ length: nOut }, () => ({}));
+  for (const n of jet.names) {
+    const s = jet.streams[n];
+    const cols = s === null ? null : nOut === 1 ? [s] : tf.split(s, nOut, 1);
+    for (let k = 0; k < nOut; k++) perOut[k][n] = cols ? cols[k] : null;
+  }
+  return perOut.map((s) => new Field(s, jet.axes, batch));
+}
