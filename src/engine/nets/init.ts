@@ -12,10 +12,20 @@ export function glorotNormal(rng: Rng, fanIn: number, fanOut: number): Float32Ar
   return w;
 }
 
-/** A trainable dense layer's weight [fanIn, fanOut] (Glorot normal) and bias (zeros). */
+/**
+ * A trainable dense layer: weight [fanIn, fanOut] (Glorot normal) named `${name}.weight` and
+ * bias (zeros) named `${name}.bias`. The tfjs variables get engine-unique names so that
+ * several networks (compare mode) can live side by side; the readable names are ours.
+ */
 export function denseParams(rng: Rng, fanIn: number, fanOut: number, name: string) {
+  const w = tf.variable(tf.tensor2d(glorotNormal(rng, fanIn, fanOut), [fanIn, fanOut]));
+  const b = tf.variable(tf.zeros([fanOut]));
   return {
-    w: tf.variable(tf.tensor2d(glorotNormal(rng, fanIn, fanOut), [fanIn, fanOut]), true, `${name}.weight`),
-    b: tf.variable(tf.zeros([fanOut]), true, `${name}.bias`),
+    w: w as tf.Variable<tf.Rank.R2>,
+    b: b as tf.Variable<tf.Rank.R1>,
+    named: [
+      { name: `${name}.weight`, variable: w },
+      { name: `${name}.bias`, variable: b },
+    ],
   };
 }

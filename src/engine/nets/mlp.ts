@@ -34,14 +34,11 @@ export function createMlp(opts: MlpOptions, ctx: NetContext): Network {
   const act = activations[opts.activation];
   const dims = [embeddedDim(ctx.axes, ctx.periodic), ...Array(opts.depth).fill(opts.width), ctx.outputDim];
   const layers = dims.slice(1).map((out, i) => denseParams(ctx.rng, dims[i], out, `layer${i}`));
-  const params: NamedParam[] = layers.flatMap((l) => [
-    { name: l.w.name, variable: l.w },
-    { name: l.b.name, variable: l.b },
-  ]);
+  const params: NamedParam[] = layers.flatMap((l) => l.named);
   const forwardJet = (input: Jet): Jet => {
     let h = ctx.periodic ? embedPeriodic(input, ctx.periodic) : input;
     layers.forEach((l, i) => {
-      h = denseJet(h, l.w as tf.Tensor2D, l.b as tf.Tensor1D);
+      h = denseJet(h, l.w, l.b);
       if (i < layers.length - 1) h = activateJet(h, act);
     });
     return h;

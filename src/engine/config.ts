@@ -1,0 +1,136 @@
+import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
+import { optimizerIds, optimizers, type OptimizerId, type OptimizerOptions, type ScheduleOptions } from './optim';
+import { constantSchedule } from './optim/schedule';
+import { defaultParams, pdeIds, pdes, type ParamValues, type PdeId } from './pdes';
+import { activationIds } from './activations';
+
+/**
+ * One experiment, fully specified: every user-visible setting is a typed field here, so a
+ * run is reproducible from its config (and its URL) alone. Presets and the CLI produce a
+ * `ConfigInput` (any subset) which `resolveConfig` validates and fills from the defaults.
+ */
+export interface ExperimentConfig {
+  pde: PdeId;
+  params: ParamValues;
+  arch: ArchId;
+  archOptions: ArchOptions[ArchId];
+  optimizer: OptimizerId;
+  optimizerOptions: OptimizerOptions[OptimizerId];
+  /** Base learning rate η. */
+  lr: number;
+  schedule: ScheduleOptions;
+  /** Fixed weight per loss term (missing terms weigh 1). */
+  lossWeights: Record<string, number>;
+  /** Points per loss term per step. */
+  batch: number;
+  steps: number;
+  seed: number;
+  /** Read losses (and check for divergence) every this many steps. */
+  logEvery: number;
+}
+
+/** Any subset of a config, as typed by a person, a URL or a file. */
+export type ConfigInput = { [K in keyof ExperimentConfig]?: unknown };
+
+/** A config that cannot be used; the message names the field, the value and what is allowed. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const baseConfig: ExperimentConfig = {
+  pde: 'helmholtz',
+  params: defaultParams(pdes.helmholtz),
+  arch: 'mlp',
+  archOptions: architectures.mlp.defaults,
+  optimizer: 'adam',
+  optimizerOptions: optimizers.adam.defaults,
+  lr: 1e-3,
+  schedule: constantSchedule,
+  lossWeights: {},
+  batch: 256,
+  steps: 5000,
+  seed: 0,
+  logEvery: 10,
+};
+
+function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !allowed.includes(v as T)) {
+    throw new ConfigError(`${field}: unknown value ${JSON.stringify(v)} (allowed: ${allowed.join(', ')})`);
+  }
+  return v as T;
+}
+
+/** A finite number in [min, max] (and an integer when `int`). */
+export function numberIn(field: string, v: unknown, min: number, max: number, int = false): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || (int && !Number.isInteger(n)) || n < min || n > max) {
+    throw new ConfigError(`${field}: ${JSON.stringify(v)} is not ${int ? 'an integer' : 'a number'} in [${min}, ${max}]`);
+  }
+  return n;
+}
+
+function record(field: string, v: unknown): Record<string, unknown> {
+  if (v === undefined) return {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${field}: expected an object, got ${JSON.stringify(v)}`);
+  return v as Record<string, unknown>;
+}
+
+/** Fill numeric options from defaults, rejecting unknown keys and non-finite values. */
+function numericOptions<T extends object>(field: string, v: unknown, defaults: T, ranges: Partial<Record<keyof T, [number, number, boolean?]>>): T {
+  const given = record(field, v);
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const [k, val] of Object.entries(given)) {
+    if (!(k in defaults)) throw new ConfigError(`${field}.${k}: unknown option (allowed: ${Object.keys(defaults).join(', ')})`);
+    const d = (defaults as Record<string, unknown>)[k];
+    if (typeof d === 'string') { out[k] = val; continue; }
+    const [lo, hi, int] = ranges[k as keyof T] ?? [-Infinity, Infinity];
+    out[k] = numberIn(`${field}.${k}`, val, lo, hi, int);
+  }
+  return out as T;
+}
+
+/** Validate `input` and fill every missing field from `baseConfig` and the PDE's defaults. */
+export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
+  const known = Object.keys(baseConfig);
+  for (const k of Object.keys(input)) if (!known.includes(k)) throw new ConfigError(`unknown config field '${k}' (allowed: ${known.join(', ')})`);
+  const pde = oneOf('pde', input.pde ?? baseConfig.pde, pdeIds);
+  const spec = pdes[pde];
+  const params = defaultParams(spec);
+  for (const [k, v] of Object.entries(record('params', input.params))) {
+    const ps = spec.params[k];
+    if (!ps) throw new ConfigError(`params.${k}: ${pde} has no parameter '${k}' (has: ${Object.keys(spec.params).join(', ') || 'none'})`);
+    params[k] = numberIn(`params.${k}`, v, ps.min, ps.max);
+  }
+  const arch = oneOf('arch', input.arch ?? baseConfig.arch, archIds);
+  const archOptions = numericOptions('archOptions', input.archOptions, architectures[arch].defaults, { depth: [1, 16, true], width: [1, 512, true] });
+  oneOf('archOptions.activation', archOptions.activation, activationIds);
+  const optimizer = oneOf('optimizer', input.optimizer ?? baseConfig.optimizer, optimizerIds);
+  const optimizerOptions = numericOptions('optimizerOptions', input.optimizerOptions, optimizers[optimizer].defaults, {
+    b1: [0, 0.99999], b2: [0, 0.99999999], eps: [0, 1],
+  });
+  const lossWeights: Record<string, number> = {};
+  for (const [k, v] of Object.entries(record('lossWeights', input.lossWeights))) {
+    if (!(k in spec.terms)) throw new ConfigError(`lossWeights.${k}: ${pde} has no loss term '${k}' (has: ${Object.keys(spec.terms).join(', ')})`);
+    lossWeights[k] = numberIn(`lossWeights.${k}`, v, 0, 1e8);
+  }
+  return {
+    pde,
+    params,
+    arch,
+    archOptions,
+    optimizer,
+    optimizerOptions,
+    lr: numberIn('lr', input.lr ?? baseConfig.lr, 1e-8, 10),
+    schedule: numericOptions('schedule', input.schedule, constantSchedule, {
+      warmupSteps: [0, 1e7, true], decayRate: [1e-6, 1], decaySteps: [1, 1e9, true],
+    }),
+    lossWeights,
+    batch: numberIn('batch', input.batch ?? baseConfig.batch, 1, 65536, true),
+    steps: numberIn('steps', input.steps ?? baseConfig.steps, 0, 1e8, true),
+    seed: numberIn('seed', input.seed ?? baseConfig.seed, 0, 2 ** 32 - 1, true),
+    logEvery: numberIn('logEvery', input.logEvery ?? baseConfig.logEvery, 1, 1e6, true),
+  };
+}

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * An optimizer as a pair of pure functions over the parameter list (optax's
+ * GradientTransformation): `init(params) → state`, `update(grads, state, params) →
+ * { updates, state }`. Updates are added to the parameters. State is a plain record of
+ * tensors and numbers, so it can be inspected, exported and disposed with `tf.dispose`.
+ * `update` must not dispose its inputs; the caller disposes the old state and the grads.
+ */
+export interface Transform<S extends tf.TensorContainer = tf.TensorContainer> {
+  init(params: readonly tf.Tensor[]): S;
+  update(grads: readonly tf.Tensor[], state: S, params: readonly tf.Tensor[]): { updates: tf.Tensor[]; state: S };
+}
+
+/** Compose transforms left to right: the updates of one are the "grads" of the next. */
+export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
+  return {
+    init: (params) => ts.map((t) => t.init(params)),
+    update: (grads, states, params) => {
+      let g: readonly tf.Tensor[] = grads;
+      const next: tf.TensorContainer[] = [];
+      ts.forEach((t, i) => {
+        const r = t.update(g, states[i], params);
+        g = r.updates;
+        next.push(r.state);
+      });
+      return { updates: g as tf.Tensor[], state: next };
+    },
+  };
+}
+
+/**
+ * Runs a transform statefully on a list of variables: one `apply(grads)` computes the
+ * updates inside `tf.tidy`, assigns θ ← θ + u, and disposes the superseded state, so the
+ * tensor count stays flat over steps.
+ */
+export class Stateful {
+  private state: tf.TensorContainer;
+  constructor(private readonly transform: Transform, private readonly vars: readonly tf.Variable[]) {
+    this.state = tf.tidy(() => transform.init(vars));
+  }
+
+  /** Apply one step of updates from gradients aligned with the variables. */
+  apply(grads: readonly tf.Tensor[]): void {
+    const old = this.state;
+    const { updates, state } = tf.tidy(() => this.transform.update(grads, old, this.vars));
+    this.vars.forEach((v, i) => {
+      const next = tf.add(v, updates[i]);
+      v.assign(next);
+      next.dispose(); // assign shares the data; the temporary handle must still go
+    });
+    tf.dispose(updates);
+    tf.dispose(old);
+    this.state = state;
+  }
+
+  /** The current state (read-only; for diagnostics and export). */
+  get current(): tf.TensorContainer {
+    return this.state;
+  }
+
+  dispose(): void {
+    tf.dispose(this.state);
+  }
+}

@@ -1,0 +1,24 @@
+import { advection } from './advection';
+import { helmholtz } from './helmholtz';
+import { kleinGordon } from './klein_gordon';
+import { poisson1d } from './poisson1d';
+import type { Pde } from './types';
+import { wave } from './wave';
+
+export type { Pde, LossTerm, ParamSpec, ParamValues, Region } from './types';
+export { defaultParams } from './types';
+
+/** PDEs by id. */
+export const pdes = {
+  poisson1d,
+  helmholtz,
+  klein_gordon: kleinGordon,
+  wave,
+  advection,
+} satisfies Record<string, Pde>;
+
+/** A PDE id. */
+export type PdeId = keyof typeof pdes;
+
+/** The ids, for menus and CLI validation. */
+export const pdeIds = Object.keys(pdes) as PdeId[];

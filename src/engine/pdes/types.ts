@@ -1,0 +1,63 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Field } from '../jet/jet';
+
+/** A tunable physical parameter of a PDE. */
+export interface ParamSpec {
+  label: string;
+  default: number;
+  min: number;
+  max: number;
+}
+
+/** Parameter values by name (validated against the PDE's `params`). */
+export type ParamValues = Record<string, number>;
+
+/**
+ * Where a loss term's points live: the interior of the domain, its boundary along the listed
+ * axes (a random face per point), or a slice with some axes fixed (e.g. t = 0).
+ */
+export type Region =
+  | { kind: 'interior' }
+  | { kind: 'boundary'; axes: string[] }
+  | { kind: 'slice'; fixed: Record<string, number> };
+
+/**
+ * One named loss term L = mean(r²) over points drawn from `region`. `aux` gives per-point
+ * constants computed in float64 JavaScript (source terms, boundary targets); the residual
+ * receives them as [B, 1] tensors in the same order.
+ */
+export interface LossTerm {
+  region: Region;
+  /** Derivative names the residual reads, e.g. ['xx', 'yy']. */
+  derivs: string[];
+  aux?: (p: number[], params: ParamValues) => number[];
+  residual(u: Field[], aux: tf.Tensor[], params: ParamValues): tf.Tensor;
+}
+
+/**
+ * A PDE problem: its inputs and domain, outputs, tunable parameters, named loss terms
+ * (jaxpi style: `res`, `bc`, `ic`, …) and, where known, the exact solution.
+ */
+export interface Pde {
+  id: string;
+  label: string;
+  /** The equation in plain text, for the UI. */
+  equation: string;
+  /** Input axes (single letters), time first when present. */
+  axes: string[];
+  domain: Record<string, [number, number]>;
+  outputs: string[];
+  params: Record<string, ParamSpec>;
+  /** Axes enforced periodic exactly by the input embedding, with their periods. */
+  periodic?: Record<string, number>;
+  terms: Record<string, LossTerm>;
+  /** Exact solution, one value per output (float64). */
+  exact?: (p: number[], params: ParamValues) => number[];
+  /** Evaluation grid points per axis (same order as `axes`). */
+  grid: number[];
+}
+
+/** Default parameter values of a PDE. */
+export function defaultParams(pde: Pde): ParamValues {
+  return Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.default]));
+}

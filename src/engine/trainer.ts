@@ -1,0 +1,191 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ExperimentConfig } from './config';
+import { inputJet, outputFields } from './jet/jet';
+import { streamClosure } from './jet/keys';
+import { architectures, countParams, type Network } from './nets';
+import { learningRate, optimizers, Stateful } from './optim';
+import { pdes, type Pde } from './pdes';
+import { createRng, type Rng } from './rng';
+import { evaluationGrid, relativeL2, sampleTerm } from './sampling';
+
+/** The solution on the evaluation grid and its error. */
+export interface Evaluation {
+  step: number;
+  relL2: number;
+  /** Prediction [N × nOut], row-major over the grid (first axis slowest). */
+  pred: Float32Array;
+  /** Exact solution on the same grid. */
+  exact: Float32Array;
+  ticks: number[][];
+}
+
+/** What a host read of the last step found. */
+export interface Checkpoint {
+  step: number;
+  losses: Record<string, number>;
+  /** The weighted total Σ w_i L_i. */
+  loss: number;
+  /** True when a loss or a weight went NaN/Inf; the weights were rolled back. */
+  diverged: boolean;
+}
+
+/** Raised to the caller's attention by `checkpoint()` when training diverges. */
+export class DivergenceError extends Error {
+  constructor(public readonly step: number, public readonly lastGoodStep: number, detail: string) {
+    super(`training diverged at step ${step} (${detail}); weights restored to step ${lastGoodStep}`);
+    this.name = 'DivergenceError';
+  }
+}
+
+/**
+ * Trains one PINN: fresh seeded collocation batches per step, the composite loss
+ * Σ_i w_i mean(r_i²) over the PDE's named terms with residuals computed on derivative jets,
+ * one reverse pass for the parameter gradients, and an optax-style optimizer.
+ * `step()` never reads from the device; `checkpoint()` does, every `logEvery` steps.
+ */
+export class Trainer {
+  readonly pde: Pde;
+  readonly net: Network;
+  readonly termNames: string[];
+  stepCount = 0;
+  private lr: number;
+  private readonly opt: Stateful;
+  private readonly sampler: Rng;
+  private readonly names: Record<string, string[]>;
+  private lastLosses: tf.Tensor1D | null = null;
+  private lastGood: { step: number; weights: tf.Tensor[] } | null = null;
+  private grid: ReturnType<typeof evaluationGrid> | null = null;
+  private exact: Float32Array | null = null;
+
+  constructor(readonly config: ExperimentConfig) {
+    this.pde = pdes[config.pde];
+    const seeds = createRng(config.seed);
+    const initRng = seeds.fork();
+    this.sampler = seeds.fork();
+    const arch = architectures[config.arch];
+    const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
+    this.net = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
+    this.termNames = Object.keys(this.pde.terms);
+    this.names = Object.fromEntries(this.termNames.map((t) => [t, streamClosure(this.pde.terms[t].derivs, this.pde.axes)]));
+    this.lr = config.lr;
+    const transform = optimizers[config.optimizer].create(config.optimizerOptions as never, () =>
+      learningRate(this.lr, config.schedule, this.stepCount),
+    );
+    this.opt = new Stateful(transform, this.net.params.map((p) => p.variable));
+    this.saveGood();
+  }
+
+  /** Number of trainable scalars. */
+  get paramCount(): number {
+    return countParams(this.net);
+  }
+
+  /** Change the base learning rate (takes effect at the next step). */
+  setLearningRate(lr: number): void {
+    this.lr = lr;
+  }
+
+  /** The learning rate the schedule gives for the next step. */
+  get currentLearningRate(): number {
+    return learningRate(this.lr, this.config.schedule, this.stepCount);
+  }
+
+  /** Per-term losses [nTerms] (in `termNames` order) for fresh batches; caller disposes. */
+  private termLosses(): tf.Tensor1D {
+    const { pde, config } = this;
+    const ls = this.termNames.map((t) => {
+      const term = pde.terms[t];
+      const b = sampleTerm(pde, t, config.params, this.sampler, config.batch);
+      const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
+      const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
+      const fields = outputFields(this.net.forwardJet(inputJet(x, pde.axes, this.names[t])), pde.outputs.length);
+      return tf.mean(tf.square(term.residual(fields, aux, config.params)));
+    });
+    return tf.stack(ls) as tf.Tensor1D;
+  }
+
+  /** Loss weights aligned with `termNames`. */
+  get weights(): number[] {
+    return this.termNames.map((t) => this.config.lossWeights[t] ?? 1);
+  }
+
+  /** One optimisation step on fresh collocation batches. */
+  step(): void {
+    const vars = this.net.params.map((p) => p.variable);
+    const w = tf.tensor1d(this.weights);
+    let losses: tf.Tensor1D | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      losses = tf.keep(this.termLosses());
+      return tf.sum(tf.mul(losses, w)) as tf.Scalar;
+    }, vars);
+    tf.dispose([w, value]);
+    const gradList = vars.map((v) => grads[v.name]);
+    this.opt.apply(gradList);
+    tf.dispose(gradList);
+    this.lastLosses?.dispose();
+    this.lastLosses = losses;
+    this.stepCount++;
+  }
+
+  private saveGood(): void {
+    this.lastGood?.weights.forEach((t) => t.dispose());
+    this.lastGood = { step: this.stepCount, weights: this.net.params.map((p) => tf.clone(p.variable)) };
+  }
+
+  /**
+   * Read the last step's losses and check that losses and weights are finite. On success the
+   * current weights become the last good ones; on NaN/Inf the weights roll back to them and
+   * `diverged` is true (the optimizer state is left as is; the caller should stop).
+   */
+  async checkpoint(): Promise<Checkpoint> {
+    if (!this.lastLosses) return { step: this.stepCount, losses: {}, loss: NaN, diverged: false };
+    const probe = tf.tidy(() => tf.concat([this.lastLosses!, tf.stack(this.net.params.map((p) => tf.sum(p.variable)))]));
+    const vals = await probe.data();
+    probe.dispose();
+    const n = this.termNames.length;
+    const losses = Object.fromEntries(this.termNames.map((t, i) => [t, vals[i]]));
+    const loss = this.weights.reduce((s, w, i) => s + w * vals[i], 0);
+    const diverged = !Array.from(vals).every(Number.isFinite);
+    if (diverged) {
+      this.net.params.forEach((p, i) => p.variable.assign(this.lastGood!.weights[i]));
+    } else if (vals.length > n) this.saveGood();
+    return { step: this.stepCount, losses, loss, diverged };
+  }
+
+  /** Step of the weights `checkpoint()` last accepted (or restored). */
+  get lastGoodStep(): number {
+    return this.lastGood?.step ?? 0;
+  }
+
+  /** Predict on the evaluation grid and compare with the exact solution. */
+  async evaluate(): Promise<Evaluation> {
+    if (!this.grid) {
+      this.grid = evaluationGrid(this.pde);
+      const { x, n } = this.grid;
+      const d = this.pde.axes.length;
+      const nOut = this.pde.outputs.length;
+      this.exact = new Float32Array(n * nOut);
+      for (let i = 0; i < n; i++) {
+        const u = this.pde.exact!(Array.from(x.subarray(i * d, i * d + d)), this.config.params);
+        for (let k = 0; k < nOut; k++) this.exact[i * nOut + k] = u[k];
+      }
+    }
+    const { x, n, ticks } = this.grid;
+    const out = tf.tidy(() => this.net.forward(tf.tensor2d(x, [n, this.pde.axes.length])));
+    const pred = (await out.data()) as Float32Array;
+    out.dispose();
+    return { step: this.stepCount, relL2: relativeL2(pred, this.exact!), pred, exact: this.exact!, ticks };
+  }
+
+  /** Weights by readable name, with shapes, read from the device. */
+  async exportWeights(): Promise<{ name: string; shape: number[]; data: Float32Array }[]> {
+    return Promise.all(this.net.params.map(async (p) => ({ name: p.name, shape: p.variable.shape, data: (await p.variable.data()) as Float32Array })));
+  }
+
+  dispose(): void {
+    this.lastLosses?.dispose();
+    this.lastGood?.weights.forEach((t) => t.dispose());
+    this.opt.dispose();
+    this.net.dispose();
+  }
+}
