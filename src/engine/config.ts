@@ -67,7 +67,8 @@ function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[
 export function numberIn(field: string, v: unknown, min: number, max: number, int = false): number {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n) || (int && !Number.isInteger(n)) || n < min || n > max) {
-    throw new ConfigError(`${field}: ${JSON.stringify(v)} is not ${int ? 'an integer' : 'a number'} in [${min}, ${max}]`);
+    const shown = typeof v === 'number' ? String(v) : JSON.stringify(v);
+    throw new ConfigError(`${field}: ${shown} is not ${int ? 'an integer' : 'a number'} in [${min}, ${max}]`);
   }
   return n;
 }

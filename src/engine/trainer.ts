@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
-import { inputJet, outputFields } from './jet/jet';
-import { streamClosure } from './jet/keys';
+import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
 import { learningRate, optimizers, Stateful } from './optim';
 import { pdes, type Pde } from './pdes';
 import { createRng, type Rng } from './rng';
-import { evaluationGrid, relativeL2, sampleTerm } from './sampling';
+import { evaluationGrid, relativeL2, sampleTerm, type PointBatch } from './sampling';
 
 /** The solution on the evaluation grid and its error. */
 export interface Evaluation {
@@ -51,9 +50,9 @@ export class Trainer {
   private lr: number;
   private readonly opt: Stateful;
   private readonly sampler: Rng;
-  private readonly names: Record<string, string[]>;
+  private readonly streams: Record<string, string[]>;
   private lastLosses: tf.Tensor1D | null = null;
-  private lastGood: { step: number; weights: tf.Tensor[] } | null = null;
+  private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
   private grid: ReturnType<typeof evaluationGrid> | null = null;
   private exact: Float32Array | null = null;
 
@@ -66,7 +65,7 @@ export class Trainer {
     const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
     this.net = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
     this.termNames = Object.keys(this.pde.terms);
-    this.names = Object.fromEntries(this.termNames.map((t) => [t, streamClosure(this.pde.terms[t].derivs, this.pde.axes)]));
+    this.streams = termStreams(this.pde);
     this.lr = config.lr;
     const transform = optimizers[config.optimizer].create(config.optimizerOptions as never, () =>
       learningRate(this.lr, config.schedule, this.stepCount),
@@ -90,18 +89,10 @@ export class Trainer {
     return learningRate(this.lr, this.config.schedule, this.stepCount);
   }
 
-  /** Per-term losses [nTerms] (in `termNames` order) for fresh batches; caller disposes. */
-  private termLosses(): tf.Tensor1D {
+  /** Fresh seeded batches for every loss term. */
+  private sample(): Record<string, PointBatch> {
     const { pde, config } = this;
-    const ls = this.termNames.map((t) => {
-      const term = pde.terms[t];
-      const b = sampleTerm(pde, t, config.params, this.sampler, config.batch);
-      const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
-      const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
-      const fields = outputFields(this.net.forwardJet(inputJet(x, pde.axes, this.names[t])), pde.outputs.length);
-      return tf.mean(tf.square(term.residual(fields, aux, config.params)));
-    });
-    return tf.stack(ls) as tf.Tensor1D;
+    return Object.fromEntries(this.termNames.map((t) => [t, sampleTerm(pde, t, config.params, this.sampler, config.batch)]));
   }
 
   /** Loss weights aligned with `termNames`. */
@@ -112,10 +103,11 @@ export class Trainer {
   /** One optimisation step on fresh collocation batches. */
   step(): void {
     const vars = this.net.params.map((p) => p.variable);
+    const batches = this.sample();
     const w = tf.tensor1d(this.weights);
     let losses: tf.Tensor1D | null = null;
     const { value, grads } = tf.variableGrads(() => {
-      losses = tf.keep(this.termLosses());
+      losses = tf.keep(termLosses(this.net, this.pde, this.config.params, this.termNames, batches, this.streams));
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
     }, vars);
     tf.dispose([w, value]);
@@ -127,15 +119,22 @@ export class Trainer {
     this.stepCount++;
   }
 
+  /** Remember the current weights and optimizer state as the last good ones. */
   private saveGood(): void {
-    this.lastGood?.weights.forEach((t) => t.dispose());
-    this.lastGood = { step: this.stepCount, weights: this.net.params.map((p) => tf.clone(p.variable)) };
+    this.disposeGood();
+    this.lastGood = { step: this.stepCount, weights: this.net.params.map((p) => tf.clone(p.variable)), optState: this.opt.snapshot() };
+  }
+
+  private disposeGood(): void {
+    if (!this.lastGood) return;
+    tf.dispose(this.lastGood.weights);
+    tf.dispose(this.lastGood.optState);
   }
 
   /**
    * Read the last step's losses and check that losses and weights are finite. On success the
-   * current weights become the last good ones; on NaN/Inf the weights roll back to them and
-   * `diverged` is true (the optimizer state is left as is; the caller should stop).
+   * current weights and optimizer state become the last good ones; on NaN/Inf both roll back
+   * to them, the step count too, and `diverged` is true (the caller should stop and explain).
    */
   async checkpoint(): Promise<Checkpoint> {
     if (!this.lastLosses) return { step: this.stepCount, losses: {}, loss: NaN, diverged: false };
@@ -146,10 +145,16 @@ export class Trainer {
     const losses = Object.fromEntries(this.termNames.map((t, i) => [t, vals[i]]));
     const loss = this.weights.reduce((s, w, i) => s + w * vals[i], 0);
     const diverged = !Array.from(vals).every(Number.isFinite);
+    const step = this.stepCount;
     if (diverged) {
-      this.net.params.forEach((p, i) => p.variable.assign(this.lastGood!.weights[i]));
+      const good = this.lastGood!;
+      this.net.params.forEach((p, i) => p.variable.assign(good.weights[i]));
+      this.opt.restore(good.optState);
+      this.stepCount = good.step;
+      this.lastLosses?.dispose();
+      this.lastLosses = null;
     } else if (vals.length > n) this.saveGood();
-    return { step: this.stepCount, losses, loss, diverged };
+    return { step, losses, loss, diverged };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */
@@ -184,7 +189,7 @@ export class Trainer {
 
   dispose(): void {
     this.lastLosses?.dispose();
-    this.lastGood?.weights.forEach((t) => t.dispose());
+    this.disposeGood();
     this.opt.dispose();
     this.net.dispose();
   }

@@ -54,6 +54,17 @@ export class Stateful {
     this.state = state;
   }
 
+  /** A deep copy of the state (for rolling back after a divergence); caller disposes. */
+  snapshot(): tf.TensorContainer {
+    return cloneContainer(this.state);
+  }
+
+  /** Replace the state by a copy of `saved` (which the caller keeps). */
+  restore(saved: tf.TensorContainer): void {
+    tf.dispose(this.state);
+    this.state = cloneContainer(saved);
+  }
+
   /** The current state (read-only; for diagnostics and export). */
   get current(): tf.TensorContainer {
     return this.state;
@@ -62,4 +73,14 @@ export class Stateful {
   dispose(): void {
     tf.dispose(this.state);
   }
+}
+
+/** Deep copy of a container of tensors (arrays and records), numbers kept as they are. */
+export function cloneContainer(c: tf.TensorContainer): tf.TensorContainer {
+  if (c instanceof tf.Tensor) return tf.clone(c);
+  if (Array.isArray(c)) return c.map(cloneContainer);
+  if (c !== null && typeof c === 'object' && !ArrayBuffer.isView(c)) {
+    return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, cloneContainer(v as tf.TensorContainer)]));
+  }
+  return c;
 }

@@ -1,0 +1,31 @@
+/** Flags of `npm run train` and their translation into an experiment config. */
+import { resolveConfig, type ConfigInput } from '../src/engine/config';
+import { presetIds, presets } from '../src/engine/presets';
+import { parseArgs, UsageError } from './args';
+
+export const trainFlags = {
+  values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out'],
+  switches: ['json'],
+  pairs: ['param', 'arch-opt', 'opt', 'weight'],
+};
+
+/** The config the flags describe: the preset's overrides, then each flag on top. */
+export function configFromArgs(argv: string[]): { config: ReturnType<typeof resolveConfig>; args: ReturnType<typeof parseArgs> } {
+  const args = parseArgs(argv, trainFlags);
+  if (args.positional.length) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
+  const v = args.values;
+  let input: ConfigInput = {};
+  if (v.preset !== undefined) {
+    if (!(v.preset in presets)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
+    input = { ...presets[v.preset].config };
+  }
+  const set = (key: keyof ConfigInput, flag: string) => { if (v[flag] !== undefined) input[key] = v[flag]; };
+  set('pde', 'pde'); set('arch', 'arch'); set('optimizer', 'optimizer'); set('steps', 'steps'); set('seed', 'seed');
+  set('batch', 'batch'); set('lr', 'lr'); set('logEvery', 'log-every');
+  const merge = (key: keyof ConfigInput, flag: string) => {
+    if (args.pairs[flag]) input[key] = { ...(input[key] as object | undefined), ...args.pairs[flag] };
+  };
+  merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
+  return { config: resolveConfig(input), args };
+}
+

@@ -1,0 +1,95 @@
+/**
+ * `npm run train -- [--preset NAME] [--pde ID] [--arch ID] [--optimizer ID] [--steps N]
+ *   [--seed S] [--backend cpu|wasm] [--batch N] [--lr X] [--log-every N]
+ *   [--param k=v]... [--arch-opt k=v]... [--opt k=v]... [--weight term=w]... [--out DIR] [--json]`
+ *
+ * Trains headless with the same engine as the browser. With --json the last stdout line is
+ * the result object (DESIGN.md contract); progress goes to stderr then.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../src/engine/config';
+import { encodeSafetensors } from '../src/engine/io/safetensors';
+import { trainFor } from '../src/engine/loop';
+import { startNodeBackend } from '../src/engine/node-backends';
+import { DivergenceError, Trainer } from '../src/engine/trainer';
+import { UsageError } from './args';
+import { configFromArgs } from './train-config';
+import { silenceTfjsBanner } from './quiet';
+
+async function main(): Promise<number> {
+  const { config, args } = configFromArgs(process.argv.slice(2));
+  const json = args.switches.has('json');
+  const backendFlag = args.values.backend;
+  if (backendFlag !== undefined && backendFlag !== 'cpu' && backendFlag !== 'wasm') {
+    throw new UsageError(`--backend: unknown backend '${backendFlag}' (allowed in Node: wasm, cpu)`);
+  }
+  const choice = await startNodeBackend(backendFlag as 'cpu' | 'wasm' | undefined);
+  const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
+  const trainer = new Trainer(config);
+  log(`${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`);
+  const rows: string[] = [['step', 'loss', ...trainer.termNames.map((t) => `loss.${t}`), 'relL2', 'msPerStep'].join(',')];
+  const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
+  let error: string | undefined;
+  let msPerStep = 0;
+  try {
+    const r = await trainFor(trainer, config.steps, async (c, ms) => {
+      const rel = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
+      rows.push([c.step, c.loss, ...trainer.termNames.map((t) => c.losses[t]), rel ?? '', ms.toFixed(3)].join(','));
+      if (rel !== undefined) {
+        log(`step ${c.step}  loss ${c.loss.toExponential(3)}  ${trainer.termNames.map((t) => `${t} ${c.losses[t].toExponential(2)}`).join('  ')}  relL2 ${rel.toExponential(3)}  ${ms.toFixed(2)} ms/step`);
+      }
+    });
+    msPerStep = r.msPerStep;
+  } catch (e) {
+    if (!(e instanceof DivergenceError)) throw e;
+    error = e.message;
+    process.stderr.write(`error: ${e.message}\n`);
+  }
+  const final = await trainer.checkpoint();
+  const ev = await trainer.evaluate();
+  const result = {
+    pde: config.pde,
+    arch: config.arch,
+    optimizer: config.optimizer,
+    steps: trainer.stepCount,
+    seed: config.seed,
+    backend: choice.backend,
+    relL2: ev.relL2,
+    loss: final.loss,
+    losses: final.losses,
+    msPerStep,
+    params: trainer.paramCount,
+    batch: config.batch,
+    pdeParams: config.params,
+    archOptions: config.archOptions,
+    ...(error ? { diverged: true, error } : {}),
+  };
+  if (args.values.out) {
+    const dir = args.values.out;
+    mkdirSync(dir, { recursive: true });
+    const weights = await trainer.exportWeights();
+    writeFileSync(join(dir, 'weights.safetensors'), encodeSafetensors(weights, { config: JSON.stringify(config) }));
+    writeFileSync(join(dir, 'weights.json'), JSON.stringify(weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }))));
+    writeFileSync(join(dir, 'metrics.csv'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+    log(`wrote weights.safetensors, weights.json, metrics.csv, config.json to ${dir}`);
+  }
+  trainer.dispose();
+  if (json) process.stdout.write(JSON.stringify(result) + '\n');
+  else log(`relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ${msPerStep.toFixed(2)} ms/step on ${choice.backend}`);
+  return error ? 3 : 0;
+}
+
+silenceTfjsBanner();
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig, type ConfigInput } from './config';
+import { trainFor } from './loop';
+import { termLosses, termStreams } from './loss';
+import { createRng } from './rng';
+import { sampleTerm } from './sampling';
+import { DivergenceError, Trainer } from './trainer';
+
+const tiny = (over: ConfigInput = {}) =>
+  resolveConfig({ archOptions: { depth: 2, width: 8, activation: 'tanh' }, batch: 32, logEvery: 10, ...over });
+
+describe('Trainer', () => {
+  it('keeps the tensor count flat over 1,000 steps (with checkpoints and evaluations)', async () => {
+    const t = new Trainer(tiny({ pde: 'helmholtz' }));
+    await trainFor(t, 20);
+    await t.evaluate();
+    const before = tf.memory().numTensors;
+    await trainFor(t, 1000, async (c) => { if (c.step % 200 === 0) await t.evaluate(); });
+    expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+
+  it('gives the same initial weights and batches for the same seed', async () => {
+    const a = new Trainer(tiny({ pde: 'wave', seed: 5 }));
+    const b = new Trainer(tiny({ pde: 'wave', seed: 5, lr: 1e-2 }));
+    const c = new Trainer(tiny({ pde: 'wave', seed: 6 }));
+    const wa = await a.exportWeights();
+    const wb = await b.exportWeights();
+    const wc = await c.exportWeights();
+    expect(wa[0].data).toEqual(wb[0].data);
+    expect(wa[0].data).not.toEqual(wc[0].data);
+    a.step(); b.step();
+    const [ca, cb] = [await a.checkpoint(), await b.checkpoint()];
+    expect(ca.losses).toEqual(cb.losses); // same weights + same points → same first losses
+    [a, b, c].forEach((t) => t.dispose());
+  });
+
+  it('stops on NaN, explains, and restores the last good weights', async () => {
+    const t = new Trainer(tiny({ pde: 'poisson1d' }));
+    await trainFor(t, 30);
+    const good = await t.exportWeights();
+    t.net.params[0].variable.assign(tf.fill(t.net.params[0].variable.shape, NaN));
+    await expect(trainFor(t, 10)).rejects.toThrow(DivergenceError);
+    await expect(trainFor(t, 0)).resolves.toBeDefined();
+    expect(t.stepCount).toBe(30);
+    const restored = await t.exportWeights();
+    restored.forEach((w, i) => expect(w.data).toEqual(good[i].data));
+    t.net.params[1].variable.assign(tf.fill(t.net.params[1].variable.shape, Infinity));
+    await expect(trainFor(t, 10)).rejects.toThrow(/diverged at step 40 \(a weight is not finite\); weights restored to step 30/);
+    t.dispose();
+  });
+});
+
+describe('parameter gradients of the residual loss', () => {
+  it.each(['wave', 'helmholtz', 'poisson1d'] as const)('%s: match central finite differences of the loss', async (id) => {
+    const t = new Trainer(tiny({ pde: id, lossWeights: {} }));
+    const rng = createRng(11);
+    const batches = Object.fromEntries(t.termNames.map((n) => [n, sampleTerm(t.pde, n, t.config.params, rng, 16)]));
+    const streams = termStreams(t.pde);
+    const loss = () => tf.tidy(() => tf.sum(termLosses(t.net, t.pde, t.config.params, t.termNames, batches, streams)) as tf.Scalar);
+    const vars = t.net.params.map((p) => p.variable);
+    const { value, grads } = tf.variableGrads(loss, vars);
+    value.dispose();
+    for (const v of vars) {
+      const g = await grads[v.name].data();
+      const w = await v.data();
+      const gmax = Math.max(...Array.from(g, Math.abs));
+      for (const i of [0, Math.floor(w.length / 2), w.length - 1]) {
+        const h = 1e-2;
+        const at = async (d: number) => {
+          const copy = Float32Array.from(w);
+          copy[i] += d;
+          v.assign(tf.tensor(copy, v.shape));
+          const l = loss();
+          const r = (await l.data())[0];
+          l.dispose();
+          return r;
+        };
+        const fd = ((await at(h)) - (await at(-h))) / (2 * h);
+        v.assign(tf.tensor(w, v.shape));
+        expect(Math.abs(fd - g[i]), `${id} ${v.name}[${i}]: fd ${fd} vs ${g[i]}`).toBeLessThan(0.02 * gmax + 1e-4);
+      }
+    }
+    tf.dispose(grads);
+    t.dispose();
+  });
+});
