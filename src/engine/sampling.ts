@@ -50,13 +50,19 @@ export function sampleTerm(pde: Pde, termName: string, params: ParamValues, rng:
  * row-major product with the first axis slowest. Points [N × dim] and the per-axis ticks.
  */
 export function evaluationGrid(pde: Pde): { x: Float32Array; ticks: number[][]; n: number } {
-  const ticks = pde.axes.map((a, k) => {
-    const [lo, hi] = pde.domain[a];
-    const m = pde.grid[k];
-    return Array.from({ length: m }, (_, i) => lo + ((hi - lo) * i) / (m - 1));
-  });
+  return productGrid(
+    pde.axes.map((a, k) => {
+      const [lo, hi] = pde.domain[a];
+      const m = pde.grid[k];
+      return Array.from({ length: m }, (_, i) => lo + ((hi - lo) * i) / (m - 1));
+    }),
+  );
+}
+
+/** The row-major product of per-axis ticks (first axis slowest) as points [N × dim]. */
+export function productGrid(ticks: number[][]): { x: Float32Array; ticks: number[][]; n: number } {
   const n = ticks.reduce((s, t) => s * t.length, 1);
-  const d = pde.axes.length;
+  const d = ticks.length;
   const x = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
     let r = i;

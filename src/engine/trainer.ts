@@ -5,7 +5,7 @@ import { architectures, countParams, type Network } from './nets';
 import { learningRate, optimizers, Stateful } from './optim';
 import { pdes, type Pde } from './pdes';
 import { createRng, type Rng } from './rng';
-import { evaluationGrid, relativeL2, sampleTerm, type PointBatch } from './sampling';
+import { evaluationGrid, productGrid, relativeL2, sampleTerm, type PointBatch } from './sampling';
 
 /** The solution on the evaluation grid and its error. */
 export interface Evaluation {
@@ -53,8 +53,7 @@ export class Trainer {
   private readonly streams: Record<string, string[]>;
   private lastLosses: tf.Tensor1D | null = null;
   private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
-  private grid: ReturnType<typeof evaluationGrid> | null = null;
-  private exact: Float32Array | null = null;
+  private grid: { x: Float32Array; n: number; ticks: number[][]; values: Float32Array } | null = null;
 
   constructor(readonly config: ExperimentConfig) {
     this.pde = pdes[config.pde];
@@ -162,24 +161,37 @@ export class Trainer {
     return this.lastGood?.step ?? 0;
   }
 
-  /** Predict on the evaluation grid and compare with the exact solution. */
-  async evaluate(): Promise<Evaluation> {
-    if (!this.grid) {
-      this.grid = evaluationGrid(this.pde);
-      const { x, n } = this.grid;
-      const d = this.pde.axes.length;
-      const nOut = this.pde.outputs.length;
-      this.exact = new Float32Array(n * nOut);
-      for (let i = 0; i < n; i++) {
-        const u = this.pde.exact!(Array.from(x.subarray(i * d, i * d + d)), this.config.params);
-        for (let k = 0; k < nOut; k++) this.exact[i * nOut + k] = u[k];
+  /**
+   * The evaluation grid and the solution on it: the PDE's numerical reference when it has
+   * one, else its exact solution on `pde.grid`. Computed once per trainer.
+   */
+  private async target(): Promise<{ x: Float32Array; n: number; ticks: number[][]; values: Float32Array }> {
+    if (this.grid) return this.grid;
+    const { pde } = this;
+    if (pde.reference) {
+      const ref = await pde.reference(this.config.params);
+      this.grid = { ...productGrid(ref.ticks), values: ref.values };
+    } else if (pde.exact) {
+      const g = evaluationGrid(pde);
+      const d = pde.axes.length;
+      const nOut = pde.outputs.length;
+      const values = new Float32Array(g.n * nOut);
+      for (let i = 0; i < g.n; i++) {
+        const u = pde.exact(Array.from(g.x.subarray(i * d, i * d + d)), this.config.params);
+        for (let k = 0; k < nOut; k++) values[i * nOut + k] = u[k];
       }
-    }
-    const { x, n, ticks } = this.grid;
+      this.grid = { ...g, values };
+    } else throw new Error(`${pde.id} has neither an exact nor a reference solution`);
+    return this.grid;
+  }
+
+  /** Predict on the evaluation grid and compare with the exact or reference solution. */
+  async evaluate(): Promise<Evaluation> {
+    const { x, n, ticks, values } = await this.target();
     const out = tf.tidy(() => this.net.forward(tf.tensor2d(x, [n, this.pde.axes.length])));
     const pred = (await out.data()) as Float32Array;
     out.dispose();
-    return { step: this.stepCount, relL2: relativeL2(pred, this.exact!), pred, exact: this.exact!, ticks };
+    return { step: this.stepCount, relL2: relativeL2(pred, values), pred, exact: values, ticks };
   }
 
   /** Weights by readable name, with shapes, read from the device. */

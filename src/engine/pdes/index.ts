@@ -5,7 +5,7 @@ import { poisson1d } from './poisson1d';
 import type { Pde } from './types';
 import { wave } from './wave';
 
-export type { Pde, LossTerm, ParamSpec, ParamValues, Region } from './types';
+export type { Pde, LossTerm, ParamSpec, ParamValues, Region, ReferenceSolution } from './types';
 export { defaultParams } from './types';
 
 /** PDEs by id. */

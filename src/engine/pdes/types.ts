@@ -53,11 +53,24 @@ export interface Pde {
   terms: Record<string, LossTerm>;
   /** Exact solution, one value per output (float64). */
   exact?: (p: number[], params: ParamValues) => number[];
-  /** Evaluation grid points per axis (same order as `axes`). */
+  /**
+   * A numerical reference instead of (or besides) `exact`: values [N × nOut] on the product
+   * grid `ticks` (one array per axis, in `axes` order, first axis slowest). Used for
+   * evaluation when present; implementations cache per parameter set.
+   */
+  reference?: (params: ParamValues) => Promise<ReferenceSolution>;
+  /** Evaluation grid points per axis (same order as `axes`) when there is no reference. */
   grid: number[];
 }
 
 /** Default parameter values of a PDE. */
 export function defaultParams(pde: Pde): ParamValues {
   return Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.default]));
+}
+
+/** A reference solution on a product grid (see `Pde.reference`). */
+export interface ReferenceSolution {
+  ticks: number[][];
+  /** Values [N × nOut], row-major over the grid with the first axis slowest. */
+  values: Float32Array;
 }
