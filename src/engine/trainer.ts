@@ -110,7 +110,7 @@ export class Trainer {
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
     }, vars);
     tf.dispose([w, value]);
-    const gradList = vars.map((v) => grads[v.name]);
+    const gradList = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // no path → zero gradient
     this.opt.apply(gradList);
     tf.dispose(gradList);
     this.lastLosses?.dispose();

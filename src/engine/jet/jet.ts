@@ -35,14 +35,40 @@ export function inputJet(x: tf.Tensor2D, axes: readonly string[], names: readonl
 }
 
 /**
+ * Records, for one dense layer, its input streams a_s [B, in] and (after a reverse pass) the
+ * gradients δ_s [B, out] arriving at its output streams, so that per-sample parameter
+ * gradients can be formed as Σ_s a_sᵀ δ_s per sample (DESIGN.md, "Per-sample gradients").
+ */
+export interface LayerTap {
+  layer: string;
+  inputs: Record<string, tf.Tensor>;
+  grads: Record<string, tf.Tensor>;
+}
+
+/** Identity whose gradient is copied into `sink[name]` (kept past the backward tidy). */
+function tapped(x: tf.Tensor, sink: Record<string, tf.Tensor>, name: string): tf.Tensor {
+  const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.clone(args[0] as tf.Tensor),
+    gradFunc: (dy: tf.Tensor) => {
+      sink[name]?.dispose();
+      sink[name] = tf.keep(tf.clone(dy));
+      return dy;
+    },
+  }));
+  return f(x);
+}
+
+/**
  * A dense layer on a jet: every stream is multiplied by the same W [in, out]; the bias
  * touches only the value. Streams that span the batch are stacked along the batch axis so
- * that they cost one matMul.
+ * that they cost one matMul. With a `tap`, constant streams are expanded to the batch and
+ * inputs/output gradients are recorded (diagnostics only; slower).
  */
-export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null): Jet {
+export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: LayerTap): Jet {
   const full: string[] = [];
   const streams: Record<string, tf.Tensor | null> = {};
   const batch = jet.streams['']!.shape[0];
+  if (tap) jet = expandJet(jet, batch);
   for (const n of jet.names) {
     const s = jet.streams[n];
     if (s === null) streams[n] = null;
@@ -56,6 +82,23 @@ export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null): Jet {
     full.forEach((n, i) => (streams[n] = parts[i]));
   }
   if (b) streams[''] = tf.add(streams['']!, b);
+  if (tap) {
+    for (const n of jet.names) {
+      if (streams[n] === null) continue;
+      tap.inputs[n] = tf.keep(jet.streams[n]!);
+      streams[n] = tapped(streams[n]!, tap.grads, n);
+    }
+  }
+  return { axes: jet.axes, names: jet.names, streams };
+}
+
+/** The same jet with every constant ([1, w]) stream tiled to the batch. */
+function expandJet(jet: Jet, batch: number): Jet {
+  const streams: Record<string, tf.Tensor | null> = {};
+  for (const n of jet.names) {
+    const s = jet.streams[n];
+    streams[n] = s && s.shape[0] !== batch ? tf.tile(s, [batch, 1]) : s;
+  }
   return { axes: jet.axes, names: jet.names, streams };
 }
 

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { activations, type ActivationId } from '../activations';
-import { activateJet, denseJet, inputJet, type Jet } from '../jet/jet';
+import { activateJet, denseJet, inputJet, type Jet, type LayerTap } from '../jet/jet';
 import type { Rng } from '../rng';
 import { embedPeriodic, embeddedDim, type PeriodicEmbedding } from './embedding';
 import { denseParams } from './init';
@@ -35,10 +35,12 @@ export function createMlp(opts: MlpOptions, ctx: NetContext): Network {
   const dims = [embeddedDim(ctx.axes, ctx.periodic), ...Array(opts.depth).fill(opts.width), ctx.outputDim];
   const layers = dims.slice(1).map((out, i) => denseParams(ctx.rng, dims[i], out, `layer${i}`));
   const params: NamedParam[] = layers.flatMap((l) => l.named);
-  const forwardJet = (input: Jet): Jet => {
+  const forwardJet = (input: Jet, taps?: LayerTap[]): Jet => {
     let h = ctx.periodic ? embedPeriodic(input, ctx.periodic) : input;
     layers.forEach((l, i) => {
-      h = denseJet(h, l.w, l.b);
+      const tap = taps ? { layer: `layer${i}`, inputs: {}, grads: {} } : undefined;
+      if (tap) taps!.push(tap);
+      h = denseJet(h, l.w, l.b, tap);
       if (i < layers.length - 1) h = activateJet(h, act);
     });
     return h;

@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
+import { hessianVectorProduct, topHessianEigenvalue } from './hessian';
+
+/** Largest-magnitude eigenvalue of a small symmetric matrix by float64 Jacobi rotations. */
+function jacobiEigenvalues(a: number[][]): number[] {
+  const n = a.length;
+  const m = a.map((r) => r.slice());
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p][q] ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) {
+      if (Math.abs(m[p][q]) < 1e-300) continue;
+      const th = (m[q][q] - m[p][p]) / (2 * m[p][q]);
+      const t = Math.sign(th || 1) / (Math.abs(th) + Math.sqrt(th * th + 1));
+      const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+      for (let k = 0; k < n; k++) { const x = m[k][p], y = m[k][q]; m[k][p] = c * x - s * y; m[k][q] = s * x + c * y; }
+      for (let k = 0; k < n; k++) { const x = m[p][k], y = m[q][k]; m[p][k] = c * x - s * y; m[q][k] = s * x + c * y; }
+    }
+  }
+  return m.map((r, i) => r[i]);
+}
+
+describe('Hessian top eigenvalue', () => {
+  it('recovers the top eigenvalue of a known quadratic 0.5 θᵀAθ', async () => {
+    // A = Q diag(10, 3, −2, 0.5) Qᵀ with a fixed rotation
+    const d = [10, 3, -2, 0.5];
+    const c = Math.cos(0.7), s = Math.sin(0.7);
+    const q = [[c, -s, 0, 0], [s, c, 0, 0], [0, 0, c, s], [0, 0, -s, c]];
+    const A = q.map((_, i) => q.map((_, j) => d.reduce((acc, dk, k) => acc + q[i][k] * dk * q[j][k], 0)));
+    const th = tf.variable(tf.tensor1d([0.3, -0.2, 0.1, 0.5]));
+    const At = tf.tensor2d(A);
+    const loss = () => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(th, tf.squeeze(tf.matMul(At, tf.expandDims(th, 1)))))) as tf.Scalar);
+    const r = await topHessianEigenvalue([th], loss, createRng(1), { maxIters: 200, tol: 1e-7 });
+    expect(r.value).toBeCloseTo(10, 2);
+    expect(Array.from(await th.data())).toEqual(Array.from(Float32Array.from([0.3, -0.2, 0.1, 0.5]))); // restored
+    tf.dispose([th, At]);
+  });
+
+  it('matches the dense finite-difference Hessian of a tiny network loss', async () => {
+    const rng = createRng(3);
+    const w1 = tf.variable(tf.tensor2d(Array.from({ length: 6 }, () => rng.normal()), [2, 3]));
+    const w2 = tf.variable(tf.tensor2d(Array.from({ length: 3 }, () => rng.normal()), [3, 1]));
+    const x = tf.tensor2d(Array.from({ length: 16 }, () => rng.uniform(-1, 1)), [8, 2]);
+    const y = tf.tensor2d(Array.from({ length: 8 }, () => rng.normal()), [8, 1]);
+    const vars = [w1, w2];
+    const loss = () => tf.tidy(() => tf.mean(tf.square(tf.sub(tf.matMul(tf.tanh(tf.matMul(x, w1)), w2), y))) as tf.Scalar);
+    const p = 9;
+    const H: number[][] = [];
+    for (let i = 0; i < p; i++) {
+      const e = tf.oneHot(tf.tensor1d([i], 'int32'), p).reshape([p]) as tf.Tensor1D;
+      const col = hessianVectorProduct(vars, loss, e, 1e-2);
+      H.push(Array.from(await col.data()));
+      tf.dispose([e, col]);
+    }
+    const sym = H.map((r, i) => r.map((v, j) => 0.5 * (v + H[j][i])));
+    const eig = jacobiEigenvalues(sym);
+    const top = eig.reduce((m, v) => (Math.abs(v) > Math.abs(m) ? v : m), 0);
+    const before = tf.memory().numTensors;
+    const r = await topHessianEigenvalue(vars, loss, createRng(5), { maxIters: 300, tol: 1e-6, eps: 1e-2 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Math.abs(r.value - top) / Math.abs(top)).toBeLessThan(1e-2);
+    tf.dispose([w1, w2, x, y]);
+  });
+});

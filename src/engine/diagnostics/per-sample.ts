@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import { inputJet, outputFields, type LayerTap } from '../jet/jet';
+import type { Network } from '../nets';
+import type { ParamValues, Pde } from '../pdes';
+import type { PointBatch } from '../sampling';
+
+/**
+ * Per-sample gradients g_i = ∂(r_i²)/∂θ of one loss term's squared residuals, for every
+ * parameter, in one forward and one reverse pass (DESIGN.md, "Per-sample gradients"):
+ * each dense layer's input streams a_s [B, in] and output-stream gradients δ_s [B, out] are
+ * tapped; the weight gradient of sample i is Σ_s a_s[i]ᵀ δ_s[i] (a batched matMul over
+ * [B, S, in] × [B, S, out]) and the bias gradient is δ_value[i]. Works because sample i's
+ * squared residual depends only on row i of every stream.
+ *
+ * Returns one tensor [B, ...paramShape] per network parameter (same order as `net.params`);
+ * the caller disposes. Memory is B × P floats: chunk the batch for big nets.
+ */
+export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[]): tf.Tensor[] {
+  const taps: LayerTap[] = [];
+  const x = tf.tensor2d(batch.x, [batch.n, pde.axes.length]);
+  const aux = batch.aux.map((a) => tf.tensor2d(a, [batch.n, 1]));
+  try {
+    const vars = net.params.map((p) => p.variable);
+    const { value, grads } = tf.variableGrads(() => {
+      const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams), taps), pde.outputs.length);
+      return tf.sum(tf.square(pde.terms[term].residual(fields, aux, params))) as tf.Scalar;
+    }, vars);
+    tf.dispose([value, grads]);
+    return tf.tidy(() => {
+      const byLayer = new Map<string, tf.Tensor[]>();
+      for (const tap of taps) {
+        // streams no gradient reached (e.g. the last layer's value in u_tt − c²u_xx) add nothing
+        const names = Object.keys(tap.grads);
+        const a = tf.stack(names.map((n) => tap.inputs[n]), 1); // [B, S, in]
+        const d = tf.stack(names.map((n) => tap.grads[n]), 1); // [B, S, out]
+        byLayer.set(tap.layer, [tf.matMul(a as tf.Tensor3D, d as tf.Tensor3D, true, false), tap.grads[''] ? tf.clone(tap.grads['']) : tf.zeros([batch.n, d.shape[2]!])]);
+      }
+      return net.params.map((p) => {
+        const [layer, kind] = p.name.split('.');
+        const g = byLayer.get(layer);
+        if (!g) throw new Error(`per-sample gradients: no tap for parameter ${p.name}`);
+        return kind === 'weight' ? g[0] : g[1];
+      });
+    });
+  } finally {
+    for (const t of taps) tf.dispose([...Object.values(t.grads), ...Object.values(t.inputs)]);
+    tf.dispose([x, aux]);
+  }
+}
+
+/**
+ * Residual-gradient variance (PDE-aware optimizer paper, arXiv 2507.08118): per parameter,
+ * Var_i[g_i] over the batch, and the per-layer mean of it; also the per-layer mean of
+ * (mean_i g_i)² for a signal-to-noise reading. Inputs are `perSampleGrads` outputs.
+ */
+export function gradientVariance(perSample: readonly tf.Tensor[]): { variance: tf.Tensor[]; mean: tf.Tensor[] } {
+  return tf.tidy(() => {
+    const moments = perSample.map((g) => tf.moments(g, 0));
+    return { variance: moments.map((m) => m.variance), mean: moments.map((m) => m.mean) };
+  });
+}
