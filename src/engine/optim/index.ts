@@ -1,4 +1,6 @@
 import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
+import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
+import { sgdDefaults, trace, type SgdOptions } from './sgd';
 import { chain, type Transform } from './transform';
 
 export { Stateful, chain, type Transform } from './transform';
@@ -7,6 +9,8 @@ export { learningRate, constantSchedule, type ScheduleOptions } from './schedule
 /** Hyperparameters per optimizer id (the learning rate is common and kept apart). */
 export interface OptimizerOptions {
   adam: AdamOptions;
+  adamw: AdamwOptions;
+  sgd: SgdOptions;
 }
 
 /** An optimizer id. */
@@ -25,6 +29,16 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     label: 'Adam',
     defaults: adamDefaults,
     create: (o, lr) => chain(scaleByAdam(o), scaleByLearningRate(lr)),
+  },
+  adamw: {
+    label: 'AdamW',
+    defaults: adamwDefaults,
+    create: (o, lr) => chain(scaleByAdam(o), addDecayedWeights(o.weightDecay), scaleByLearningRate(lr)),
+  },
+  sgd: {
+    label: 'SGD (momentum)',
+    defaults: sgdDefaults,
+    create: (o, lr) => chain(trace(o), scaleByLearningRate(lr)),
   },
 };
 
