@@ -1,10 +1,11 @@
 /** Flags of `npm run train` and their translation into an experiment config. */
-import { resolveConfig, type ConfigInput } from '../src/engine/config';
+import { baseConfig, diagnosticKinds, resolveConfig, type ConfigInput } from '../src/engine/config';
 import { presetIds, presets } from '../src/engine/presets';
 import { parseArgs, UsageError } from './args';
 
 export const trainFlags = {
-  values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out'],
+  values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
+    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight'],
 };
@@ -25,6 +26,18 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   const merge = (key: keyof ConfigInput, flag: string) => {
     if (args.pairs[flag]) input[key] = { ...(input[key] as object | undefined), ...args.pairs[flag] };
   };
+  if (v.diagnostics !== undefined) {
+    const kinds = v.diagnostics === 'all' ? [...diagnosticKinds] : v.diagnostics === 'none' ? [] : v.diagnostics.split(',');
+    const steps = Number(input.steps ?? baseConfig.steps);
+    input.diagnostics = { ...(input.diagnostics as object | undefined), kinds, every: v['diag-every'] ?? (kinds.length ? Math.max(1, Math.round(steps / 10)) : 0) };
+  } else if (v['diag-every'] !== undefined) input.diagnostics = { ...(input.diagnostics as object | undefined), every: v['diag-every'] };
+  if (v.balancing !== undefined || v['balance-every'] !== undefined || v['balance-alpha'] !== undefined) {
+    const b: Record<string, unknown> = { ...(input.balancing as object | undefined) };
+    if (v.balancing !== undefined) b.method = v.balancing;
+    if (v['balance-every'] !== undefined) b.every = v['balance-every'];
+    if (v['balance-alpha'] !== undefined) b.alpha = v['balance-alpha'];
+    input.balancing = b;
+  }
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
   return { config: resolveConfig(input), args };
 }

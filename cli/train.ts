@@ -1,7 +1,9 @@
 /**
  * `npm run train -- [--preset NAME] [--pde ID] [--arch ID] [--optimizer ID] [--steps N]
  *   [--seed S] [--backend cpu|wasm] [--batch N] [--lr X] [--log-every N]
- *   [--param k=v]... [--arch-opt k=v]... [--opt k=v]... [--weight term=w]... [--out DIR] [--json]`
+ *   [--param k=v]... [--arch-opt k=v]... [--opt k=v]... [--weight term=w]...
+ *   [--balancing fixed|annealing|gradnorm] [--balance-every N] [--balance-alpha A]
+ *   [--diagnostics all|align,hist,hess,rgv|none] [--diag-every N] [--out DIR] [--json]`
  *
  * Trains headless with the same engine as the browser. With --json the last stdout line is
  * the result object (DESIGN.md contract); progress goes to stderr then.
@@ -10,7 +12,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../src/engine/config';
 import { encodeSafetensors } from '../src/engine/io/safetensors';
+import type { DiagnosticsReport } from '../src/engine/diagnostics/run';
 import { trainFor } from '../src/engine/loop';
+import { metricsRow, toCsv, type MetricsRow } from '../src/engine/metrics';
 import { startNodeBackend } from '../src/engine/node-backends';
 import { DivergenceError, Trainer } from '../src/engine/trainer';
 import { UsageError } from './args';
@@ -28,16 +32,21 @@ async function main(): Promise<number> {
   const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
   const trainer = new Trainer(config);
   log(`${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`);
-  const rows: string[] = [['step', 'loss', ...trainer.termNames.map((t) => `loss.${t}`), 'relL2', 'msPerStep'].join(',')];
+  const rows: MetricsRow[] = [];
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
+  let lastDiag: DiagnosticsReport | undefined;
   let error: string | undefined;
   let msPerStep = 0;
   try {
-    const r = await trainFor(trainer, config.steps, async (c, ms) => {
-      const rel = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
-      rows.push([c.step, c.loss, ...trainer.termNames.map((t) => c.losses[t]), rel ?? '', ms.toFixed(3)].join(','));
-      if (rel !== undefined) {
-        log(`step ${c.step}  loss ${c.loss.toExponential(3)}  ${trainer.termNames.map((t) => `${t} ${c.losses[t].toExponential(2)}`).join('  ')}  relL2 ${rel.toExponential(3)}  ${ms.toFixed(2)} ms/step`);
+    const r = await trainFor(trainer, config.steps, async (c, ms, diag) => {
+      const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
+      rows.push(metricsRow(c, ms, { relL2, diag }));
+      if (diag) {
+        lastDiag = diag;
+        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
+      }
+      if (relL2 !== undefined) {
+        log(`step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`);
       }
     });
     msPerStep = r.msPerStep;
@@ -58,6 +67,8 @@ async function main(): Promise<number> {
     relL2: ev.relL2,
     loss: final.loss,
     losses: final.losses,
+    weights: final.weights,
+    ...(lastDiag ? { diagnostics: lastDiag.metrics } : {}),
     msPerStep,
     params: trainer.paramCount,
     batch: config.batch,
@@ -71,7 +82,7 @@ async function main(): Promise<number> {
     const weights = await trainer.exportWeights();
     writeFileSync(join(dir, 'weights.safetensors'), encodeSafetensors(weights, { config: JSON.stringify(config) }));
     writeFileSync(join(dir, 'weights.json'), JSON.stringify(weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }))));
-    writeFileSync(join(dir, 'metrics.csv'), rows.join('\n') + '\n');
+    writeFileSync(join(dir, 'metrics.csv'), toCsv(rows));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
     log(`wrote weights.safetensors, weights.json, metrics.csv, config.json to ${dir}`);
   }
@@ -80,6 +91,8 @@ async function main(): Promise<number> {
   else log(`relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ${msPerStep.toFixed(2)} ms/step on ${choice.backend}`);
   return error ? 3 : 0;
 }
+
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toExponential(3));
 
 silenceTfjsBanner();
 main().then(

@@ -27,6 +27,40 @@ export interface ExperimentConfig {
   seed: number;
   /** Read losses (and check for divergence) every this many steps. */
   logEvery: number;
+  /** Loss balancing (fixed weights, learning-rate annealing or grad-norm weighting). */
+  balancing: BalancingConfig;
+  /** Which diagnostics run, and how often (every 0 = off). */
+  diagnostics: DiagnosticsConfig;
+}
+
+/** Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm). */
+export const balancingMethods = ['fixed', 'annealing', 'gradnorm'] as const;
+export type BalancingMethod = (typeof balancingMethods)[number];
+
+/**
+ * `alpha` is the weight of the new estimate in λ ← (1 − α)λ + α λ̂ (paper: 0.9 for
+ * annealing; jaxpi's grad-norm momentum 0.9 corresponds to α = 0.1); `every` in steps.
+ */
+export interface BalancingConfig {
+  method: BalancingMethod;
+  alpha: number;
+  every: number;
+}
+
+/** Diagnostics the engine can compute (DESIGN.md; issue "Diagnostics"). */
+export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv'] as const;
+export type DiagnosticKind = (typeof diagnosticKinds)[number];
+
+export interface DiagnosticsConfig {
+  /** Run the selected diagnostics every this many steps (0 = never). */
+  every: number;
+  kinds: DiagnosticKind[];
+  /** Power-iteration cap for the Hessian top eigenvalue. */
+  hessIters: number;
+  /** Histogram bins per layer. */
+  bins: number;
+  /** Samples used for per-sample gradients (residual-gradient variance). */
+  rgvSamples: number;
 }
 
 /** Any subset of a config, as typed by a person, a URL or a file. */
@@ -54,6 +88,8 @@ export const baseConfig: ExperimentConfig = {
   steps: 5000,
   seed: 0,
   logEvery: 10,
+  balancing: { method: 'fixed', alpha: 0.9, every: 100 },
+  diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
 };
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -86,7 +122,7 @@ function numericOptions<T extends object>(field: string, v: unknown, defaults: T
   for (const [k, val] of Object.entries(given)) {
     if (!(k in defaults)) throw new ConfigError(`${field}.${k}: unknown option (allowed: ${Object.keys(defaults).join(', ')})`);
     const d = (defaults as Record<string, unknown>)[k];
-    if (typeof d === 'string') { out[k] = val; continue; }
+    if (typeof d === 'string' || Array.isArray(d)) { out[k] = val; continue; }
     const [lo, hi, int] = ranges[k as keyof T] ?? [-Infinity, Infinity];
     out[k] = numberIn(`${field}.${k}`, val, lo, hi, int);
   }
@@ -134,5 +170,27 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     steps: numberIn('steps', input.steps ?? baseConfig.steps, 0, 1e8, true),
     seed: numberIn('seed', input.seed ?? baseConfig.seed, 0, 2 ** 32 - 1, true),
     logEvery: numberIn('logEvery', input.logEvery ?? baseConfig.logEvery, 1, 1e6, true),
+    balancing: resolveBalancing(input.balancing),
+    diagnostics: resolveDiagnostics(input.diagnostics),
   };
+}
+
+function resolveBalancing(v: unknown): BalancingConfig {
+  const given = record('balancing', v);
+  const method = oneOf('balancing.method', given.method ?? 'fixed', balancingMethods);
+  const defaults = { ...baseConfig.balancing, method, alpha: method === 'gradnorm' ? 0.1 : 0.9 };
+  const out = numericOptions('balancing', given, defaults, { alpha: [0, 1], every: [1, 1e7, true] });
+  out.method = method;
+  return out;
+}
+
+function resolveDiagnostics(v: unknown): DiagnosticsConfig {
+  const given = record('diagnostics', v);
+  const out = numericOptions('diagnostics', given, baseConfig.diagnostics, {
+    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true],
+  });
+  const kinds = typeof out.kinds === 'string' ? (out.kinds as string).split(',').filter(Boolean) : out.kinds;
+  if (!Array.isArray(kinds)) throw new ConfigError(`diagnostics.kinds: expected a list, got ${JSON.stringify(kinds)}`);
+  out.kinds = kinds.map((k, i) => oneOf(`diagnostics.kinds[${i}]`, k, diagnosticKinds));
+  return out;
 }

@@ -1,30 +1,53 @@
+import { rebalance } from './balancing/rebalance';
+import { runDiagnostics, type DiagnosticsReport } from './diagnostics/run';
 import { DivergenceError, type Checkpoint, type Trainer } from './trainer';
 
-/** Per-log-step callback: the checkpoint and the measured training speed. */
-export type OnLog = (c: Checkpoint, msPerStep: number) => void | Promise<void>;
+/**
+ * Per-log-step callback: the checkpoint, the measured training speed (diagnostics excluded)
+ * and, on diagnostics steps, their report.
+ */
+export type OnLog = (c: Checkpoint, msPerStep: number, diag?: DiagnosticsReport) => void | Promise<void>;
+
+/** Steps until the next multiple of `every` after `step` (every ≤ 0: never). */
+const untilNext = (step: number, every: number) => (every > 0 ? every - (step % every) : Infinity);
 
 /**
- * Run `steps` optimisation steps, reading losses every `trainer.config.logEvery` steps (and
- * at the end) and calling `onLog`. Stops with a DivergenceError (weights already rolled back)
- * when a loss or weight becomes NaN/Inf. Returns the last checkpoint and ms per step
- * (wall time including the periodic reads, which is what a user waits for).
+ * Run `steps` optimisation steps. Every `logEvery` steps (and at the end) losses are read
+ * and checked; every `balancing.every` steps the loss weights are rebalanced (unless fixed);
+ * every `diagnostics.every` steps the diagnostics run. Stops with a DivergenceError (weights
+ * and optimizer state already rolled back) when a loss or weight becomes NaN/Inf.
+ * Returns the last checkpoint and the training ms per step (wall time of the steps and the
+ * periodic reads, excluding balancing and diagnostics).
  */
 export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): Promise<{ last: Checkpoint; msPerStep: number }> {
-  const every = trainer.config.logEvery;
+  const { logEvery, balancing, diagnostics } = trainer.config;
+  const balanceEvery = balancing.method === 'fixed' ? 0 : balancing.every;
   const t0 = performance.now();
+  let extraMs = 0;
   let done = 0;
-  let last: Checkpoint = { step: trainer.stepCount, losses: {}, loss: NaN, diverged: false };
+  let last: Checkpoint = { step: trainer.stepCount, losses: {}, weights: {}, loss: NaN, diverged: false };
+  const ms = () => (done ? (performance.now() - t0 - extraMs) / done : 0);
   while (done < steps) {
-    const n = Math.min(every - (trainer.stepCount % every), steps - done);
+    const s = trainer.stepCount;
+    const n = Math.min(untilNext(s, logEvery), untilNext(s, balanceEvery), untilNext(s, diagnostics.every), steps - done);
     for (let i = 0; i < n; i++) trainer.step();
     done += n;
-    last = await trainer.checkpoint();
-    const msPerStep = (performance.now() - t0) / done;
-    if (last.diverged) {
-      const bad = Object.entries(last.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
-      throw new DivergenceError(last.step, trainer.lastGoodStep, bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite');
+    const step = trainer.stepCount;
+    const diagNow = diagnostics.every > 0 && step % diagnostics.every === 0;
+    const logNow = step % logEvery === 0 || done === steps || diagNow;
+    let diag: DiagnosticsReport | undefined;
+    if (logNow) {
+      last = await trainer.checkpoint();
+      if (last.diverged) {
+        const bad = Object.entries(last.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
+        throw new DivergenceError(last.step, trainer.lastGoodStep, bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite');
+      }
     }
-    await onLog?.(last, msPerStep);
+    const e0 = performance.now();
+    if (balanceEvery && step % balanceEvery === 0) await rebalance(trainer);
+    if (diagNow) diag = await runDiagnostics(trainer);
+    extraMs += performance.now() - e0;
+    if (logNow || diag) await onLog?.(last, ms(), diag);
   }
-  return { last, msPerStep: done ? (performance.now() - t0) / done : 0 };
+  return { last, msPerStep: ms() };
 }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from './config';
+import { flatten } from './diagnostics/alignment';
+import { paramGrads } from './grads';
 import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
 import { learningRate, optimizers, Stateful } from './optim';
@@ -22,6 +24,8 @@ export interface Evaluation {
 export interface Checkpoint {
   step: number;
   losses: Record<string, number>;
+  /** The loss weights in force. */
+  weights: Record<string, number>;
   /** The weighted total Σ w_i L_i. */
   loss: number;
   /** True when a loss or a weight went NaN/Inf; the weights were rolled back. */
@@ -50,6 +54,11 @@ export class Trainer {
   private lr: number;
   private readonly opt: Stateful;
   private readonly sampler: Rng;
+  /** Diagnostics and balancing draw their batches here, so they never shift training's. */
+  readonly probeRng: Rng;
+  private lossWeights: number[];
+  /** Flattened total gradient and update of the last captured steps (oldest first). */
+  private dirs: { grad: tf.Tensor1D; update: tf.Tensor1D; step: number }[] = [];
   private readonly streams: Record<string, string[]>;
   private lastLosses: tf.Tensor1D | null = null;
   private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
@@ -60,12 +69,14 @@ export class Trainer {
     const seeds = createRng(config.seed);
     const initRng = seeds.fork();
     this.sampler = seeds.fork();
+    this.probeRng = seeds.fork();
     const arch = architectures[config.arch];
     const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
     this.net = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
     this.termNames = Object.keys(this.pde.terms);
     this.streams = termStreams(this.pde);
     this.lr = config.lr;
+    this.lossWeights = this.termNames.map((t) => config.lossWeights[t] ?? 1);
     const transform = optimizers[config.optimizer].create(config.optimizerOptions as never, () =>
       learningRate(this.lr, config.schedule, this.stepCount),
     );
@@ -88,30 +99,74 @@ export class Trainer {
     return learningRate(this.lr, this.config.schedule, this.stepCount);
   }
 
-  /** Fresh seeded batches for every loss term. */
-  private sample(): Record<string, PointBatch> {
+  /** Fresh seeded batches for every loss term (from the training stream, or `rng`). */
+  sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
     const { pde, config } = this;
-    return Object.fromEntries(this.termNames.map((t) => [t, sampleTerm(pde, t, config.params, this.sampler, config.batch)]));
+    return Object.fromEntries(this.termNames.map((t) => [t, sampleTerm(pde, t, config.params, rng, n)]));
   }
 
-  /** Loss weights aligned with `termNames`. */
+  /** Current loss weights aligned with `termNames` (fixed, or set by loss balancing). */
   get weights(): number[] {
-    return this.termNames.map((t) => this.config.lossWeights[t] ?? 1);
+    return this.lossWeights.slice();
+  }
+
+  /** Replace the loss weights (loss balancing). */
+  setLossWeights(ws: readonly number[]): void {
+    if (ws.length !== this.termNames.length || !ws.every((w) => Number.isFinite(w) && w >= 0)) {
+      throw new Error(`loss weights must be ${this.termNames.length} finite non-negative numbers, got [${ws.join(', ')}]`);
+    }
+    this.lossWeights = ws.slice();
+  }
+
+  /** Trainable variables in parameter order. */
+  get vars(): tf.Variable[] {
+    return this.net.params.map((p) => p.variable);
+  }
+
+  /** Unweighted per-term losses [nTerms] on given batches (inside a tidy or gradient scope). */
+  lossesOn(batches: Record<string, PointBatch>, terms: readonly string[] = this.termNames): tf.Tensor1D {
+    return termLosses(this.net, this.pde, this.config.params, terms, batches, this.streams);
+  }
+
+  /** The derivative streams loss term `term` carries. */
+  streamsOf(term: string): string[] {
+    return this.streams[term];
+  }
+
+  /**
+   * The flattened total gradient and optimizer update of the two most recent captured
+   * consecutive steps (for inter-step alignment), or null if not captured.
+   */
+  lastDirections(): { grads: [tf.Tensor1D, tf.Tensor1D]; updates: [tf.Tensor1D, tf.Tensor1D] } | null {
+    const [a, b] = this.dirs;
+    if (!a || !b || b.step !== a.step + 1 || b.step !== this.stepCount - 1) return null;
+    return { grads: [a.grad, b.grad], updates: [a.update, b.update] };
+  }
+
+  /** Whether step index `s` (0-based) is one of the two before a diagnostics point. */
+  private captures(s: number): boolean {
+    const every = this.config.diagnostics.every;
+    return every > 0 && this.config.diagnostics.kinds.includes('align') && (every === 1 || (s + 2) % every < 2);
   }
 
   /** One optimisation step on fresh collocation batches. */
   step(): void {
     const vars = this.net.params.map((p) => p.variable);
     const batches = this.sample();
-    const w = tf.tensor1d(this.weights);
+    const w = tf.tensor1d(this.lossWeights);
     let losses: tf.Tensor1D | null = null;
-    const { value, grads } = tf.variableGrads(() => {
-      losses = tf.keep(termLosses(this.net, this.pde, this.config.params, this.termNames, batches, this.streams));
+    const { value, grads: gradList } = paramGrads(vars, () => {
+      losses = tf.keep(this.lossesOn(batches));
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
-    }, vars);
+    });
     tf.dispose([w, value]);
-    const gradList = vars.map((v) => grads[v.name] ?? tf.zerosLike(v)); // no path → zero gradient
-    this.opt.apply(gradList);
+    const capture = this.captures(this.stepCount);
+    const updates = this.opt.apply(gradList, capture);
+    if (updates) {
+      this.dirs.push({ grad: flatten(gradList), update: flatten(updates), step: this.stepCount });
+      tf.dispose(updates);
+      while (this.dirs.length > 2) { const d = this.dirs.shift()!; tf.dispose([d.grad, d.update]); }
+    }
     tf.dispose(gradList);
     this.lastLosses?.dispose();
     this.lastLosses = losses;
@@ -136,7 +191,8 @@ export class Trainer {
    * to them, the step count too, and `diverged` is true (the caller should stop and explain).
    */
   async checkpoint(): Promise<Checkpoint> {
-    if (!this.lastLosses) return { step: this.stepCount, losses: {}, loss: NaN, diverged: false };
+    const weights = Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]]));
+    if (!this.lastLosses) return { step: this.stepCount, losses: {}, weights, loss: NaN, diverged: false };
     const probe = tf.tidy(() => tf.concat([this.lastLosses!, tf.stack(this.net.params.map((p) => tf.sum(p.variable)))]));
     const vals = await probe.data();
     probe.dispose();
@@ -153,7 +209,7 @@ export class Trainer {
       this.lastLosses?.dispose();
       this.lastLosses = null;
     } else if (vals.length > n) this.saveGood();
-    return { step, losses, loss, diverged };
+    return { step, losses, weights, loss, diverged };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */
@@ -201,6 +257,7 @@ export class Trainer {
 
   dispose(): void {
     this.lastLosses?.dispose();
+    this.dirs.forEach((d) => tf.dispose([d.grad, d.update]));
     this.disposeGood();
     this.opt.dispose();
     this.net.dispose();

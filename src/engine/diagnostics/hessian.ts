@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { paramGrads } from '../grads';
 import type { Rng } from '../rng';
 
 /** Result of the power iteration: Rayleigh quotient, iterations used, last relative change. */
@@ -13,9 +14,9 @@ export interface TopEigen {
  */
 function flatGrad(vars: readonly tf.Variable[], loss: () => tf.Scalar): tf.Tensor1D {
   return tf.tidy(() => {
-    const { value, grads } = tf.variableGrads(loss, vars as tf.Variable[]);
+    const { value, grads } = paramGrads(vars, loss);
     value.dispose();
-    return tf.concat(vars.map((v) => tf.reshape(grads[v.name], [-1]))) as tf.Tensor1D;
+    return tf.concat(grads.map((g) => tf.reshape(g, [-1]))) as tf.Tensor1D;
   });
 }
 

@@ -40,8 +40,11 @@ export class Stateful {
     this.state = tf.tidy(() => transform.init(vars));
   }
 
-  /** Apply one step of updates from gradients aligned with the variables. */
-  apply(grads: readonly tf.Tensor[]): void {
+  /**
+   * Apply one step of updates from gradients aligned with the variables. With `keepUpdates`
+   * the update tensors are returned (caller disposes) for diagnostics; otherwise null.
+   */
+  apply(grads: readonly tf.Tensor[], keepUpdates = false): tf.Tensor[] | null {
     const old = this.state;
     const { updates, state } = tf.tidy(() => this.transform.update(grads, old, this.vars));
     this.vars.forEach((v, i) => {
@@ -49,9 +52,11 @@ export class Stateful {
       v.assign(next);
       next.dispose(); // assign shares the data; the temporary handle must still go
     });
-    tf.dispose(updates);
     tf.dispose(old);
     this.state = state;
+    if (keepUpdates) return updates;
+    tf.dispose(updates);
+    return null;
   }
 
   /** A deep copy of the state (for rolling back after a divergence); caller disposes. */

@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+import { gradientStats, termGradients } from '../diagnostics/term-grads';
+import type { Trainer } from '../trainer';
+import { annealingWeights, gradNormWeights } from './rules';
+
+/**
+ * Update the trainer's loss weights by its configured balancing method from per-term
+ * gradients on a fresh probe batch (one reverse pass per term). No-op for fixed weights.
+ * Returns the new weights.
+ */
+export async function rebalance(trainer: Trainer): Promise<number[]> {
+  const { method, alpha } = trainer.config.balancing;
+  if (method === 'fixed') return trainer.weights;
+  const grads = termGradients(trainer, trainer.sample(trainer.probeRng));
+  const stats = await gradientStats(grads);
+  tf.dispose(grads);
+  const res = Math.max(0, trainer.termNames.indexOf('res'));
+  const next = method === 'annealing'
+    ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
+    : gradNormWeights(trainer.weights, stats.norm, alpha);
+  trainer.setLossWeights(next);
+  return next;
+}

@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Trainer } from '../trainer';
+import { alignmentScore, flatten } from './alignment';
+import { topHessianEigenvalue } from './hessian';
+import { layerHistogram, type LayerHistogram } from './histogram';
+import { gradientVariance, perSampleGrads } from './per-sample';
+import { gradientStats, termGradients } from './term-grads';
+
+/**
+ * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
+ * metrics.csv) and the UI: `gradNorm.<term>`, `align.intra`, `align.interGrad`,
+ * `align.interUpdate`, `hess.top`, `hess.top.<term>`, `rgv.<layer>`, `rgvSnr.<layer>`, and
+ * `ms.<kind>` (wall time of each diagnostic).
+ */
+export interface DiagnosticsReport {
+  step: number;
+  metrics: Record<string, number>;
+  histograms: LayerHistogram[];
+}
+
+async function scalar(t: tf.Scalar): Promise<number> {
+  const [v] = await t.data();
+  t.dispose();
+  return v;
+}
+
+/** Layer name of a parameter (`layer0` for `layer0.weight`). */
+const layerOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
+
+/**
+ * Run the diagnostics selected in `trainer.config.diagnostics` on a fresh probe batch
+ * (drawn from the trainer's probe stream, so training's batches are unchanged).
+ */
+export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsReport> {
+  const { kinds, hessIters, bins, rgvSamples } = trainer.config.diagnostics;
+  const metrics: Record<string, number> = {};
+  const histograms: LayerHistogram[] = [];
+  const batches = trainer.sample(trainer.probeRng);
+  const terms = trainer.termNames;
+  const params = trainer.net.params;
+  let t0 = performance.now();
+
+  if (kinds.includes('align') || kinds.includes('hist')) {
+    const grads = termGradients(trainer, batches);
+    const stats = await gradientStats(grads);
+    terms.forEach((t, i) => (metrics[`gradNorm.${t}`] = stats.norm[i]));
+    if (kinds.includes('align')) {
+      if (terms.length > 1) {
+        const flats = grads.map((g) => flatten(g));
+        metrics['align.intra'] = await scalar(alignmentScore(flats));
+        tf.dispose(flats);
+      }
+      const dirs = trainer.lastDirections();
+      if (dirs) {
+        metrics['align.interGrad'] = await scalar(alignmentScore(dirs.grads));
+        metrics['align.interUpdate'] = await scalar(alignmentScore(dirs.updates));
+      }
+    }
+    if (kinds.includes('hist')) {
+      for (let k = 0; k < params.length; k++) {
+        if (!params[k].name.endsWith('.weight')) continue;
+        const perTerm: Record<string, Float32Array> = {};
+        for (let i = 0; i < terms.length; i++) perTerm[terms[i]] = (await grads[i][k].data()) as Float32Array;
+        histograms.push(layerHistogram(layerOf(params[k].name), perTerm, bins));
+      }
+    }
+    tf.dispose(grads);
+    metrics['ms.align'] = performance.now() - t0;
+  }
+
+  if (kinds.includes('hess')) {
+    t0 = performance.now();
+    const w = trainer.weights;
+    const total = () => tf.tidy(() => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
+    metrics['hess.top'] = (await topHessianEigenvalue(trainer.vars, total, trainer.probeRng, { maxIters: hessIters })).value;
+    for (const t of terms) {
+      const one = () => tf.tidy(() => tf.sum(trainer.lossesOn(batches, [t])) as tf.Scalar);
+      metrics[`hess.top.${t}`] = (await topHessianEigenvalue(trainer.vars, one, trainer.probeRng, { maxIters: hessIters })).value;
+    }
+    metrics['ms.hess'] = performance.now() - t0;
+  }
+
+  if (kinds.includes('rgv') && terms.includes('res')) {
+    t0 = performance.now();
+    const batch = trainer.sample(trainer.probeRng, rgvSamples).res;
+    const ps = perSampleGrads(trainer.net, trainer.pde, trainer.config.params, 'res', batch, trainer.streamsOf('res'));
+    const { variance, mean } = gradientVariance(ps);
+    tf.dispose(ps);
+    const layers = [...new Set(params.map((p) => layerOf(p.name)))];
+    const summary = tf.tidy(() =>
+      tf.stack(layers.flatMap((l) => {
+        const idx = params.map((p, i) => (layerOf(p.name) === l ? i : -1)).filter((i) => i >= 0);
+        const v = tf.concat(idx.map((i) => tf.reshape(variance[i], [-1])));
+        const m = tf.concat(idx.map((i) => tf.reshape(mean[i], [-1])));
+        return [tf.mean(v), tf.mean(tf.square(m))];
+      })),
+    );
+    const vals = await summary.data();
+    tf.dispose([summary, variance, mean]);
+    layers.forEach((l, i) => {
+      metrics[`rgv.${l}`] = vals[2 * i];
+      metrics[`rgvSnr.${l}`] = vals[2 * i + 1] / Math.max(vals[2 * i], 1e-30);
+    });
+    metrics['ms.rgv'] = performance.now() - t0;
+  }
+  return { step: trainer.stepCount, metrics, histograms };
+}
