@@ -43,7 +43,8 @@ export interface TrainingState {
   /** The last problem to show the user. */
   message: { kind: 'error' | 'diverged'; text: string } | null;
 
-  connect(): void;
+  /** Start the worker; `backends` (e.g. from `?backend=webgl`) are tried before the default order. */
+  connect(backends?: string[]): void;
   setPde(pde: PdeId): void;
   setLr(lr: number): void;
   start(): void;
@@ -146,10 +147,11 @@ export const useTraining = create<TrainingState>()((set, get) => {
     history: emptyHistory(0),
     message: null,
 
-    connect() {
+    connect(backends) {
       if (client) return;
       client = connectWorker(onMessage, (text) => set({ status: 'error', message: { kind: 'error', text } }));
-      client.send({ type: 'init' });
+      // The worker validates the names (they may come from a URL) and reports unknown ones.
+      client.send({ type: 'init', backends: backends as BackendId[] | undefined });
     },
     setPde(pde) {
       set((s) => ({ config: { ...s.config, pde } }));

@@ -2,6 +2,7 @@
  * Registers the browser backends the worker may pick (tfjs itself brings webgl and cpu) and
  * points tfjs-backend-wasm at its .wasm binaries as bundled by Vite, so nothing loads from a CDN.
  */
+import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -13,3 +14,9 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
+
+// By default tfjs-webgpu runs ops on the CPU when their inputs are small and CPU-resident
+// (our freshly sampled collocation points are), then uploads the results. Keeping every op on
+// the GPU measured 1.9× faster per training step (poisson1d, batch 128: 360 vs 690 ms/step on
+// SwiftShader in headless Chromium).
+tf.env().set('WEBGPU_CPU_FORWARD', false);

@@ -19,7 +19,7 @@ export interface PdeInfo {
 
 /** UI → worker. */
 export type ToWorker =
-  /** Pick a tfjs backend, trying `backends` in order (default webgpu → webgl → wasm → cpu). */
+  /** Pick a tfjs backend: `backends` first, then the rest of webgpu → webgl → wasm → cpu. */
   | { type: 'init'; backends?: BackendId[] }
   /** Train (resume when the config equals the current run's, otherwise begin a new run). */
   | { type: 'start'; config: ConfigInput }

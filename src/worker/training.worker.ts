@@ -4,7 +4,7 @@
  * `FromWorker` snapshots. The engine does the work; see session.ts for the training loop.
  */
 import './backends';
-import { browserOrder, selectBackend } from '../engine/backend';
+import { backendIds, browserOrder, selectBackend, type BackendId } from '../engine/backend';
 import { pdeIds, pdes } from '../engine/pdes';
 import { assertNever, type FromWorker, type PdeInfo, type ToWorker } from './protocol';
 import { Session } from './session';
@@ -25,12 +25,21 @@ function catalog(): PdeInfo[] {
   });
 }
 
+/** The requested backends first (validated), then the rest of the browser order as fallbacks. */
+function backendOrder(requested: readonly string[] = []): BackendId[] {
+  for (const b of requested) {
+    if (!backendIds.includes(b as BackendId)) throw new Error(`unknown backend '${b}' (allowed: ${backendIds.join(', ')})`);
+  }
+  const first = requested as BackendId[];
+  return [...first, ...browserOrder.filter((b) => !first.includes(b))];
+}
+
 async function handle(msg: ToWorker): Promise<void> {
   if (msg.type !== 'init' && !backendReady) throw new Error(`'${msg.type}' before the backend is ready`);
   switch (msg.type) {
     case 'init': {
       post({ type: 'catalog', pdes: catalog() });
-      const choice = await selectBackend(msg.backends ?? browserOrder);
+      const choice = await selectBackend(backendOrder(msg.backends));
       backendReady = true;
       post({ type: 'ready', backend: choice.backend, reason: choice.reason });
       return;
