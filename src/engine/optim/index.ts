@@ -1,6 +1,7 @@
 import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
 import { sgdDefaults, trace, type SgdOptions } from './sgd';
+import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
 import { chain, type Transform } from './transform';
 
 export { Stateful, chain, type Transform } from './transform';
@@ -11,6 +12,7 @@ export interface OptimizerOptions {
   adam: AdamOptions;
   adamw: AdamwOptions;
   sgd: SgdOptions;
+  soap: SoapOptions;
 }
 
 /** An optimizer id. */
@@ -39,6 +41,11 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     label: 'SGD (momentum)',
     defaults: sgdDefaults,
     create: (o, lr) => chain(trace(o), scaleByLearningRate(lr)),
+  },
+  soap: {
+    label: 'SOAP',
+    defaults: soapDefaults,
+    create: (o, lr) => chain(scaleBySoap(o), scaleByLearningRate(lr)),
   },
 };
 

@@ -75,3 +75,56 @@ export function gramSchmidt(a: Mat): Mat {
   }
   return transpose(q);
 }
+
+/** Options of `soapReference` (the SOAP subset the tests exercise). */
+export interface SoapRefOptions {
+  lr: number; b1: number; b2: number; eps: number; beta: number; weightDecay: number;
+  frequency: number; left: boolean; right: boolean;
+}
+
+/**
+ * SOAP on one matrix parameter in float64, transcribed from the paper's Algorithm 3/4 and the
+ * reference soap.py: call 1 initialises L, R and their eigenbases (Jacobi) and does not move θ;
+ * then Adam in the rotated basis with m in the original space, v in the rotated space, and the
+ * sorted power-iteration + Gram–Schmidt refresh every `frequency` steps. Returns a step function.
+ */
+export function soapReference(theta0: Mat, o: SoapRefOptions): (g: Mat) => Mat {
+  const m0 = theta0.length, n0 = theta0[0].length;
+  let theta = theta0.map((r) => [...r]);
+  let m = zeros(m0, n0), v = zeros(m0, n0);
+  let L = zeros(m0, m0), R = zeros(n0, n0), QL = eye(m0), QR = eye(n0);
+  let calls = 0;
+  const proj = (x: Mat) => mul(mul(o.left ? transpose(QL) : eye(m0), x), o.right ? QR : eye(n0));
+  const back = (x: Mat) => mul(mul(o.left ? QL : eye(m0), x), o.right ? transpose(QR) : eye(n0));
+  const ema = (p: Mat, x: Mat) => map2(p, x, (a, b) => o.beta * a + (1 - o.beta) * b);
+  const refresh = (p: Mat, q: Mat, permute: (idx: number[]) => void): Mat => {
+    const est = mul(mul(transpose(q), p), q).map((r, i) => r[i]);
+    const idx = est.map((_, i) => i).sort((i, j) => est[j] - est[i]);
+    permute(idx);
+    return gramSchmidt(mul(p, q.map((r) => idx.map((i) => r[i]))));
+  };
+  return (g) => {
+    calls++;
+    if (calls === 1) {
+      L = ema(L, mul(g, transpose(g)));
+      R = ema(R, mul(transpose(g), g));
+      if (o.left) QL = jacobiEigh(L).vectors;
+      if (o.right) QR = jacobiEigh(R).vectors;
+      return theta;
+    }
+    const t = calls - 1;
+    const gp = proj(g);
+    m = map2(m, g, (a, b) => o.b1 * a + (1 - o.b1) * b);
+    v = map2(v, gp, (a, b) => o.b2 * a + (1 - o.b2) * b * b);
+    const c1 = 1 - o.b1 ** t, c2 = 1 - o.b2 ** t;
+    const dir = map2(proj(m), v, (a, b) => a / c1 / (Math.sqrt(b / c2) + o.eps));
+    theta = map2(theta, back(dir), (th, u) => th - o.lr * (u + o.weightDecay * th));
+    L = ema(L, mul(g, transpose(g)));
+    R = ema(R, mul(transpose(g), g));
+    if (t % o.frequency === 0) {
+      if (o.left) QL = refresh(L, QL, (idx) => { v = idx.map((i) => v[i]); });
+      if (o.right) QR = refresh(R, QR, (idx) => { v = v.map((r) => idx.map((i) => r[i])); });
+    }
+    return theta;
+  };
+}

@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs';
+import { matMul, qrQ, symEig } from './linalg';
+
+/**
+ * Where SOAP computes its eigenbases. `host`: read the factor with `dataSync()` and work in
+ * float64 on the CPU (exact eigh by `symEig`, Householder QR) — cheap and exact on the cpu and
+ * wasm backends, whose tensors live in host memory anyway. `device`: tf ops only (no reads,
+ * so it is the only option on WebGPU, where `dataSync()` breaks the device, and it keeps WebGL
+ * from stalling) — the first eigenbasis by subspace iteration from I, the refresh with
+ * `tf.linalg.qr`. `auto`: host on cpu/wasm, device elsewhere.
+ */
+export type BasisSolverId = 'auto' | 'host' | 'device';
+
+export const basisSolverIds: readonly BasisSolverId[] = ['auto', 'host', 'device'];
+
+/** Computes and refreshes the eigenbasis of a symmetric PSD preconditioner factor P (n × n). */
+export interface BasisSolver {
+  /** Orthonormal eigenvectors of P as columns, eigenvalues descending (torch.linalg.eigh, flipped). */
+  eigenbasis(p: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * SOAP's refresh (Vyas et al. 2024, Alg. 4 / `get_orthogonal_matrix_QR`): estimate the
+   * eigenvalues as diag(Qᵀ P Q), sort them descending, permute Q's columns accordingly, then one
+   * step of power iteration Q ← qr(P Q). Returns the new basis and the permutation (new column
+   * j = old column perm[j]) which the caller applies to the second moment.
+   */
+  refresh(p: tf.Tensor2D, q: tf.Tensor2D): { q: tf.Tensor2D; perm: tf.Tensor1D };
+}
+
+const read = (t: tf.Tensor): Float64Array => Float64Array.from(t.dataSync());
+const upload = (a: Float64Array, n: number): tf.Tensor2D => tf.tensor2d(Float32Array.from(a), [n, n]);
+
+/** Float64 host path: exact eigh, power step and Householder QR on `dataSync()`ed copies. */
+export const hostSolver: BasisSolver = {
+  eigenbasis: (p) => upload(symEig(read(p), p.shape[0]).vectors, p.shape[0]),
+  refresh: (p, q) => {
+    const n = p.shape[0];
+    const Q = read(q);
+    const PQ = matMul(read(p), Q, n, n, n);
+    const est = new Float64Array(n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) est[j] += Q[i * n + j] * PQ[i * n + j];
+    const perm = Array.from(est.keys()).sort((a, b) => est[b] - est[a]);
+    const sorted = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sorted[i * n + j] = PQ[i * n + perm[j]];
+    return { q: upload(qrQ(sorted, n, n), n), perm: tf.tensor1d(perm, 'int32') };
+  },
+};
+
+/**
+ * Device path. `tf.linalg.qr` divides by a column norm, so an exactly zero column of P Q (P
+ * singular, or P = 0) would give 0/0: the power step uses P + δI with δ = 1e-6 · tr(P)/n (the
+ * same eigenvectors, convergence ratios changed by ≤ 1e-6), and a basis that still comes out
+ * non-finite is replaced by the sorted previous one. `initIters` steps of this subspace
+ * iteration from Q = I give the first eigenbasis: exact for the leading eigenvectors when
+ * their eigenvalue ratios are small, approximate otherwise (every later refresh improves it).
+ */
+export function deviceSolver(initIters = 10): BasisSolver {
+  const refresh = (p: tf.Tensor2D, q: tf.Tensor2D) =>
+    tf.tidy(() => {
+      const n = p.shape[0];
+      const pq = tf.matMul(p, q);
+      const est = tf.sum(tf.mul(q, pq), 0);
+      const perm = tf.topk(est, n, true).indices as tf.Tensor1D;
+      const qs = tf.gather(q, perm, 1);
+      const delta = tf.mul(1e-6 / n, tf.sum(tf.mul(p, tf.eye(n))));
+      const [qn] = tf.linalg.qr(tf.add(tf.gather(pq, perm, 1), tf.mul(delta, qs)));
+      const bad = tf.any(tf.logicalNot(tf.isFinite(qn)));
+      const out = tf.where(tf.broadcastTo(bad, [n, n]), qs, qn) as tf.Tensor2D;
+      return { q: out, perm };
+    });
+  return {
+    refresh,
+    eigenbasis: (p) =>
+      tf.tidy(() => {
+        let q: tf.Tensor2D = tf.eye(p.shape[0]);
+        for (let k = 0; k < initIters; k++) q = refresh(p, q).q;
+        return q;
+      }),
+  };
+}
+
+const device = deviceSolver();
+
+/** The solver for `id` on the current backend (`auto`: host on cpu/wasm, device elsewhere). */
+export function basisSolver(id: BasisSolverId): BasisSolver {
+  if (!basisSolverIds.includes(id)) throw new Error(`soap.solver: unknown value ${JSON.stringify(id)} (allowed: ${basisSolverIds.join(', ')})`);
+  if (id === 'host') return hostSolver;
+  if (id === 'device') return device;
+  return ['cpu', 'wasm'].includes(tf.getBackend()) ? hostSolver : device;
+}

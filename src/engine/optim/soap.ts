@@ -1,0 +1,174 @@
+import * as tf from '@tensorflow/tfjs';
+import { basisSolver, type BasisSolverId } from './eigenbasis';
+import type { Transform } from './transform';
+
+/**
+ * SOAP's hyperparameters (Vyas et al. 2024, "SOAP: Improving and Stabilizing Shampoo using
+ * Adam", arXiv 2409.11321; used for PINNs by Wang et al. 2025, arXiv 2502.00604).
+ */
+export interface SoapOptions {
+  /** Adam's β₁ (the PINN paper also uses 0.99). */
+  b1: number;
+  /** Adam's β₂ for the second moment in the eigenbasis. */
+  b2: number;
+  eps: number;
+  /** Decoupled weight decay λ: the step is −η (update + λ θ), like AdamW (none on call 1). */
+  weightDecay: number;
+  /** EMA rate β of the factors L, R; −1 = use b2 (the reference's default). */
+  shampooBeta: number;
+  /** Refresh the eigenbases every this many steps. */
+  preconditionFrequency: number;
+  /** An axis longer than this keeps the identity basis on that side. */
+  maxPrecondDim: number;
+  /** 1 = precondition 1-D parameters (biases) with a full n × n factor; 0 = plain Adam on them. */
+  precondition1d: number;
+  /** Where eigenbases are computed (see `BasisSolverId`). */
+  solver: BasisSolverId;
+}
+
+export const soapDefaults: SoapOptions = {
+  b1: 0.9, b2: 0.999, eps: 1e-8, weightDecay: 0, shampooBeta: -1,
+  preconditionFrequency: 10, maxPrecondDim: 1024, precondition1d: 0, solver: 'auto',
+};
+
+/** One Kronecker factor: the EMA of Gram matrices along one axis and its eigenbasis. */
+export interface SoapFactor {
+  [key: string]: tf.Tensor2D;
+  /** L = EMA(G Gᵀ) (left, m × m) or R = EMA(Gᵀ G) (right, n × n). */
+  gg: tf.Tensor2D;
+  /** Orthonormal eigenvector estimates of `gg` as columns, ordered by descending eigenvalue. */
+  q: tf.Tensor2D;
+}
+
+/** Per-parameter SOAP state; a missing factor means the identity basis on that side. */
+export interface SoapParamState {
+  [key: string]: tf.TensorContainer;
+  /** First moment, kept in the ORIGINAL space (as the reference does) and projected each step. */
+  mu: tf.Tensor;
+  /** Second moment of the rotated gradient Q_Lᵀ G Q_R (the eigenbasis space). */
+  nu: tf.Tensor;
+  left?: SoapFactor;
+  right?: SoapFactor;
+}
+
+/** The inspectable SOAP state: the step count (host number) and every parameter's record. */
+export interface SoapState {
+  [key: string]: tf.TensorContainer;
+  kind: 'soap';
+  /** Calls so far; call 1 only initialises, so Adam's bias-correction step t equals `step`. */
+  step: number;
+  params: SoapParamState[];
+}
+
+/** A SOAP state inside any (e.g. chained) optimizer state, for diagnostics and export. */
+export function findSoapState(c: tf.TensorContainer): SoapState | null {
+  if (Array.isArray(c)) return c.map(findSoapState).find((s) => s !== null) ?? null;
+  if (c && typeof c === 'object' && (c as SoapState).kind === 'soap') return c as SoapState;
+  return null;
+}
+
+/** The [m, n] matrix view of a parameter that SOAP preconditions: 2-D as is, 1-D as a column. */
+const asMatrix = (t: tf.Tensor): tf.Tensor2D => (t.rank === 2 ? (t as tf.Tensor2D) : tf.reshape(t, [t.size, 1]));
+
+/** G' = Q_Lᵀ G Q_R (sides without a factor are the identity). */
+function project(x: tf.Tensor2D, s: SoapParamState): tf.Tensor2D {
+  const l: tf.Tensor2D = s.left ? tf.matMul(s.left.q, x, true, false) : x;
+  return s.right ? tf.matMul(l, s.right.q) : l;
+}
+
+/** G = Q_L G' Q_Rᵀ. */
+function projectBack(x: tf.Tensor2D, s: SoapParamState): tf.Tensor2D {
+  const l: tf.Tensor2D = s.left ? tf.matMul(s.left.q, x) : x;
+  return s.right ? tf.matMul(l, s.right.q, false, true) : l;
+}
+
+/**
+ * scale_by_soap, following the reference `soap.py` (nikhilvyas/SOAP). For each parameter with
+ * matrix view G [m, n] (a 1-D one as [n, 1] only when `precondition1d`; axes longer than
+ * `maxPrecondDim` and ranks > 2 get the identity):
+ *
+ * - call 1 only initialises: L = (1−β) G Gᵀ, R = (1−β) Gᵀ G, Q_L, Q_R = eigh (descending), and
+ *   outputs zero updates, "so that the current gradient is never used in its own projection";
+ * - call t+1 (t = 1, 2, …): G' = Q_Lᵀ G Q_R; m ← b1 m + (1−b1) G (original space);
+ *   v ← b2 v + (1−b2) G'²; N = (Q_Lᵀ m Q_R / c1) / (√(v / c2) + eps) with cᵢ = 1 − bᵢᵗ;
+ *   output Q_L N Q_Rᵀ + λ θ (decoupled decay; scale by −η after); then L ← β L + (1−β) G Gᵀ, R likewise, and when t is a multiple of
+ *   `preconditionFrequency` each Q is refreshed by one power-iteration + QR step with the
+ *   eigenvalue-order permutation applied to v's rows (L) or columns (R).
+ *
+ * Departure: the reference scales by η √c2 / c1 and adds eps to √v (so its effective eps is
+ * eps / √c2); we use Adam's m̂ / (√v̂ + eps) so that SOAP with identity bases is exactly our Adam.
+ * The step count lives on the host (decides init and refresh without device reads).
+ */
+export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState> {
+  if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
+  const beta = o.shampooBeta >= 0 ? o.shampooBeta : o.b2;
+  const preconditioned = (p: tf.Tensor) => p.rank === 2 || (p.rank === 1 && o.precondition1d === 1);
+  const fits = (n: number | undefined) => n !== undefined && n <= o.maxPrecondDim;
+  const ema = (gg: tf.Tensor2D, x: tf.Tensor2D) => tf.add(tf.mul(beta, gg), tf.mul(1 - beta, x)) as tf.Tensor2D;
+  /** G Gᵀ (left) or Gᵀ G (right) of the matrix view. */
+  const gram = (g: tf.Tensor, side: 'left' | 'right'): tf.Tensor2D => {
+    const G = asMatrix(g);
+    return side === 'left' ? tf.matMul(G, G, false, true) : tf.matMul(G, G, true, false);
+  };
+  return {
+    init: (params) => ({
+      kind: 'soap',
+      step: 0,
+      params: params.map((p) => {
+        const s: SoapParamState = { mu: tf.zerosLike(p), nu: tf.zerosLike(p) };
+        if (!preconditioned(p)) return s;
+        const [m, n] = asMatrix(p).shape;
+        if (fits(m)) s.left = { gg: tf.zeros([m, m]), q: tf.eye(m) };
+        if (p.rank === 2 && fits(n)) s.right = { gg: tf.zeros([n, n]), q: tf.eye(n) };
+        return s;
+      }),
+    }),
+    update: (grads, state, params) => {
+      const solver = basisSolver(o.solver);
+      if (state.step === 0) {
+        const params = grads.map((g, i) => {
+          const s = state.params[i];
+          const next: SoapParamState = { mu: tf.clone(s.mu), nu: tf.clone(s.nu) };
+          for (const side of ['left', 'right'] as const) {
+            const f = s[side];
+            if (!f) continue;
+            const gg = ema(f.gg, gram(g, side));
+            next[side] = { gg, q: solver.eigenbasis(gg) };
+          }
+          return next;
+        });
+        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, params } };
+      }
+      const t = state.step;
+      const c1 = 1 - o.b1 ** t;
+      const c2 = 1 - o.b2 ** t;
+      const refresh = t % o.preconditionFrequency === 0;
+      const updates: tf.Tensor[] = [];
+      const next = grads.map((g, i) => {
+        const s = state.params[i];
+        const G = asMatrix(g);
+        const mu = tf.add(tf.mul(o.b1, s.mu), tf.mul(1 - o.b1, g));
+        let nu = tf.reshape(tf.add(tf.mul(o.b2, s.nu), tf.reshape(tf.mul(1 - o.b2, tf.square(project(G, s))), g.shape)), g.shape);
+        const dir = tf.div(tf.div(project(asMatrix(mu), s), c1), tf.add(tf.sqrt(tf.div(asMatrix(nu), c2)), o.eps)) as tf.Tensor2D;
+        const u = tf.reshape(projectBack(dir, s), g.shape);
+        updates.push(o.weightDecay === 0 ? u : tf.add(u, tf.mul(o.weightDecay, params[i])));
+        const ps: SoapParamState = { mu, nu };
+        (['left', 'right'] as const).forEach((side, axis) => {
+          const f = s[side];
+          if (!f) return;
+          const gg = ema(f.gg, gram(g, side));
+          if (!refresh) {
+            ps[side] = { gg, q: tf.clone(f.q) };
+            return;
+          }
+          const r = solver.refresh(gg, f.q);
+          ps[side] = { gg, q: r.q };
+          nu = tf.reshape(tf.gather(asMatrix(nu), r.perm, axis), g.shape);
+        });
+        ps.nu = nu;
+        return ps;
+      });
+      return { updates, state: { kind: 'soap', step: t + 1, params: next } };
+    },
+  };
+}
