@@ -11,7 +11,7 @@ const port = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 90_000,
+  timeout: 120_000, // generous: WebGPU on SwiftShader is slow and CI machines are shared
   expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,

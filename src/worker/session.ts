@@ -46,6 +46,7 @@ export class Session {
     if (this.running) return;
     if (t.stepCount >= t.config.steps) {
       this.post({ type: 'error', message: `this run has finished its ${t.config.steps} steps; press Reset to train again` });
+      this.post({ type: 'stopped', step: t.stepCount, reason: 'finished' });
       return;
     }
     this.running = true;
@@ -138,7 +139,7 @@ export class Session {
     if (c.diverged) {
       this.halt();
       const bad = Object.entries(c.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
-      const what = bad.length ? `loss ${bad.join(', ')} became ${bad.map((k) => c.losses[k]).join(', ')}` : 'a weight became NaN/Inf';
+      const what = bad.length ? `loss ${bad.map((k) => `${k} = ${c.losses[k]}`).join(', ')}` : 'a weight became NaN/Inf';
       const message = `Training diverged at step ${c.step}: ${what}. Weights were restored to step ${t.lastGoodStep}. ` +
         'Lower the learning rate (or the loss weights) and press Reset to try again.';
       this.post({ type: 'diverged', message, step: c.step });
