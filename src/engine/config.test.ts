@@ -6,7 +6,7 @@ describe('resolveConfig', () => {
     const c = resolveConfig({ pde: 'wave' });
     expect(c.params).toEqual({ c: 2 });
     expect(c.lr).toBe(baseConfig.lr);
-    expect(c.archOptions).toEqual({ depth: 3, width: 50, activation: 'tanh' });
+    expect(c.archOptions).toMatchObject({ depth: 3, width: 50, activation: 'tanh', fourierSize: 0, rwf: false });
   });
   it('accepts numbers given as strings (URLs, CLI)', () => {
     expect(resolveConfig({ batch: '64', lr: '0.01' })).toMatchObject({ batch: 64, lr: 0.01 });
@@ -17,7 +17,7 @@ describe('resolveConfig', () => {
     [{ lr: -1 }, /lr: -1 is not a number in/],
     [{ batch: 1.5 }, /batch: 1.5 is not an integer/],
     [{ params: [1] }, /params: expected an object/],
-    [{ archOptions: { height: 3 } }, /archOptions.height: unknown option \(allowed: depth, width, activation\)/],
+    [{ archOptions: { height: 3 } }, /archOptions.height: unknown option \(allowed: depth, width, activation, fourierSize/],
     [{ optimizer: 'sgd2' }, /optimizer: unknown value "sgd2" \(allowed: adam/],
     [{ schedule: { decayRate: 2 } }, /schedule.decayRate: 2 is not a number in \[0.000001, 1\]/],
   ] as [ConfigInput, RegExp][])('rejects %j', (input, msg) => {

@@ -123,6 +123,12 @@ function numericOptions<T extends object>(field: string, v: unknown, defaults: T
     if (!(k in defaults)) throw new ConfigError(`${field}.${k}: unknown option (allowed: ${Object.keys(defaults).join(', ')})`);
     const d = (defaults as Record<string, unknown>)[k];
     if (typeof d === 'string' || Array.isArray(d)) { out[k] = val; continue; }
+    if (typeof d === 'boolean') {
+      if (val === true || val === 'true' || val === 1 || val === '1') out[k] = true;
+      else if (val === false || val === 'false' || val === 0 || val === '0') out[k] = false;
+      else throw new ConfigError(`${field}.${k}: ${JSON.stringify(val)} is not true or false`);
+      continue;
+    }
     const [lo, hi, int] = ranges[k as keyof T] ?? [-Infinity, Infinity];
     out[k] = numberIn(`${field}.${k}`, val, lo, hi, int);
   }
@@ -142,7 +148,10 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     params[k] = numberIn(`params.${k}`, v, ps.min, ps.max);
   }
   const arch = oneOf('arch', input.arch ?? baseConfig.arch, archIds);
-  const archOptions = numericOptions('archOptions', input.archOptions, architectures[arch].defaults, { depth: [1, 16, true], width: [1, 512, true] });
+  const archOptions = numericOptions('archOptions', input.archOptions, architectures[arch].defaults as ArchOptions[ArchId], {
+    depth: [1, 16, true], width: [1, 512, true], blocks: [1, 16, true], fourierSize: [0, 1024, true], fourierSigma: [0, 1000],
+    rwfMean: [-5, 5], rwfStd: [0, 5],
+  } as Partial<Record<string, [number, number, boolean?]>>);
   oneOf('archOptions.activation', archOptions.activation, activationIds);
   const optimizer = oneOf('optimizer', input.optimizer ?? baseConfig.optimizer, optimizerIds);
   const optimizerOptions = numericOptions('optimizerOptions', input.optimizerOptions, optimizers[optimizer].defaults, {

@@ -22,6 +22,7 @@ const untilNext = (step: number, every: number) => (every > 0 ? every - (step % 
 export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): Promise<{ last: Checkpoint; msPerStep: number }> {
   const { logEvery, balancing, diagnostics } = trainer.config;
   const balanceEvery = balancing.method === 'fixed' ? 0 : balancing.every;
+  await trainer.prepare();
   const t0 = performance.now();
   let extraMs = 0;
   let done = 0;

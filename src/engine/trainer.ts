@@ -84,6 +84,32 @@ export class Trainer {
     this.saveGood();
   }
 
+  private prepared = false;
+
+  /**
+   * One-time asynchronous set-up before the first step (idempotent; `trainFor` calls it):
+   * the architecture's physics-informed initialisation (PirateNet fits its output layer to
+   * the initial condition by least squares, taking the `ic` term's aux columns as u₀ per
+   * output) and the evaluation target (reference solutions may take a moment).
+   */
+  async prepare(): Promise<void> {
+    if (this.prepared) return;
+    this.prepared = true;
+    const ic = this.pde.terms.ic;
+    if (this.net.leastSquaresInit && ic?.aux && this.stepCount === 0) {
+      const n = Math.max(this.config.batch, 4 * this.paramCount ** 0.5, 512);
+      const b = sampleTerm(this.pde, 'ic', this.config.params, this.probeRng, Math.ceil(n));
+      const nOut = this.pde.outputs.length;
+      const targets = new Float32Array(b.n * nOut);
+      for (let i = 0; i < b.n; i++) for (let k = 0; k < nOut; k++) targets[i * nOut + k] = b.aux[k][i];
+      const x = tf.tensor2d(b.x, [b.n, this.pde.axes.length]);
+      await this.net.leastSquaresInit(x, targets);
+      x.dispose();
+      this.saveGood();
+    }
+    await this.target();
+  }
+
   /** Number of trainable scalars. */
   get paramCount(): number {
     return countParams(this.net);

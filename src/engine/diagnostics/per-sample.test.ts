@@ -29,7 +29,7 @@ describe('per-sample gradients', () => {
       for (let k = 0; k < vars.length; k++) {
         const g = grads[vars[k].name]; // undefined when no path reaches the parameter
         const want = g ? await g.data() : new Float32Array(vars[k].size);
-        const row = tf.gather(ps[k], i);
+        const row = tf.gather(ps[k]!, i);
         const got = await row.data();
         row.dispose();
         const scale = Math.max(1e-6, ...Array.from(want, Math.abs));
@@ -37,7 +37,7 @@ describe('per-sample gradients', () => {
       }
       tf.dispose([x, aux, value, grads]);
     }
-    tf.dispose(ps);
+    tf.dispose(ps.filter((g): g is tf.Tensor => g !== null));
     expect(tf.memory().numTensors).toBe(before);
     net.dispose();
   });

@@ -12,10 +12,11 @@ import type { PointBatch } from '../sampling';
  * [B, S, in] × [B, S, out]) and the bias gradient is δ_value[i]. Works because sample i's
  * squared residual depends only on row i of every stream.
  *
- * Returns one tensor [B, ...paramShape] per network parameter (same order as `net.params`);
- * the caller disposes. Memory is B × P floats: chunk the batch for big nets.
+ * Returns one tensor [B, ...paramShape] per network parameter (same order as `net.params`),
+ * or null for parameters outside dense layers (PirateNet's α); the caller disposes.
+ * Memory is B × P floats: chunk the batch for big nets.
  */
-export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[]): tf.Tensor[] {
+export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[]): (tf.Tensor | null)[] {
   const taps: LayerTap[] = [];
   const x = tf.tensor2d(batch.x, [batch.n, pde.axes.length]);
   const aux = batch.aux.map((a) => tf.tensor2d(a, [batch.n, 1]));
@@ -26,22 +27,21 @@ export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term
       return tf.sum(tf.square(pde.terms[term].residual(fields, aux, params))) as tf.Scalar;
     }, vars);
     tf.dispose([value, grads]);
-    return tf.tidy(() => {
-      const byLayer = new Map<string, tf.Tensor[]>();
+    const byName = tf.tidy(() => {
+      const found: Record<string, tf.Tensor> = {};
       for (const tap of taps) {
         // streams no gradient reached (e.g. the last layer's value in u_tt − c²u_xx) add nothing
         const names = Object.keys(tap.grads);
-        const a = tf.stack(names.map((n) => tap.inputs[n]), 1); // [B, S, in]
-        const d = tf.stack(names.map((n) => tap.grads[n]), 1); // [B, S, out]
-        byLayer.set(tap.layer, [tf.matMul(a as tf.Tensor3D, d as tf.Tensor3D, true, false), tap.grads[''] ? tf.clone(tap.grads['']) : tf.zeros([batch.n, d.shape[2]!])]);
+        const a = tf.stack(names.map((n) => tap.inputs[n]), 1) as tf.Tensor3D; // [B, S, in]
+        const d = tf.stack(names.map((n) => tap.grads[n]), 1) as tf.Tensor3D; // [B, S, out]
+        const gW = tf.matMul(a, d, true, false) as tf.Tensor3D;
+        const gb = (tap.grads[''] ? tf.clone(tap.grads['']) : tf.zeros([batch.n, d.shape[2]])) as tf.Tensor2D;
+        const layer = net.layers.find((l) => l.name === tap.layer)!;
+        layer.perSample(gW, gb).forEach((g, i) => (found[layer.params[i].name] = g));
       }
-      return net.params.map((p) => {
-        const [layer, kind] = p.name.split('.');
-        const g = byLayer.get(layer);
-        if (!g) throw new Error(`per-sample gradients: no tap for parameter ${p.name}`);
-        return kind === 'weight' ? g[0] : g[1];
-      });
+      return found;
     });
+    return net.params.map((p) => byName[p.name] ?? null);
   } finally {
     for (const t of taps) tf.dispose([...Object.values(t.grads), ...Object.values(t.inputs)]);
     tf.dispose([x, aux]);
@@ -53,9 +53,7 @@ export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term
  * Var_i[g_i] over the batch, and the per-layer mean of it; also the per-layer mean of
  * (mean_i g_i)² for a signal-to-noise reading. Inputs are `perSampleGrads` outputs.
  */
-export function gradientVariance(perSample: readonly tf.Tensor[]): { variance: tf.Tensor[]; mean: tf.Tensor[] } {
-  return tf.tidy(() => {
-    const moments = perSample.map((g) => tf.moments(g, 0));
-    return { variance: moments.map((m) => m.variance), mean: moments.map((m) => m.mean) };
-  });
+export function gradientVariance(perSample: readonly (tf.Tensor | null)[]): { variance: (tf.Tensor | null)[]; mean: (tf.Tensor | null)[] } {
+  const moments = perSample.map((g) => (g ? tf.tidy(() => tf.moments(g, 0)) : null));
+  return { variance: moments.map((m) => m?.variance ?? null), mean: moments.map((m) => m?.mean ?? null) };
 }

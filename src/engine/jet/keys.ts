@@ -86,3 +86,38 @@ export function chainTerms(name: string, axes: readonly string[]): ChainTerm[] {
   chainCache.set(key, terms);
   return terms;
 }
+
+/** One term of the general Leibniz rule: coef · ∂^left f · ∂^right g. */
+export interface ProductTerm {
+  coef: number;
+  left: string;
+  right: string;
+}
+
+const productCache = new Map<string, ProductTerm[]>();
+
+/**
+ * General Leibniz rule for ∂^S (f g) = Σ_{A ⊆ S} ∂^A f · ∂^{S∖A} g over subsets of the
+ * letters' positions, equal terms merged (e.g. 'xx' → f g_xx + 2 f_x g_x + f_xx g).
+ */
+export function productTerms(name: string, axes: readonly string[]): ProductTerm[] {
+  const key = `${axes.join('')}|${name}`;
+  const hit = productCache.get(key);
+  if (hit) return hit;
+  const letters = [...name];
+  const merged = new Map<string, ProductTerm>();
+  for (let mask = 0; mask < 1 << letters.length; mask++) {
+    let l = '';
+    let r = '';
+    letters.forEach((c, i) => (mask & (1 << i) ? (l += c) : (r += c)));
+    const left = l ? canonical(l, axes) : '';
+    const right = r ? canonical(r, axes) : '';
+    const k = `${left}|${right}`;
+    const t = merged.get(k);
+    if (t) t.coef += 1;
+    else merged.set(k, { coef: 1, left, right });
+  }
+  const terms = [...merged.values()];
+  productCache.set(key, terms);
+  return terms;
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { applyChain, type Jet } from '../jet/jet';
+import { applyChain, jetOrder, type Jet } from '../jet/jet';
 
 /**
  * Exact periodic input embedding (jaxpi `periodic`): each periodic axis a with period P is
@@ -60,14 +60,18 @@ export function embedPeriodic(jet: Jet, emb: PeriodicEmbedding): Jet {
     const c = columnJet(jet, col);
     const period = emb.periods[axis];
     if (period === undefined) { parts.push(c); return; }
-    const z = scaleJet(c, (2 * Math.PI) / period);
-    const order = jet.names.reduce((m, n) => Math.max(m, n.length), 0);
-    const s = tf.sin(z.streams['']!);
-    const co = tf.cos(z.streams['']!);
-    const sinCycle = [s, co, tf.neg(s), tf.neg(co)];
-    const cosCycle = [co, tf.neg(s), tf.neg(co), s];
-    const ys = (cyc: tf.Tensor[]) => Array.from({ length: order + 1 }, (_, k) => cyc[k % 4]);
-    parts.push(applyChain(z, ys(cosCycle)), applyChain(z, ys(sinCycle)));
+    parts.push(...cosSinJets(scaleJet(c, (2 * Math.PI) / period)));
   });
   return concatJets(parts);
+}
+
+/** The jets of cos z and sin z (elementwise), by the chain rule with their derivative cycles. */
+export function cosSinJets(z: Jet): [Jet, Jet] {
+  const order = jetOrder(z);
+  const s = tf.sin(z.streams['']!);
+  const co = tf.cos(z.streams['']!);
+  const sinCycle = [s, co, tf.neg(s), tf.neg(co)];
+  const cosCycle = [co, tf.neg(s), tf.neg(co), s];
+  const ys = (cyc: tf.Tensor[]) => Array.from({ length: order + 1 }, (_, k) => cyc[k % 4]);
+  return [applyChain(z, ys(cosCycle)), applyChain(z, ys(sinCycle))];
 }

@@ -1,13 +1,13 @@
-import type * as tf from '@tensorflow/tfjs';
 import { activations, type ActivationId } from '../activations';
-import { activateJet, denseJet, inputJet, type Jet, type LayerTap } from '../jet/jet';
+import { activateJet, type Jet } from '../jet/jet';
 import type { Rng } from '../rng';
-import { embedPeriodic, embeddedDim, type PeriodicEmbedding } from './embedding';
-import { denseParams } from './init';
-import type { NamedParam, Network } from './types';
+import { createDense } from './dense';
+import type { PeriodicEmbedding } from './embedding';
+import { commonArchDefaults, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
+import { assembleNetwork, type Network } from './types';
 
 /** Options of the plain multilayer perceptron. */
-export interface MlpOptions {
+export interface MlpOptions extends CommonArchOptions {
   /** Number of hidden layers. */
   depth: number;
   /** Units per hidden layer. */
@@ -16,7 +16,7 @@ export interface MlpOptions {
 }
 
 /** Defaults: 3 hidden layers of 50 tanh units (the gradient-pathologies paper's M1). */
-export const mlpDefaults: MlpOptions = { depth: 3, width: 50, activation: 'tanh' };
+export const mlpDefaults: MlpOptions = { depth: 3, width: 50, activation: 'tanh', ...commonArchDefaults };
 
 /** Shape of the problem a network is built for. */
 export interface NetContext {
@@ -27,30 +27,22 @@ export interface NetContext {
 }
 
 /**
- * u(X) = W_L φ(… φ(W_1 E(X) + b_1) …) + b_L with E the optional periodic embedding,
- * Glorot-normal weights and zero biases. Parameters are named `layer{i}.weight|bias`.
+ * u(X) = W_L φ(… φ(W_1 E(X) + b_1) …) + b_L with E the input pipeline (periodic embedding,
+ * Fourier features), Glorot-normal weights (optionally factorized) and zero biases.
+ * Parameters are named `layer{i}.weight|bias` (`layer{i}.v|s` with RWF).
  */
-export function createMlp(opts: MlpOptions, ctx: NetContext): Network {
-  const act = activations[opts.activation];
-  const dims = [embeddedDim(ctx.axes, ctx.periodic), ...Array(opts.depth).fill(opts.width), ctx.outputDim];
-  const layers = dims.slice(1).map((out, i) => denseParams(ctx.rng, dims[i], out, `layer${i}`));
-  const params: NamedParam[] = layers.flatMap((l) => l.named);
-  const forwardJet = (input: Jet, taps?: LayerTap[]): Jet => {
-    let h = ctx.periodic ? embedPeriodic(input, ctx.periodic) : input;
+export function createMlp(opts: Partial<MlpOptions>, ctx: NetContext): Network {
+  const o = { ...mlpDefaults, ...opts };
+  const act = activations[o.activation];
+  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o);
+  const dims = [input.dim, ...Array(o.depth).fill(o.width), ctx.outputDim];
+  const layers = dims.slice(1).map((out, i) => createDense(ctx.rng, dims[i], out, `layer${i}`, { rwf: rwfOf(o) }));
+  return assembleNetwork(ctx, [...input.layers, ...layers], [], (jet, taps) => {
+    let h: Jet = input.apply(jet, taps);
     layers.forEach((l, i) => {
-      const tap = taps ? { layer: `layer${i}`, inputs: {}, grads: {} } : undefined;
-      if (tap) taps!.push(tap);
-      h = denseJet(h, l.w, l.b, tap);
+      h = l.apply(h, taps);
       if (i < layers.length - 1) h = activateJet(h, act);
     });
     return h;
-  };
-  return {
-    inputDim: ctx.axes.length,
-    outputDim: ctx.outputDim,
-    params,
-    forwardJet,
-    forward: (x) => forwardJet(inputJet(x, ctx.axes, [''])).streams[''] as tf.Tensor2D,
-    dispose: () => params.forEach((p) => p.variable.dispose()),
-  };
+  });
 }

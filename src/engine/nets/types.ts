@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Jet, LayerTap } from '../jet/jet';
+import { inputJet, type Jet, type LayerTap } from '../jet/jet';
+import type { DenseLayer } from './dense';
 
 /** A trainable parameter with a stable, readable name (used in exports and diagnostics). */
 export interface NamedParam {
@@ -16,18 +17,46 @@ export interface Network {
   readonly outputDim: number;
   /** Trainable parameters in a fixed order (optimizer state follows this order). */
   readonly params: NamedParam[];
+  /** The trainable dense layers (their taps give per-sample gradients). */
+  readonly layers: DenseLayer[];
   /**
    * The jet of the outputs [B, outputDim] from the jet of the inputs [B, inputDim]. With
-   * `taps`, every dense layer appends a LayerTap (for per-sample gradients) named like its
-   * parameters' prefix (`layer0` for `layer0.weight`, `layer0.bias`).
+   * `taps`, every trainable dense layer appends a LayerTap named like the layer.
    */
   forwardJet(input: Jet, taps?: LayerTap[]): Jet;
   /** Values only: X [B, inputDim] → [B, outputDim]. */
   forward(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Physics-informed initialisation, where the architecture has one (PirateNet): fit the
+   * output layer by least squares so that u(x_i) ≈ targets_i [n × outputDim] at init.
+   */
+  leastSquaresInit?(x: tf.Tensor2D, targets: Float32Array): Promise<void>;
   dispose(): void;
 }
 
 /** Total number of scalar parameters. */
 export function countParams(net: Network): number {
   return net.params.reduce((s, p) => s + p.variable.size, 0);
+}
+
+/**
+ * A Network from its dense layers, any extra parameters (e.g. PirateNet's α) and its jet
+ * forward pass; `forward` is the same pass on a value-only jet.
+ */
+export function assembleNetwork(
+  ctx: { axes: readonly string[]; outputDim: number },
+  layers: DenseLayer[],
+  extra: NamedParam[],
+  forwardJet: (input: Jet, taps?: LayerTap[]) => Jet,
+): Network {
+  const params = [...layers.flatMap((l) => l.params), ...extra];
+  return {
+    inputDim: ctx.axes.length,
+    outputDim: ctx.outputDim,
+    params,
+    layers,
+    forwardJet,
+    forward: (x) => forwardJet(inputJet(x, ctx.axes, [''])).streams[''] as tf.Tensor2D,
+    dispose: () => params.forEach((p) => p.variable.dispose()),
+  };
 }

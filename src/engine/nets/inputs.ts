@@ -1,0 +1,54 @@
+import type { LayerTap } from '../jet/jet';
+import type { Jet } from '../jet/jet';
+import type { Rng } from '../rng';
+import { createDense, type DenseLayer, type RwfOptions } from './dense';
+import { concatJets, cosSinJets, embedPeriodic, embeddedDim, type PeriodicEmbedding } from './embedding';
+
+/**
+ * Options every architecture shares (flat so they travel through the CLI and URLs):
+ * random Fourier features (Tancik et al. 2020; size 0 = off) and random weight factorization
+ * for every trainable dense layer (rwf false = off).
+ */
+export interface CommonArchOptions {
+  fourierSize: number;
+  fourierSigma: number;
+  fourierTrainable: boolean;
+  rwf: boolean;
+  rwfMean: number;
+  rwfStd: number;
+}
+
+export const commonArchDefaults: CommonArchOptions = {
+  fourierSize: 0,
+  fourierSigma: 1,
+  fourierTrainable: false,
+  rwf: false,
+  rwfMean: 1,
+  rwfStd: 0.1,
+};
+
+/** RWF options for dense layers, or undefined when off. */
+export const rwfOf = (o: CommonArchOptions): RwfOptions | undefined => (o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : undefined);
+
+/**
+ * The input pipeline: exact periodic embedding (when the PDE asks for it), then random
+ * Fourier features [cos(XB), sin(XB)] with B ~ N(0, σ²) [d, m] (fixed or trainable).
+ */
+export interface InputPipeline {
+  dim: number;
+  layers: DenseLayer[];
+  apply(jet: Jet, taps?: LayerTap[]): Jet;
+}
+
+export function createInputPipeline(rng: Rng, axes: readonly string[], periodic: PeriodicEmbedding | undefined, o: CommonArchOptions): InputPipeline {
+  const d0 = embeddedDim(axes, periodic);
+  const first = (jet: Jet) => (periodic ? embedPeriodic(jet, periodic) : jet);
+  if (o.fourierSize <= 0) return { dim: d0, layers: [], apply: first };
+  const init = new Float32Array(d0 * o.fourierSize).map(() => o.fourierSigma * rng.normal());
+  const b = createDense(rng, d0, o.fourierSize, 'fourier', { bias: false, init, trainable: o.fourierTrainable });
+  return {
+    dim: 2 * o.fourierSize,
+    layers: o.fourierTrainable ? [b] : [],
+    apply: (jet, taps) => concatJets(cosSinJets(b.apply(first(jet), taps))),
+  };
+}
