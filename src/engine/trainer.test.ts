@@ -86,3 +86,22 @@ describe('parameter gradients of the residual loss', () => {
     t.dispose();
   });
 });
+
+describe('importWeights', () => {
+  it('round-trips exported weights and rejects mismatches without changing anything', async () => {
+    const a = new Trainer(tiny({ pde: 'poisson1d', seed: 1 }));
+    const b = new Trainer(tiny({ pde: 'poisson1d', seed: 2 }));
+    const wa = await a.exportWeights();
+    b.importWeights(wa);
+    expect((await b.exportWeights()).map((w) => Array.from(w.data))).toEqual(wa.map((w) => Array.from(w.data)));
+    const before = await b.exportWeights();
+    const wrongShape = wa.map((w, i) => (i === 0 ? { ...w, shape: [w.shape[1], w.shape[0]] } : w));
+    expect(() => b.importWeights(wrongShape)).toThrow(/layer0.weight has shape \[8,1\], expected \[1,8\]/);
+    expect(() => b.importWeights(wa.slice(1))).toThrow(/missing layer0.weight \[1,8\]/);
+    expect(() => b.importWeights([...wa, { name: 'encoder_u.weight', shape: [1], data: [0] }])).toThrow(/unexpected encoder_u.weight/);
+    const nan = wa.map((w, i) => (i === 1 ? { ...w, data: Float32Array.from(w.data).fill(NaN) } : w));
+    expect(() => b.importWeights(nan)).toThrow(/layer0.bias contains NaN/);
+    expect((await b.exportWeights()).map((w) => Array.from(w.data))).toEqual(before.map((w) => Array.from(w.data)));
+    a.dispose(); b.dispose();
+  });
+});

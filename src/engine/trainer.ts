@@ -281,6 +281,37 @@ export class Trainer {
     return Promise.all(this.net.params.map(async (p) => ({ name: p.name, shape: p.variable.shape, data: (await p.variable.data()) as Float32Array })));
   }
 
+  /**
+   * Load weights by readable name (e.g. from an exported safetensors or JSON file). Every
+   * parameter must be present with its exact shape and finite values; otherwise nothing is
+   * changed and the error lists what is wrong (wrong architecture, wrong sizes, …). The
+   * optimizer state is kept; the loaded weights become the last good ones.
+   */
+  importWeights(tensors: readonly { name: string; shape: readonly number[]; data: ArrayLike<number> }[]): void {
+    const byName = new Map(tensors.map((t) => [t.name, t]));
+    const problems: string[] = [];
+    for (const p of this.net.params) {
+      const t = byName.get(p.name);
+      if (!t) { problems.push(`missing ${p.name} [${p.variable.shape}]`); continue; }
+      if (t.shape.length !== p.variable.shape.length || t.shape.some((d, i) => d !== p.variable.shape[i])) {
+        problems.push(`${p.name} has shape [${t.shape}], expected [${p.variable.shape}]`);
+      } else if (t.data.length !== p.variable.size) problems.push(`${p.name} has ${t.data.length} values, expected ${p.variable.size}`);
+      else if (!Array.from(t.data).every(Number.isFinite)) problems.push(`${p.name} contains NaN or Inf`);
+    }
+    const known = new Set(this.net.params.map((p) => p.name));
+    const extra = tensors.filter((t) => !known.has(t.name)).map((t) => t.name);
+    if (extra.length) problems.push(`unexpected ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}`);
+    if (problems.length) {
+      throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? '; …' : ''}`);
+    }
+    for (const p of this.net.params) {
+      const t = tf.tensor(Float32Array.from(byName.get(p.name)!.data), p.variable.shape);
+      p.variable.assign(t);
+      t.dispose();
+    }
+    this.saveGood();
+  }
+
   dispose(): void {
     this.lastLosses?.dispose();
     this.dirs.forEach((d) => tf.dispose([d.grad, d.update]));
