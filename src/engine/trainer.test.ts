@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import './node-backends';
 import { resolveConfig, type ConfigInput } from './config';
 import { trainFor } from './loop';
 import { termLosses, termStreams } from './loss';
@@ -52,7 +53,9 @@ describe('Trainer', () => {
   });
 });
 
-describe('parameter gradients of the residual loss', () => {
+describe.each(['cpu', 'wasm'])('parameter gradients of the residual loss on %s', (backend) => {
+  beforeAll(async () => { await tf.setBackend(backend); });
+  afterAll(async () => { await tf.setBackend('cpu'); });
   it.each(['wave', 'helmholtz', 'poisson1d'] as const)('%s: match central finite differences of the loss', async (id) => {
     const t = new Trainer(tiny({ pde: id, lossWeights: {} }));
     const rng = createRng(11);

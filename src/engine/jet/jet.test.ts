@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../node-backends';
 import { activations, activationIds } from '../activations';
 import { createMlp } from '../nets/mlp';
 import { createRng } from '../rng';
@@ -49,7 +50,9 @@ describe('Faà di Bruno terms', () => {
   });
 });
 
-describe('derivative jets vs float64 finite differences', () => {
+describe.each(['cpu', 'wasm'])('derivative jets vs float64 finite differences on %s', (backend) => {
+  beforeAll(async () => { await tf.setBackend(backend); });
+  afterAll(async () => { await tf.setBackend('cpu'); });
   const axes = ['t', 'x', 'y'];
   const requested = ['t', 'tt', 'ttt', 'tttt', 'x', 'xx', 'xxx', 'xxxx', 'y', 'yy', 'tx', 'xy', 'ty', 'txx'];
   const cases: { act: (typeof activationIds)[number]; periodic?: PeriodicEmbedding }[] = [

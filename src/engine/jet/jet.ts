@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../activations';
 import { chainTerms } from './keys';
+import { linear } from './matmul';
 
 /**
  * A Taylor-mode derivative jet: the value of a layer's activations and their derivatives
@@ -73,12 +74,12 @@ export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: 
     const s = jet.streams[n];
     if (s === null) streams[n] = null;
     else if (s.shape[0] === batch && batch !== 1) full.push(n);
-    else streams[n] = tf.matMul(s as tf.Tensor2D, w);
+    else streams[n] = linear(s as tf.Tensor2D, w);
   }
-  if (full.length === 1) streams[full[0]] = tf.matMul(jet.streams[full[0]] as tf.Tensor2D, w);
+  if (full.length === 1) streams[full[0]] = linear(jet.streams[full[0]] as tf.Tensor2D, w);
   else if (full.length > 1) {
     const stacked = tf.concat(full.map((n) => jet.streams[n] as tf.Tensor2D), 0);
-    const parts = tf.split(tf.matMul(stacked, w), full.length, 0);
+    const parts = tf.split(linear(stacked, w), full.length, 0);
     full.forEach((n, i) => (streams[n] = parts[i]));
   }
   if (b) streams[''] = tf.add(streams['']!, b);
