@@ -7,18 +7,10 @@ import { architectures, countParams, type Network } from './nets';
 import { learningRate, optimizers, Stateful } from './optim';
 import { pdes, type Pde } from './pdes';
 import { createRng, type Rng } from './rng';
-import { evaluationGrid, productGrid, relativeL2, sampleTerm, type PointBatch } from './sampling';
+import { sampleTerm, type PointBatch } from './sampling';
+import { evaluateOn, evaluationTarget, type Evaluation, type EvaluationTarget } from './evaluation';
 
-/** The solution on the evaluation grid and its error. */
-export interface Evaluation {
-  step: number;
-  relL2: number;
-  /** Prediction [N × nOut], row-major over the grid (first axis slowest). */
-  pred: Float32Array;
-  /** Exact solution on the same grid. */
-  exact: Float32Array;
-  ticks: number[][];
-}
+export type { Evaluation } from './evaluation';
 
 /** What a host read of the last step found. */
 export interface Checkpoint {
@@ -62,7 +54,7 @@ export class Trainer {
   private readonly streams: Record<string, string[]>;
   private lastLosses: tf.Tensor1D | null = null;
   private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
-  private grid: { x: Float32Array; n: number; ticks: number[][]; values: Float32Array } | null = null;
+  private grid: EvaluationTarget | null = null;
 
   constructor(readonly config: ExperimentConfig) {
     this.pde = pdes[config.pde];
@@ -243,37 +235,15 @@ export class Trainer {
     return this.lastGood?.step ?? 0;
   }
 
-  /**
-   * The evaluation grid and the solution on it: the PDE's numerical reference when it has
-   * one, else its exact solution on `pde.grid`. Computed once per trainer.
-   */
-  private async target(): Promise<{ x: Float32Array; n: number; ticks: number[][]; values: Float32Array }> {
-    if (this.grid) return this.grid;
-    const { pde } = this;
-    if (pde.reference) {
-      const ref = await pde.reference(this.config.params);
-      this.grid = { ...productGrid(ref.ticks), values: ref.values };
-    } else if (pde.exact) {
-      const g = evaluationGrid(pde);
-      const d = pde.axes.length;
-      const nOut = pde.outputs.length;
-      const values = new Float32Array(g.n * nOut);
-      for (let i = 0; i < g.n; i++) {
-        const u = pde.exact(Array.from(g.x.subarray(i * d, i * d + d)), this.config.params);
-        for (let k = 0; k < nOut; k++) values[i * nOut + k] = u[k];
-      }
-      this.grid = { ...g, values };
-    } else throw new Error(`${pde.id} has neither an exact nor a reference solution`);
+  /** The evaluation grid and target values (computed once per trainer). */
+  private async target(): Promise<EvaluationTarget> {
+    this.grid ??= await evaluationTarget(this.pde, this.config.params);
     return this.grid;
   }
 
   /** Predict on the evaluation grid and compare with the exact or reference solution. */
   async evaluate(): Promise<Evaluation> {
-    const { x, n, ticks, values } = await this.target();
-    const out = tf.tidy(() => this.net.forward(tf.tensor2d(x, [n, this.pde.axes.length])));
-    const pred = (await out.data()) as Float32Array;
-    out.dispose();
-    return { step: this.stepCount, relL2: relativeL2(pred, values), pred, exact: values, ticks };
+    return evaluateOn(this.net, this.pde, this.config.params, await this.target(), this.stepCount);
   }
 
   /** Weights by readable name, with shapes, read from the device. */

@@ -1,11 +1,13 @@
 import { advection } from './advection';
 import { helmholtz } from './helmholtz';
 import { kleinGordon } from './klein_gordon';
+import { ldc } from './ldc';
+import { ldcStream } from './ldc_stream';
 import { poisson1d } from './poisson1d';
 import type { Pde } from './types';
 import { wave } from './wave';
 
-export type { Pde, LossTerm, ParamSpec, ParamValues, Region, ReferenceSolution } from './types';
+export type { Pde, LossTerm, Observables, ParamSpec, ParamValues, Region, ReferenceSolution } from './types';
 export { defaultParams } from './types';
 
 /** PDEs by id. */
@@ -15,6 +17,8 @@ export const pdes = {
   klein_gordon: kleinGordon,
   wave,
   advection,
+  ldc,
+  ldc_stream: ldcStream,
 } satisfies Record<string, Pde>;
 
 /** A PDE id. */

@@ -22,7 +22,8 @@ function exactField(pde: Pde, params: Record<string, number>, pts: number[][], n
   return new Field(streams, pde.axes, pts.length);
 }
 
-describe.each(pdeIds)('%s', (id) => {
+// PDEs with only a numerical reference are checked in their own tests (e.g. ldc.test.ts).
+describe.each(pdeIds.filter((id) => pdes[id].exact))('%s', (id) => {
   const pde: Pde = pdes[id];
   const variants = [defaultParams(pde), Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.min + 0.37 * (s.max - s.min)]))];
   for (const params of variants) {

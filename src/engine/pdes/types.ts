@@ -59,6 +59,11 @@ export interface Pde {
    * evaluation when present; implementations cache per parameter set.
    */
   reference?: (params: ParamValues) => Promise<ReferenceSolution>;
+  /**
+   * What the evaluation compares with the exact/reference solution, when it is not simply
+   * the outputs' values: e.g. the velocity (u, v) = (ψ_y, −ψ_x) of a stream-function network.
+   */
+  observables?: Observables;
   /** Evaluation grid points per axis (same order as `axes`) when there is no reference. */
   grid: number[];
 }
@@ -66,6 +71,13 @@ export interface Pde {
 /** Default parameter values of a PDE. */
 export function defaultParams(pde: Pde): ParamValues {
   return Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.default]));
+}
+
+/** Derived quantities of the outputs, each [B, 1], from jets carrying `derivs`. */
+export interface Observables {
+  names: string[];
+  derivs: string[];
+  compute(u: Field[]): tf.Tensor[];
 }
 
 /** A reference solution on a product grid (see `Pde.reference`). */
