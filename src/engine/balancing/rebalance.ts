@@ -14,7 +14,8 @@ export async function rebalance(trainer: Trainer): Promise<number[]> {
   const grads = termGradients(trainer, trainer.sample(trainer.probeRng));
   const stats = await gradientStats(grads);
   tf.dispose(grads);
-  const res = Math.max(0, trainer.termNames.indexOf('res'));
+  // the reference term: `res`, else the first residual term (e.g. `res_u` of the cavity)
+  const res = Math.max(0, trainer.termNames.findIndex((t) => t === 'res' || t.startsWith('res')));
   const next = method === 'annealing'
     ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
     : gradNormWeights(trainer.weights, stats.norm, alpha);
