@@ -65,3 +65,16 @@ describe('Hessian top eigenvalue', () => {
     tf.dispose([w1, w2, x, y]);
   });
 });
+
+describe('Hessian top eigenvalue with a dominant negative eigenvalue', () => {
+  it('returns the largest algebraic eigenvalue, not the largest magnitude', async () => {
+    const d = [-10, 3, 1];
+    const th = tf.variable(tf.tensor1d([0.2, 0.1, -0.3]));
+    const dt = tf.tensor1d(d);
+    const loss = () => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(dt, tf.square(th)))) as tf.Scalar);
+    const r = await topHessianEigenvalue([th], loss, createRng(4), { maxIters: 300, tol: 1e-8 });
+    expect(r.dominant).toBeCloseTo(-10, 2);
+    expect(r.value).toBeCloseTo(3, 2);
+    tf.dispose([th, dt]);
+  });
+});

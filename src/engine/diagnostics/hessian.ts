@@ -55,17 +55,10 @@ export function hessianVectorProduct(vars: readonly tf.Variable[], loss: () => t
 }
 
 /**
- * Largest-magnitude eigenvalue of the loss Hessian (the stiffness measure of the
- * gradient-pathologies paper, §2.4) by power iteration on Hessian-vector products from a
- * seeded random start, stopping when the Rayleigh quotient changes by less than `tol`
- * (relative) or after `maxIters`. Reads one scalar per iteration (async, backend-safe).
+ * Power iteration on v ↦ H v − shift·v from a seeded random start; returns the Rayleigh
+ * quotient of H (shift added back), stopping when it changes by less than `tol` (relative).
  */
-export async function topHessianEigenvalue(
-  vars: readonly tf.Variable[],
-  loss: () => tf.Scalar,
-  rng: Rng,
-  { maxIters = 20, tol = 1e-3, eps = 1e-3 } = {},
-): Promise<TopEigen> {
+async function powerIteration(vars: readonly tf.Variable[], loss: () => tf.Scalar, rng: Rng, shift: number, maxIters: number, tol: number, eps: number): Promise<TopEigen> {
   const p = vars.reduce((s, v) => s + v.size, 0);
   const start = new Float32Array(p);
   for (let i = 0; i < p; i++) start[i] = rng.normal();
@@ -77,10 +70,12 @@ export async function topHessianEigenvalue(
     while (it < maxIters) {
       it++;
       const hv = hessianVectorProduct(vars, loss, v, eps);
-      const [rq, nrm] = tf.tidy(() => [tf.sum(tf.mul(v, hv)), tf.norm(hv)]);
+      const [rq, next] = tf.tidy(() => {
+        const shifted = shift === 0 ? hv : tf.sub(hv, tf.mul(shift, v));
+        return [tf.sum(tf.mul(v, hv)), tf.div(shifted, tf.maximum(tf.norm(shifted), 1e-30)) as tf.Tensor1D];
+      });
       const [l] = await rq.data();
-      const next = tf.tidy(() => tf.div(hv, tf.maximum(nrm, 1e-30)) as tf.Tensor1D);
-      tf.dispose([hv, rq, nrm, v]);
+      tf.dispose([hv, rq, v]);
       v = next;
       change = Math.abs(l - lambda) / Math.max(Math.abs(l), 1e-30);
       lambda = l;
@@ -90,4 +85,23 @@ export async function topHessianEigenvalue(
     v.dispose();
   }
   return { value: lambda, iters: it, change };
+}
+
+/**
+ * The largest (algebraic) eigenvalue of the loss Hessian — the stiffness measure of the
+ * gradient-pathologies paper, §2.4 — by power iteration on Hessian-vector products. Plain
+ * power iteration finds the eigenvalue of largest magnitude; when that one is negative
+ * (non-convex regions, early training), a second iteration on H − λ_dom I finds λ_max.
+ * Reads one scalar per iteration (async, backend-safe).
+ */
+export async function topHessianEigenvalue(
+  vars: readonly tf.Variable[],
+  loss: () => tf.Scalar,
+  rng: Rng,
+  { maxIters = 20, tol = 1e-3, eps = 1e-3 } = {},
+): Promise<TopEigen & { dominant: number }> {
+  const dom = await powerIteration(vars, loss, rng, 0, maxIters, tol, eps);
+  if (dom.value >= 0) return { ...dom, dominant: dom.value };
+  const top = await powerIteration(vars, loss, rng, dom.value, maxIters, tol, eps);
+  return { ...top, iters: dom.iters + top.iters, dominant: dom.value };
 }

@@ -1,0 +1,42 @@
+import { resolveConfig } from '../../src/engine/config';
+import type { DiagnosticsReport } from '../../src/engine/diagnostics/run';
+import { trainFor } from '../../src/engine/loop';
+import { DivergenceError, Trainer } from '../../src/engine/trainer';
+import type { RunResult, RunSpec } from './types';
+
+/**
+ * Train one study run headless with the engine's loop, evaluating relL2 about 20 times and
+ * keeping the last diagnostics reading. A divergence is recorded, not thrown.
+ */
+export async function runStudyRun(spec: RunSpec, log: (s: string) => void): Promise<RunResult> {
+  const config = resolveConfig(spec.config);
+  const trainer = new Trainer(config);
+  const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
+  const curve: RunResult['curve'] = [];
+  let diag: DiagnosticsReport | undefined;
+  let first: DiagnosticsReport | undefined;
+  let error: string | undefined;
+  let msPerStep = 0;
+  try {
+    const r = await trainFor(trainer, config.steps, async (c, _ms, d) => {
+      if (d) { diag = d; first ??= d; }
+      const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
+      curve.push({ step: c.step, loss: c.loss, relL2 });
+    });
+    msPerStep = r.msPerStep;
+  } catch (e) {
+    if (!(e instanceof DivergenceError)) throw e;
+    error = e.message;
+  }
+  const final = await trainer.checkpoint();
+  const ev = await trainer.evaluate();
+  trainer.dispose();
+  log(`  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`);
+  return { spec, steps: trainer.stepCount, relL2: ev.relL2, loss: final.loss, losses: final.losses, msPerStep, curve, diag, firstDiag: first, error };
+}
+
+/** A Markdown table from a header and rows. */
+export function markdownTable(header: string[], rows: (string | number)[][]): string {
+  const fmt = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toExponential(2) : String(v)) : v);
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
+}
