@@ -1,6 +1,10 @@
 import { advection } from './advection';
+import { allenCahn } from './allen_cahn';
+import { burgers } from './burgers';
 import { helmholtz } from './helmholtz';
+import { kdv } from './kdv';
 import { kleinGordon } from './klein_gordon';
+import { ks } from './ks';
 import { ldc } from './ldc';
 import { ldcStream } from './ldc_stream';
 import { poisson1d } from './poisson1d';
@@ -19,6 +23,10 @@ export const pdes = {
   advection,
   ldc,
   ldc_stream: ldcStream,
+  burgers,
+  allen_cahn: allenCahn,
+  kdv,
+  ks,
 } satisfies Record<string, Pde>;
 
 /** A PDE id. */
