@@ -5,9 +5,10 @@ import { matMul, qrQ, symEig } from './linalg';
  * Where SOAP computes its eigenbases. `host`: read the factor with `dataSync()` and work in
  * float64 on the CPU (exact eigh by `symEig`, Householder QR) — cheap and exact on the cpu and
  * wasm backends, whose tensors live in host memory anyway. `device`: tf ops only (no reads,
- * so it is the only option on WebGPU, where `dataSync()` breaks the device, and it keeps WebGL
- * from stalling) — the first eigenbasis by subspace iteration from I, the refresh with
- * `tf.linalg.qr`. `auto`: host on cpu/wasm, device elsewhere.
+ * so it is the only option on WebGPU, where `dataSync()` breaks the device) — the first
+ * eigenbasis by subspace iteration from I, the refresh with a fixed-shape Gram–Schmidt QR.
+ * `auto`: device on WebGPU, host elsewhere (WebGL's synchronous read only stalls the pipeline
+ * for one n × n read every `preconditionFrequency` steps, far cheaper than ~14n kernels).
  */
 export type BasisSolverId = 'auto' | 'host' | 'device';
 
@@ -46,7 +47,34 @@ export const hostSolver: BasisSolver = {
 };
 
 /**
- * Device path. `tf.linalg.qr` divides by a column norm, so an exactly zero column of P Q (P
+ * Q of A = QR (A square) on the device by classical Gram–Schmidt with one reorthogonalisation
+ * (CGS2, "twice is enough": Giraud, Langou & Rozložník 2005 — as orthogonal as Householder
+ * for numerically full-rank A). Unlike `tf.linalg.qr` (~25 kernels per column, and a new
+ * slice shape per column, i.e. a new shader to compile on WebGPU/WebGL), every column runs the
+ * same ~14 fixed-shape kernels: Q keeps its n × n shape with zero columns not yet filled.
+ * A column with no component outside the previous ones yields NaN (0 · ∞), caught by the caller.
+ */
+export function gramSchmidtQ(a: tf.Tensor2D): tf.Tensor2D {
+  const n = a.shape[1];
+  const eye = tf.eye(n);
+  let q: tf.Tensor2D = tf.zerosLike(a);
+  for (let j = 0; j < n; j++) {
+    const next = tf.tidy(() => {
+      const idx = tf.tensor1d([j], 'int32');
+      let v = tf.gather(a, idx, 1) as tf.Tensor2D;
+      for (let pass = 0; pass < 2; pass++) v = tf.sub(v, tf.matMul(q, tf.matMul(q, v, true, false)));
+      v = tf.mul(v, tf.rsqrt(tf.sum(tf.square(v))));
+      return tf.add(q, tf.matMul(v, tf.gather(eye, idx, 0))) as tf.Tensor2D;
+    });
+    q.dispose();
+    q = next;
+  }
+  eye.dispose();
+  return q;
+}
+
+/**
+ * Device path. Gram–Schmidt divides by a column norm, so an exactly zero column of P Q (P
  * singular, or P = 0) would give 0/0: the power step uses P + δI with δ = 1e-6 · tr(P)/n (the
  * same eigenvectors, convergence ratios changed by ≤ 1e-6), and a basis that still comes out
  * non-finite is replaced by the sorted previous one. `initIters` steps of this subspace
@@ -62,7 +90,7 @@ export function deviceSolver(initIters = 10): BasisSolver {
       const perm = tf.topk(est, n, true).indices as tf.Tensor1D;
       const qs = tf.gather(q, perm, 1);
       const delta = tf.mul(1e-6 / n, tf.sum(tf.mul(p, tf.eye(n))));
-      const [qn] = tf.linalg.qr(tf.add(tf.gather(pq, perm, 1), tf.mul(delta, qs)));
+      const qn = gramSchmidtQ(tf.add(tf.gather(pq, perm, 1), tf.mul(delta, qs)));
       const bad = tf.any(tf.logicalNot(tf.isFinite(qn)));
       const out = tf.where(tf.broadcastTo(bad, [n, n]), qs, qn) as tf.Tensor2D;
       return { q: out, perm };
@@ -80,10 +108,10 @@ export function deviceSolver(initIters = 10): BasisSolver {
 
 const device = deviceSolver();
 
-/** The solver for `id` on the current backend (`auto`: host on cpu/wasm, device elsewhere). */
+/** The solver for `id` on the current backend (`auto`: device on WebGPU, host elsewhere). */
 export function basisSolver(id: BasisSolverId): BasisSolver {
   if (!basisSolverIds.includes(id)) throw new Error(`soap.solver: unknown value ${JSON.stringify(id)} (allowed: ${basisSolverIds.join(', ')})`);
   if (id === 'host') return hostSolver;
   if (id === 'device') return device;
-  return ['cpu', 'wasm'].includes(tf.getBackend()) ? hostSolver : device;
+  return tf.getBackend() === 'webgpu' ? device : hostSolver;
 }
