@@ -13,12 +13,13 @@ const paper: Record<string, number> = { M1: 1.06e-1, M2: 1.12e-2, M3: 2.46e-2, M
 
 const base = (steps: number): ConfigInput => ({
   pde: 'helmholtz', batch: 128, lr: 1e-3, steps, seed: 0, logEvery: 100,
+  lossWeights: { bc: 4 }, // the paper sums four edge losses, each a mean: 4 × our mean over the boundary
   schedule: { warmupSteps: 0, decayRate: 0.9, decaySteps: 1000 },
   archOptions: { depth: 3, width: 50, activation: 'tanh' },
   diagnostics: { every: steps, kinds: ['align', 'hist'], bins: 40 },
 });
 
-const annealing = { method: 'annealing', alpha: 0.9, every: 10 };
+const annealing = { method: 'annealing', alpha: 0.1, every: 10 };
 
 export const helmholtzStudy: Study = {
   id: 'helmholtz',

@@ -38,8 +38,9 @@ export const balancingMethods = ['fixed', 'annealing', 'gradnorm'] as const;
 export type BalancingMethod = (typeof balancingMethods)[number];
 
 /**
- * `alpha` is the weight of the new estimate in λ ← (1 − α)λ + α λ̂ (paper: 0.9 for
- * annealing; jaxpi's grad-norm momentum 0.9 corresponds to α = 0.1); `every` in steps.
+ * `alpha` is the weight of the new estimate in λ ← (1 − α)λ + α λ̂ (default 0.1: the
+ * gradient-pathologies code's β = 0.9 and jaxpi's grad-norm momentum 0.9); `every` in steps
+ * (default 10 for annealing, as the paper's code, 100 for grad-norm).
  */
 export interface BalancingConfig {
   method: BalancingMethod;
@@ -88,7 +89,7 @@ export const baseConfig: ExperimentConfig = {
   steps: 5000,
   seed: 0,
   logEvery: 10,
-  balancing: { method: 'fixed', alpha: 0.9, every: 100 },
+  balancing: { method: 'fixed', alpha: 0.1, every: 100 },
   diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
 };
 
@@ -188,7 +189,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
 function resolveBalancing(v: unknown): BalancingConfig {
   const given = record('balancing', v);
   const method = oneOf('balancing.method', given.method ?? 'fixed', balancingMethods);
-  const defaults = { ...baseConfig.balancing, method, alpha: method === 'gradnorm' ? 0.1 : 0.9 };
+  const defaults = { ...baseConfig.balancing, method, alpha: 0.1, every: method === 'annealing' ? 10 : 100 };
   const out = numericOptions('balancing', given, defaults, { alpha: [0, 1], every: [1, 1e7, true] });
   out.method = method;
   return out;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { gradientStats, termGradients } from '../diagnostics/term-grads';
+import { gradientStats, termGradients, weightMask } from '../diagnostics/term-grads';
 import type { Trainer } from '../trainer';
 import { annealingWeights, gradNormWeights } from './rules';
 
@@ -12,7 +12,7 @@ export async function rebalance(trainer: Trainer): Promise<number[]> {
   const { method, alpha } = trainer.config.balancing;
   if (method === 'fixed') return trainer.weights;
   const grads = termGradients(trainer, trainer.sample(trainer.probeRng));
-  const stats = await gradientStats(grads);
+  const stats = await gradientStats(grads, weightMask(trainer));
   tf.dispose(grads);
   // the reference term: `res`, else the first residual term (e.g. `res_u` of the cavity)
   const res = Math.max(0, trainer.termNames.findIndex((t) => t === 'res' || t.startsWith('res')));

@@ -4,7 +4,7 @@ import { alignmentScore, flatten } from './alignment';
 import { topHessianEigenvalue } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
 import { gradientVariance, perSampleGrads } from './per-sample';
-import { gradientStats, termGradients } from './term-grads';
+import { gradientStats, termGradients, weightMask } from './term-grads';
 
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
@@ -42,7 +42,7 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
 
   if (kinds.includes('align') || kinds.includes('hist')) {
     const grads = termGradients(trainer, batches);
-    const stats = await gradientStats(grads);
+    const stats = await gradientStats(grads, weightMask(trainer));
     terms.forEach((t, i) => (metrics[`gradNorm.${t}`] = stats.norm[i]));
     if (kinds.includes('align')) {
       if (terms.length > 1) {

@@ -18,15 +18,18 @@ export function termGradients(trainer: Trainer, batches: Record<string, PointBat
 }
 
 /**
- * Per-term gradient summaries read to the host in one transfer: ‖∇L_t‖₂, mean |∇L_t| and
- * max |∇L_t| over all parameters (the statistics loss balancing uses).
+ * Per-term gradient summaries read to the host in one transfer:
+ * `norm` ‖∇L_t‖₂ over all parameters (grad-norm weighting, diagnostics), and, over the
+ * weight matrices only (`isWeight`), `maxAbs` = max over layers of max |∂L_t/∂W| and
+ * `meanAbs` = mean over layers of mean |∂L_t/∂W| — the statistics of learning-rate annealing
+ * as the gradient-pathologies paper's code computes them.
  */
-export async function gradientStats(perTerm: readonly tf.Tensor[][]): Promise<{ norm: number[]; meanAbs: number[]; maxAbs: number[] }> {
+export async function gradientStats(perTerm: readonly tf.Tensor[][], isWeight: readonly boolean[]): Promise<{ norm: number[]; meanAbs: number[]; maxAbs: number[] }> {
   const packed = tf.tidy(() =>
     tf.stack(perTerm.map((gs) => {
       const flat = tf.concat(gs.map((g) => tf.reshape(g, [-1])));
-      const a = tf.abs(flat);
-      return tf.stack([tf.norm(flat), tf.mean(a), tf.max(a)]);
+      const ws = gs.filter((_, i) => isWeight[i]).map((g) => tf.abs(g));
+      return tf.stack([tf.norm(flat), tf.mean(tf.stack(ws.map((a) => tf.mean(a)))), tf.max(tf.stack(ws.map((a) => tf.max(a))))]);
     })),
   );
   const v = await packed.data();
@@ -35,3 +38,6 @@ export async function gradientStats(perTerm: readonly tf.Tensor[][]): Promise<{ 
   const col = (k: number) => Array.from({ length: n }, (_, i) => v[3 * i + k]);
   return { norm: col(0), meanAbs: col(1), maxAbs: col(2) };
 }
+
+/** Which parameters are weight matrices (rank ≥ 2), in parameter order. */
+export const weightMask = (trainer: Trainer): boolean[] => trainer.vars.map((v) => v.rank >= 2);
