@@ -107,3 +107,10 @@ describe('SOAP', () => {
     }
   });
 });
+
+describe('SOAP options', () => {
+  it('rejects an unknown solver and a non-integer refresh frequency when created', () => {
+    expect(() => optimizers.soap.create({ ...soapDefaults, solver: 'gpu' as never }, () => 1)).toThrow(/allowed: auto, host, device/);
+    expect(() => optimizers.soap.create({ ...soapDefaults, preconditionFrequency: 2.5 }, () => 1)).toThrow(/positive integer/);
+  });
+});

@@ -95,19 +95,24 @@ function projectBack(x: tf.Tensor2D, s: SoapParamState): tf.Tensor2D {
  * `maxPrecondDim` and ranks > 2 get the identity):
  *
  * - call 1 only initialises: L = (1−β) G Gᵀ, R = (1−β) Gᵀ G, Q_L, Q_R = eigh (descending), and
- *   outputs zero updates, "so that the current gradient is never used in its own projection";
+ *   outputs zero updates (no decay either), "so that the current gradient is never used in its
+ *   own projection" — as the reference does; θ first moves at call 2;
  * - call t+1 (t = 1, 2, …): G' = Q_Lᵀ G Q_R; m ← b1 m + (1−b1) G (original space);
  *   v ← b2 v + (1−b2) G'²; N = (Q_Lᵀ m Q_R / c1) / (√(v / c2) + eps) with cᵢ = 1 − bᵢᵗ;
- *   output Q_L N Q_Rᵀ + λ θ (decoupled decay; scale by −η after); then L ← β L + (1−β) G Gᵀ, R likewise, and when t is a multiple of
- *   `preconditionFrequency` each Q is refreshed by one power-iteration + QR step with the
- *   eigenvalue-order permutation applied to v's rows (L) or columns (R).
+ *   output Q_L N Q_Rᵀ + λ θ (scaled by −η downstream); then L ← β L + (1−β) G Gᵀ, R likewise,
+ *   and when t is a multiple of `preconditionFrequency` each Q is refreshed by one
+ *   power-iteration + QR step with the eigenvalue-order permutation applied to v's rows (L) or
+ *   columns (R); v is not otherwise rotated, m needs nothing (it is in the original space).
  *
- * Departure: the reference scales by η √c2 / c1 and adds eps to √v (so its effective eps is
- * eps / √c2); we use Adam's m̂ / (√v̂ + eps) so that SOAP with identity bases is exactly our Adam.
- * The step count lives on the host (decides init and refresh without device reads).
+ * Departures, both O(small): the reference scales by η √c2 / c1 and adds eps to √v (effective
+ * eps = eps / √c2); we use Adam's m̂ / (√v̂ + eps) so that SOAP with identity bases is exactly
+ * our Adam. It decays θ after the step (θ ← θ − ηλθ_new); we use θ before it, like
+ * optax.adamw (difference η²λ‖u‖). The step count lives on the host: it decides init and
+ * refresh with no device read.
  */
 export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState> {
   if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
+  basisSolver(o.solver); // reject an unknown solver id now, not at the first step
   const beta = o.shampooBeta >= 0 ? o.shampooBeta : o.b2;
   const preconditioned = (p: tf.Tensor) => p.rank === 2 || (p.rank === 1 && o.precondition1d === 1);
   const fits = (n: number | undefined) => n !== undefined && n <= o.maxPrecondDim;
@@ -133,7 +138,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
     update: (grads, state, params) => {
       const solver = basisSolver(o.solver);
       if (state.step === 0) {
-        const params = grads.map((g, i) => {
+        const initial = grads.map((g, i) => {
           const s = state.params[i];
           const next: SoapParamState = { mu: tf.clone(s.mu), nu: tf.clone(s.nu) };
           for (const side of ['left', 'right'] as const) {
@@ -144,7 +149,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
           }
           return next;
         });
-        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, params } };
+        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, params: initial } };
       }
       const t = state.step;
       const c1 = 1 - o.b1 ** t;
@@ -155,7 +160,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         const s = state.params[i];
         const G = asMatrix(g);
         const mu = tf.add(tf.mul(o.b1, s.mu), tf.mul(1 - o.b1, g));
-        let nu = tf.reshape(tf.add(tf.mul(o.b2, s.nu), tf.reshape(tf.mul(1 - o.b2, tf.square(project(G, s))), g.shape)), g.shape);
+        let nu = tf.add(tf.mul(o.b2, s.nu), tf.mul(1 - o.b2, tf.reshape(tf.square(project(G, s)), g.shape)));
         const dir = tf.div(tf.div(project(asMatrix(mu), s), c1), tf.add(tf.sqrt(tf.div(asMatrix(nu), c2)), o.eps)) as tf.Tensor2D;
         const u = tf.reshape(projectBack(dir, s), g.shape);
         updates.push(o.weightDecay === 0 ? u : tf.add(u, tf.mul(o.weightDecay, params[i])));
