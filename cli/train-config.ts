@@ -5,7 +5,7 @@ import { parseArgs, UsageError } from './args';
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
-    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha'],
+    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight'],
 };
@@ -37,6 +37,16 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
     if (v['balance-every'] !== undefined) b.every = v['balance-every'];
     if (v['balance-alpha'] !== undefined) b.alpha = v['balance-alpha'];
     input.balancing = b;
+  }
+  if (v.causal !== undefined || v['causal-eps'] !== undefined || v['causal-chunks'] !== undefined) {
+    const c: Record<string, unknown> = { ...(input.causal as object | undefined) };
+    if (v.causal !== undefined) {
+      if (v.causal !== 'on' && v.causal !== 'off') throw new UsageError(`--causal: expected on or off, got '${v.causal}'`);
+      c.enabled = v.causal === 'on';
+    }
+    if (v['causal-eps'] !== undefined) c.eps = v['causal-eps'];
+    if (v['causal-chunks'] !== undefined) c.chunks = v['causal-chunks'];
+    input.causal = c;
   }
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
   return { config: resolveConfig(input), args };

@@ -68,6 +68,7 @@ async function main(): Promise<number> {
     loss: final.loss,
     losses: final.losses,
     weights: final.weights,
+    ...(final.causal ? { causal: { eps: config.causal.eps, weights: final.causal } } : {}),
     ...(lastDiag ? { diagnostics: lastDiag.metrics } : {}),
     msPerStep,
     params: trainer.paramCount,

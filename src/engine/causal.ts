@@ -50,14 +50,19 @@ export function chunkByTime(t: ArrayLike<number>, m: number): Int32Array {
 /**
  * Chunk losses L_i = mean over the points of chunk i of r² [M], from residuals r ([B] or
  * [B, 1]) and the chunk index per point (`chunkByTime`). A chunk with no points gets 0.
- * Differentiable in r (segment sums have gradients in tfjs).
+ * Computed as one matMul of a constant averaging matrix A [M, B] (A_ij = 1/|chunk i| when
+ * point j is in chunk i) with r², which every backend implements (tfjs-backend-wasm and
+ * webgpu lack UnsortedSegmentSum) and which differentiates in r.
  */
 export function chunkLosses(residual: tf.Tensor, chunk: Int32Array, m: number): tf.Tensor1D {
   return tf.tidy(() => {
+    const n = chunk.length;
     const counts = new Float32Array(m);
     chunk.forEach((c) => counts[c]++);
-    const sums = tf.unsortedSegmentSum(tf.square(tf.reshape(residual, [-1])), tf.tensor1d(chunk, 'int32'), m);
-    return tf.div(sums, tf.tensor1d(counts.map((c) => Math.max(1, c)))) as tf.Tensor1D;
+    const avg = new Float32Array(m * n);
+    chunk.forEach((c, j) => (avg[c * n + j] = 1 / counts[c]));
+    const sq = tf.reshape(tf.square(tf.reshape(residual, [-1])), [n, 1]) as tf.Tensor2D;
+    return tf.reshape(tf.matMul(tf.tensor2d(avg, [m, n]), sq), [m]) as tf.Tensor1D;
   });
 }
 

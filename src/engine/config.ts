@@ -31,6 +31,19 @@ export interface ExperimentConfig {
   balancing: BalancingConfig;
   /** Which diagnostics run, and how often (every 0 = off). */
   diagnostics: DiagnosticsConfig;
+  /** Causal weighting of the residual over time chunks (time-dependent PDEs). */
+  causal: CausalConfig;
+}
+
+/**
+ * Causal training (Wang, Sankaran, Perdikaris 2024): residual points sorted into `chunks`
+ * time chunks weighted by w_i = exp(−ε Σ_{j<i} L_j). Defaults on for the PDEs that declare
+ * `causalByDefault` (Allen–Cahn, KdV, Kuramoto–Sivashinsky), ε = 1, 32 chunks (jaxpi).
+ */
+export interface CausalConfig {
+  enabled: boolean;
+  eps: number;
+  chunks: number;
 }
 
 /** Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm). */
@@ -91,6 +104,7 @@ export const baseConfig: ExperimentConfig = {
   logEvery: 10,
   balancing: { method: 'fixed', alpha: 0.1, every: 100 },
   diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
+  causal: { enabled: false, eps: 1, chunks: 32 },
 };
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -183,7 +197,16 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     logEvery: numberIn('logEvery', input.logEvery ?? baseConfig.logEvery, 1, 1e6, true),
     balancing: resolveBalancing(input.balancing),
     diagnostics: resolveDiagnostics(input.diagnostics),
+    causal: resolveCausal(input.causal, pde),
   };
+}
+
+function resolveCausal(v: unknown, pde: PdeId): CausalConfig {
+  const spec = pdes[pde];
+  const defaults = { ...baseConfig.causal, enabled: spec.causalByDefault ?? false };
+  const out = numericOptions('causal', v, defaults, { eps: [0, 1e4], chunks: [1, 1024, true] });
+  if (out.enabled && spec.axes[0] !== 't') throw new ConfigError(`causal: ${pde} has no time axis, so causal weighting does not apply`);
+  return out;
 }
 
 function resolveBalancing(v: unknown): BalancingConfig {

@@ -43,3 +43,25 @@ describe('trainFor with balancing and diagnostics', () => {
     a.dispose(); b.dispose();
   });
 });
+
+describe('causal training', () => {
+  it('reports non-increasing chunk weights starting at 1 and keeps tensors flat', async () => {
+    const t = new Trainer(resolveConfig({
+      pde: 'allen_cahn', batch: 64, archOptions: { depth: 1, width: 8, activation: 'tanh' }, logEvery: 5, causal: { chunks: 8, eps: 50 },
+    }));
+    expect(t.config.causal.enabled).toBe(true); // on by default for Allen–Cahn
+    await trainFor(t, 5);
+    const before = tf.memory().numTensors;
+    const r = await trainFor(t, 20);
+    expect(tf.memory().numTensors).toBe(before);
+    const w = r.last.causal!;
+    expect(w).toHaveLength(8);
+    expect(w[0]).toBeCloseTo(1, 6);
+    for (let i = 1; i < w.length; i++) expect(w[i]).toBeLessThanOrEqual(w[i - 1] + 1e-7);
+    expect(w[7]).toBeLessThan(1);
+    t.dispose();
+  });
+  it('is refused for a PDE without time', () => {
+    expect(() => resolveConfig({ pde: 'helmholtz', causal: { enabled: true } })).toThrow(/helmholtz has no time axis/);
+  });
+});

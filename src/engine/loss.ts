@@ -4,6 +4,7 @@ import { streamClosure } from './jet/keys';
 import type { Network } from './nets';
 import type { ParamValues, Pde } from './pdes';
 import type { PointBatch } from './sampling';
+import { causalWeights, chunkByTime, chunkLosses } from './causal';
 
 /** The derivative streams each loss term of `pde` needs carried through the network. */
 export function termStreams(pde: Pde): Record<string, string[]> {
@@ -22,13 +23,41 @@ export function termLosses(
   terms: readonly string[],
   batches: Record<string, PointBatch>,
   streams: Record<string, string[]>,
+  causal?: CausalOptions,
 ): tf.Tensor1D {
   const ls = terms.map((t) => {
     const b = batches[t];
     const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
     const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
     const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams[t])), pde.outputs.length);
-    return tf.mean(tf.square(pde.terms[t].residual(fields, aux, params)));
+    const r = pde.terms[t].residual(fields, aux, params);
+    if (!causal || t !== 'res') return tf.mean(tf.square(r));
+    return causalResidualLoss(r, b, pde.axes.length, causal);
   });
   return tf.stack(ls) as tf.Tensor1D;
+}
+
+/** Causal weighting of the `res` term (config `causal`); `sink` receives the weights [M]. */
+export interface CausalOptions {
+  eps: number;
+  chunks: number;
+  sink?: (weights: tf.Tensor1D) => void;
+}
+
+/**
+ * mean_i w_i L_i over M time chunks of the residual points (t is input column 0), with
+ * w_i = exp(−ε Σ_{j<i} L_j) held constant for the gradient (see causal.ts). The weights
+ * are handed to `sink` (kept) for reporting.
+ */
+function causalResidualLoss(r: tf.Tensor, b: PointBatch, d: number, o: CausalOptions): tf.Scalar {
+  const t = Float32Array.from({ length: b.n }, (_, i) => b.x[i * d]);
+  const m = Math.min(o.chunks, b.n);
+  const chunk = chunkByTime(t, m);
+  // several residual columns: the mean over columns, as mean(r²) does without causality
+  const k = r.shape[1] ?? 1;
+  const cols = k === 1 ? [r] : tf.split(r, k, 1);
+  const L = tf.div(tf.addN(cols.map((c) => chunkLosses(c, chunk, m))), k) as tf.Tensor1D;
+  const w = causalWeights(L, o.eps);
+  o.sink?.(tf.keep(tf.clone(w)));
+  return tf.mean(tf.mul(w, L));
 }

@@ -12,6 +12,11 @@ export function metricsRow(c: Checkpoint, msPerStep: number, extra: { relL2?: nu
   const row: MetricsRow = { step: c.step, loss: c.loss };
   for (const [t, v] of Object.entries(c.losses)) row[`loss.${t}`] = v;
   for (const [t, v] of Object.entries(c.weights)) row[`weight.${t}`] = v;
+  if (c.causal?.length) {
+    row['causal.min'] = Math.min(...c.causal);
+    row['causal.mean'] = c.causal.reduce((a, b) => a + b, 0) / c.causal.length;
+    row['causal.last'] = c.causal[c.causal.length - 1];
+  }
   if (extra.relL2 !== undefined) row.relL2 = extra.relL2;
   Object.assign(row, extra.diag?.metrics);
   row.msPerStep = msPerStep;

@@ -20,6 +20,8 @@ export interface Checkpoint {
   weights: Record<string, number>;
   /** The weighted total Σ w_i L_i. */
   loss: number;
+  /** Causal weights of the residual's time chunks (earliest first), when causal training is on. */
+  causal?: number[];
   /** True when a loss or a weight went NaN/Inf; the weights were rolled back. */
   diverged: boolean;
 }
@@ -53,6 +55,7 @@ export class Trainer {
   private dirs: { grad: tf.Tensor1D; update: tf.Tensor1D; step: number }[] = [];
   private readonly streams: Record<string, string[]>;
   private lastLosses: tf.Tensor1D | null = null;
+  private lastCausal: tf.Tensor1D | null = null;
   private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
   private grid: EvaluationTarget | null = null;
 
@@ -141,9 +144,14 @@ export class Trainer {
     return this.net.params.map((p) => p.variable);
   }
 
-  /** Unweighted per-term losses [nTerms] on given batches (inside a tidy or gradient scope). */
-  lossesOn(batches: Record<string, PointBatch>, terms: readonly string[] = this.termNames): tf.Tensor1D {
-    return termLosses(this.net, this.pde, this.config.params, terms, batches, this.streams);
+  /**
+   * Unweighted per-term losses [nTerms] on given batches (inside a tidy or gradient scope),
+   * with causal weighting of `res` when configured; `causalSink` receives its weights.
+   */
+  lossesOn(batches: Record<string, PointBatch>, terms: readonly string[] = this.termNames, causalSink?: (w: tf.Tensor1D) => void): tf.Tensor1D {
+    const { causal } = this.config;
+    const c = causal.enabled ? { eps: causal.eps, chunks: causal.chunks, sink: causalSink } : undefined;
+    return termLosses(this.net, this.pde, this.config.params, terms, batches, this.streams, c);
   }
 
   /** The derivative streams loss term `term` carries. */
@@ -174,7 +182,10 @@ export class Trainer {
     const w = tf.tensor1d(this.lossWeights);
     let losses: tf.Tensor1D | null = null;
     const { value, grads: gradList } = paramGrads(vars, () => {
-      losses = tf.keep(this.lossesOn(batches));
+      losses = tf.keep(this.lossesOn(batches, this.termNames, (w) => {
+        this.lastCausal?.dispose();
+        this.lastCausal = w;
+      }));
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
     });
     tf.dispose([w, value]);
@@ -211,10 +222,15 @@ export class Trainer {
   async checkpoint(): Promise<Checkpoint> {
     const weights = Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]]));
     if (!this.lastLosses) return { step: this.stepCount, losses: {}, weights, loss: NaN, diverged: false };
-    const probe = tf.tidy(() => tf.concat([this.lastLosses!, tf.stack(this.net.params.map((p) => tf.sum(p.variable)))]));
-    const vals = await probe.data();
+    const nParams = this.net.params.length;
+    const probe = tf.tidy(() => tf.concat([
+      this.lastLosses!, tf.stack(this.net.params.map((p) => tf.sum(p.variable))), ...(this.lastCausal ? [this.lastCausal] : []),
+    ]));
+    const all = await probe.data();
     probe.dispose();
     const n = this.termNames.length;
+    const vals = all.subarray(0, n + nParams);
+    const causal = all.length > n + nParams ? Array.from(all.subarray(n + nParams)) : undefined;
     const losses = Object.fromEntries(this.termNames.map((t, i) => [t, vals[i]]));
     const loss = this.weights.reduce((s, w, i) => s + w * vals[i], 0);
     const diverged = !Array.from(vals).every(Number.isFinite);
@@ -227,7 +243,7 @@ export class Trainer {
       this.lastLosses?.dispose();
       this.lastLosses = null;
     } else if (vals.length > n) this.saveGood();
-    return { step, losses, weights, loss, diverged };
+    return { step, losses, weights, loss, diverged, ...(causal ? { causal } : {}) };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */
@@ -284,6 +300,7 @@ export class Trainer {
 
   dispose(): void {
     this.lastLosses?.dispose();
+    this.lastCausal?.dispose();
     this.dirs.forEach((d) => tf.dispose([d.grad, d.update]));
     this.disposeGood();
     this.opt.dispose();

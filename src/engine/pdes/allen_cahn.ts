@@ -12,6 +12,7 @@ export const allenCahn: Pde = {
   id: 'allen_cahn',
   label: 'Allen–Cahn (periodic)',
   ...spectralPdeFields('allen_cahn'),
+  causalByDefault: true,
   periodic: { x: 2 },
   terms: {
     res: {

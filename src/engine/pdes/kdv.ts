@@ -11,6 +11,7 @@ export const kdv: Pde = {
   id: 'kdv',
   label: 'Korteweg–de Vries (periodic)',
   ...spectralPdeFields('kdv'),
+  causalByDefault: true,
   periodic: { x: 2 },
   terms: {
     res: {

@@ -13,6 +13,7 @@ export const ks: Pde = {
   id: 'ks',
   label: 'Kuramoto–Sivashinsky (periodic)',
   ...spectralPdeFields('ks'),
+  causalByDefault: true,
   periodic: { x: 2 * Math.PI },
   terms: {
     res: {

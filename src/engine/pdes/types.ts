@@ -48,6 +48,8 @@ export interface Pde {
   domain: Record<string, [number, number]>;
   outputs: string[];
   params: Record<string, ParamSpec>;
+  /** Causal weighting of the residual is on unless the config turns it off. */
+  causalByDefault?: boolean;
   /** Axes enforced periodic exactly by the input embedding, with their periods. */
   periodic?: Record<string, number>;
   terms: Record<string, LossTerm>;
