@@ -1,11 +1,12 @@
 /** Flags of `npm run train` and their translation into an experiment config. */
 import { baseConfig, diagnosticKinds, resolveConfig, type ConfigInput } from '../src/engine/config';
 import { presetIds, presets } from '../src/engine/presets';
+import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from './args';
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
-    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks'],
+    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight'],
 };
@@ -16,9 +17,10 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   if (args.positional.length) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
   const v = args.values;
   let input: ConfigInput = {};
+  if (v.config !== undefined) input = readConfigFile(v.config);
   if (v.preset !== undefined) {
     if (!(v.preset in presets)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
-    input = { ...presets[v.preset].config };
+    input = { ...input, ...presets[v.preset].config };
   }
   const set = (key: keyof ConfigInput, flag: string) => { if (v[flag] !== undefined) input[key] = v[flag]; };
   set('pde', 'pde'); set('arch', 'arch'); set('optimizer', 'optimizer'); set('steps', 'steps'); set('seed', 'seed');
@@ -48,7 +50,25 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
     if (v['causal-chunks'] !== undefined) c.chunks = v['causal-chunks'];
     input.causal = c;
   }
+  if (v['lbfgs-from'] !== undefined) input.lbfgs = { ...(input.lbfgs as object | undefined), from: v['lbfgs-from'] };
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
   return { config: resolveConfig(input), args };
 }
 
+
+/** A config file (JSON: any subset of the experiment config, e.g. a saved config.json). */
+function readConfigFile(path: string): ConfigInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--config: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
+    return v as ConfigInput;
+  } catch (e) {
+    throw new UsageError(`--config: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

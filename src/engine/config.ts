@@ -1,7 +1,8 @@
 import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
 import { optimizerIds, optimizers, type OptimizerId, type OptimizerOptions, type ScheduleOptions } from './optim';
 import { constantSchedule } from './optim/schedule';
-import { defaultParams, pdeIds, pdes, type ParamValues, type PdeId } from './pdes';
+import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec } from './custom';
+import { defaultParams, pdeIds, pdes, type ParamValues, type Pde, type PdeId } from './pdes';
 import { activationIds } from './activations';
 
 /**
@@ -10,7 +11,10 @@ import { activationIds } from './activations';
  * `ConfigInput` (any subset) which `resolveConfig` validates and fills from the defaults.
  */
 export interface ExperimentConfig {
-  pde: PdeId;
+  /** A built-in PDE id, or 'custom' for the user-typed PDE in `custom`. */
+  pde: PdeId | 'custom';
+  /** The user-typed PDE when `pde` is 'custom' (validated, JSON-serialisable). */
+  custom?: CustomPdeSpec;
   params: ParamValues;
   arch: ArchId;
   archOptions: ArchOptions[ArchId];
@@ -33,6 +37,15 @@ export interface ExperimentConfig {
   diagnostics: DiagnosticsConfig;
   /** Causal weighting of the residual over time chunks (time-dependent PDEs). */
   causal: CausalConfig;
+  /** Switch to full-batch L-BFGS at step `from` (−1 = never, 0 = from the start). */
+  lbfgs: LbfgsConfig;
+}
+
+/** L-BFGS phase: a fixed batch of `batch` points per term, `history` curvature pairs. */
+export interface LbfgsConfig {
+  from: number;
+  history: number;
+  batch: number;
 }
 
 /**
@@ -105,6 +118,7 @@ export const baseConfig: ExperimentConfig = {
   balancing: { method: 'fixed', alpha: 0.1, every: 100 },
   diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
   causal: { enabled: false, eps: 1, chunks: 32 },
+  lbfgs: { from: -1, history: 10, batch: 1024 },
 };
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -152,10 +166,12 @@ function numericOptions<T extends object>(field: string, v: unknown, defaults: T
 
 /** Validate `input` and fill every missing field from `baseConfig` and the PDE's defaults. */
 export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
-  const known = Object.keys(baseConfig);
+  const known = [...Object.keys(baseConfig), 'custom'];
   for (const k of Object.keys(input)) if (!known.includes(k)) throw new ConfigError(`unknown config field '${k}' (allowed: ${known.join(', ')})`);
-  const pde = oneOf('pde', input.pde ?? baseConfig.pde, pdeIds);
-  const spec = pdes[pde];
+  const pde = oneOf('pde', input.pde ?? baseConfig.pde, [...pdeIds, 'custom'] as const);
+  const custom = pde === 'custom' ? resolveCustom(input.custom) : undefined;
+  if (pde !== 'custom' && input.custom !== undefined) throw new ConfigError(`custom: only used with pde 'custom' (pde is ${pde})`);
+  const spec = custom ? buildCustomPde(custom) : pdes[pde as PdeId];
   const params = defaultParams(spec);
   for (const [k, v] of Object.entries(record('params', input.params))) {
     const ps = spec.params[k];
@@ -181,6 +197,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
   }
   return {
     pde,
+    ...(custom ? { custom } : {}),
     params,
     arch,
     archOptions,
@@ -197,16 +214,33 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     logEvery: numberIn('logEvery', input.logEvery ?? baseConfig.logEvery, 1, 1e6, true),
     balancing: resolveBalancing(input.balancing),
     diagnostics: resolveDiagnostics(input.diagnostics),
-    causal: resolveCausal(input.causal, pde),
+    causal: resolveCausal(input.causal, spec),
+    lbfgs: numericOptions('lbfgs', input.lbfgs, baseConfig.lbfgs, { from: [-1, 1e8, true], history: [1, 100, true], batch: [1, 65536, true] }),
   };
 }
 
-function resolveCausal(v: unknown, pde: PdeId): CausalConfig {
-  const spec = pdes[pde];
+function resolveCausal(v: unknown, spec: Pde): CausalConfig {
+  const pde = spec.id;
   const defaults = { ...baseConfig.causal, enabled: spec.causalByDefault ?? false };
   const out = numericOptions('causal', v, defaults, { eps: [0, 1e4], chunks: [1, 1024, true] });
   if (out.enabled && spec.axes[0] !== 't') throw new ConfigError(`causal: ${pde} has no time axis, so causal weighting does not apply`);
   return out;
+}
+
+/** Validate a user-typed PDE, reporting its errors as config errors under `custom.`. */
+function resolveCustom(v: unknown): CustomPdeSpec {
+  if (v === undefined) throw new ConfigError(`custom: pde 'custom' needs a spec (axes, domain, residual, ...); see the examples in src/engine/custom/examples.ts`);
+  try {
+    return validateCustomSpec(v);
+  } catch (e) {
+    if (e instanceof CustomPdeError) throw new ConfigError(`custom.${e.message}`);
+    throw e;
+  }
+}
+
+/** The PDE a config trains: a built-in one, or the user-typed one built from its spec. */
+export function pdeOf(config: Pick<ExperimentConfig, 'pde' | 'custom'>): Pde {
+  return config.pde === 'custom' ? buildCustomPde(config.custom!) : pdes[config.pde];
 }
 
 function resolveBalancing(v: unknown): BalancingConfig {

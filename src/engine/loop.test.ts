@@ -65,3 +65,21 @@ describe('causal training', () => {
     expect(() => resolveConfig({ pde: 'helmholtz', causal: { enabled: true } })).toThrow(/helmholtz has no time axis/);
   });
 });
+
+describe('Adam then L-BFGS', () => {
+  it('switches at the chosen step, counts iterations as steps, lowers the loss and leaks nothing', async () => {
+    const t = new Trainer(resolveConfig({
+      pde: 'poisson1d', batch: 64, archOptions: { depth: 1, width: 10, activation: 'tanh' }, logEvery: 10, lbfgs: { from: 50, batch: 128 },
+    }));
+    await trainFor(t, 10);
+    const before = tf.memory().numTensors;
+    const logged: number[] = [];
+    const adamPhase = await trainFor(t, 40, (c) => { logged.push(c.step); });
+    const r = await trainFor(t, 60, (c) => { logged.push(c.step); });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(logged.slice(0, 4)).toEqual([20, 30, 40, 50]);
+    expect(t.stepCount).toBeGreaterThan(50);
+    expect(r.last.loss).toBeLessThan(adamPhase.last.loss / 10);
+    t.dispose();
+  });
+});

@@ -1,5 +1,6 @@
 import { rebalance } from './balancing/rebalance';
 import { runDiagnostics, type DiagnosticsReport } from './diagnostics/run';
+import { lbfgsPhase } from './lbfgs-phase';
 import { DivergenceError, type Checkpoint, type Trainer } from './trainer';
 
 /**
@@ -10,6 +11,12 @@ export type OnLog = (c: Checkpoint, msPerStep: number, diag?: DiagnosticsReport)
 
 /** Steps until the next multiple of `every` after `step` (every ≤ 0: never). */
 const untilNext = (step: number, every: number) => (every > 0 ? every - (step % every) : Infinity);
+
+/** The error that explains a divergence found by a checkpoint. */
+function divergence(trainer: Trainer, c: Checkpoint): DivergenceError {
+  const bad = Object.entries(c.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
+  return new DivergenceError(c.step, trainer.lastGoodStep, bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite');
+}
 
 /**
  * Run `steps` optimisation steps. Every `logEvery` steps (and at the end) losses are read
@@ -28,9 +35,25 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
   let done = 0;
   let last: Checkpoint = { step: trainer.stepCount, losses: {}, weights: {}, loss: NaN, diverged: false };
   const ms = () => (done ? (performance.now() - t0 - extraMs) / done : 0);
+  const lbfgsFrom = trainer.config.lbfgs.from;
   while (done < steps) {
     const s = trainer.stepCount;
-    const n = Math.min(untilNext(s, logEvery), untilNext(s, balanceEvery), untilNext(s, diagnostics.every), steps - done);
+    if (lbfgsFrom >= 0 && s >= lbfgsFrom) {
+      // host-optimizer phase to the end of this call: one L-BFGS iteration per step
+      const before = trainer.stepCount;
+      let diverged: Checkpoint | null = null;
+      await lbfgsPhase(trainer, steps - done, async (c) => {
+        last = c;
+        if (c.diverged) { diverged = c; return false; }
+        done = trainer.stepCount - before;
+        await onLog?.(c, ms());
+        return true;
+      });
+      if (diverged) throw divergence(trainer, diverged);
+      done = steps; // L-BFGS may stop early (converged or line search exhausted)
+      break;
+    }
+    const n = Math.min(untilNext(s, lbfgsFrom >= 0 ? lbfgsFrom : -1), untilNext(s, logEvery), untilNext(s, balanceEvery), untilNext(s, diagnostics.every), steps - done);
     for (let i = 0; i < n; i++) trainer.step();
     done += n;
     const step = trainer.stepCount;
@@ -39,10 +62,7 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
     let diag: DiagnosticsReport | undefined;
     if (logNow) {
       last = await trainer.checkpoint();
-      if (last.diverged) {
-        const bad = Object.entries(last.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
-        throw new DivergenceError(last.step, trainer.lastGoodStep, bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite');
-      }
+      if (last.diverged) throw divergence(trainer, last);
     }
     const e0 = performance.now();
     if (balanceEvery && step % balanceEvery === 0) await rebalance(trainer);

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ExperimentConfig } from './config';
+import { pdeOf, type ExperimentConfig } from './config';
 import { flatten } from './diagnostics/alignment';
 import { paramGrads } from './grads';
 import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
 import { learningRate, optimizers, Stateful } from './optim';
-import { pdes, type Pde } from './pdes';
+import type { Pde } from './pdes';
 import { createRng, type Rng } from './rng';
 import { sampleTerm, type PointBatch } from './sampling';
 import { evaluateOn, evaluationTarget, type Evaluation, type EvaluationTarget } from './evaluation';
@@ -60,7 +60,7 @@ export class Trainer {
   private grid: EvaluationTarget | null = null;
 
   constructor(readonly config: ExperimentConfig) {
-    this.pde = pdes[config.pde];
+    this.pde = pdeOf(config);
     const seeds = createRng(config.seed);
     const initRng = seeds.fork();
     this.sampler = seeds.fork();
@@ -199,6 +199,16 @@ export class Trainer {
     tf.dispose(gradList);
     this.lastLosses?.dispose();
     this.lastLosses = losses;
+    this.stepCount++;
+  }
+
+  /**
+   * Count one step taken by a host optimizer (L-BFGS) that has already set the weights, and
+   * record the per-term losses on its batches for the next `checkpoint()`.
+   */
+  recordHostStep(batches: Record<string, PointBatch>): void {
+    this.lastLosses?.dispose();
+    this.lastLosses = tf.tidy(() => this.lossesOn(batches));
     this.stepCount++;
   }
 

@@ -18,6 +18,8 @@ export const lbfgsDefaults: LbfgsOptions = { historySize: 10, maxIterations: 100
 /** What one iteration reports (to `onIteration`, e.g. for a loss curve). */
 export interface LbfgsIteration {
   iteration: number;
+  /** The accepted point (do not modify). */
+  x: Float64Array;
   loss: number;
   gradNorm: number;
   /** Accepted line-search step length. */
@@ -76,7 +78,7 @@ export async function lbfgs(
   f: Objective,
   x0: ArrayLike<number>,
   options: Partial<LbfgsOptions> = {},
-  onIteration?: (it: LbfgsIteration) => boolean | void,
+  onIteration?: (it: LbfgsIteration) => boolean | void | Promise<boolean | void>,
 ): Promise<LbfgsResult> {
   const o = { ...lbfgsDefaults, ...options };
   let x: Float64Array = Float64Array.from(x0);
@@ -113,7 +115,7 @@ export async function lbfgs(
     x = ls.x;
     at = ls.at;
     losses.push(at.loss);
-    const stop = onIteration?.({ iteration: k + 1, loss: at.loss, gradNorm: norm(at.grad), alpha: ls.alpha, evaluations });
+    const stop = await onIteration?.({ iteration: k + 1, x, loss: at.loss, gradNorm: norm(at.grad), alpha: ls.alpha, evaluations });
     if (stop === true) return result(k + 1, 'callback');
     if (normInf(at.grad) <= o.gtol) return result(k + 1, 'gtol');
     if (decrease <= o.ftol * scale) return result(k + 1, 'ftol');
