@@ -1,9 +1,13 @@
 import { helmholtzStudy } from './helmholtz';
+import { newtonStudy } from './newton';
 import { poissonCStudy } from './poisson_c';
+import { soapVsAdamStudy } from './soap_vs_adam';
 import type { Study } from './types';
 
 /** The reproduction studies by id. */
 export const studies: Record<string, Study> = {
   helmholtz: helmholtzStudy,
   poisson_c: poissonCStudy,
+  soap_vs_adam: soapVsAdamStudy,
+  newton: newtonStudy,
 };

@@ -15,11 +15,12 @@ export async function runStudyRun(spec: RunSpec, log: (s: string) => void): Prom
   const curve: RunResult['curve'] = [];
   let diag: DiagnosticsReport | undefined;
   let first: DiagnosticsReport | undefined;
+  const diags: DiagnosticsReport[] = [];
   let error: string | undefined;
   let msPerStep = 0;
   try {
     const r = await trainFor(trainer, config.steps, async (c, _ms, d) => {
-      if (d) { diag = d; first ??= d; }
+      if (d) { diag = d; first ??= d; diags.push(d); }
       const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
       curve.push({ step: c.step, loss: c.loss, relL2 });
     });
@@ -32,11 +33,11 @@ export async function runStudyRun(spec: RunSpec, log: (s: string) => void): Prom
   const ev = await trainer.evaluate();
   trainer.dispose();
   log(`  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`);
-  return { spec, steps: trainer.stepCount, relL2: ev.relL2, loss: final.loss, losses: final.losses, msPerStep, curve, diag, firstDiag: first, error };
+  return { spec, steps: trainer.stepCount, relL2: ev.relL2, loss: final.loss, losses: final.losses, msPerStep, curve, diag, firstDiag: first, diags, error };
 }
 
 /** A Markdown table from a header and rows. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
-  const fmt = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Number.isFinite(v) ? v.toExponential(2) : String(v)) : v);
+  const fmt = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) && Math.abs(v) < 1e6 ? String(v) : Number.isFinite(v) ? v.toExponential(2) : String(v)) : v);
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
 }

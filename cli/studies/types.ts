@@ -21,6 +21,8 @@ export interface RunResult {
   diag?: DiagnosticsReport;
   /** The first diagnostics reading (early training), when there were several. */
   firstDiag?: DiagnosticsReport;
+  /** Every diagnostics reading, in order. */
+  diags?: DiagnosticsReport[];
   /** Extra numbers a study computes itself (e.g. Newton's eigenvalues). */
   extra?: Record<string, number | string>;
   error?: string;
