@@ -11,11 +11,19 @@ export interface BenchCase {
   optimizer: OptimizerId;
   /** Steps per timed run. */
   steps: number;
+  /** Compare with the PyTorch peer (../shared/peers/torch_pinn_step.py: Burgers residual + IC). */
+  peer: boolean;
 }
 
-/** The cases `npm run bench` times (issue 8 adds Burgers and the peer comparison). */
+const burgers = (batch: number, depth: number, width: number, optimizer: OptimizerId, steps: number): BenchCase => ({
+  name: `burgers-${batch}-${depth}x${width}-${optimizer}`, pde: 'burgers', batch, depth, width, optimizer, steps, peer: true,
+});
+
+/** The cases `npm run bench` times (DESIGN.md contract; issue 8). */
 export const benchCases: BenchCase[] = [
-  { name: 'helmholtz-1024-3x50-adam', pde: 'helmholtz', batch: 1024, depth: 3, width: 50, optimizer: 'adam', steps: 10 },
-  { name: 'poisson1d-1024-3x32-adam', pde: 'poisson1d', batch: 1024, depth: 3, width: 32, optimizer: 'adam', steps: 10 },
-  { name: 'wave-1024-4x64-adam', pde: 'wave', batch: 1024, depth: 4, width: 64, optimizer: 'adam', steps: 10 },
+  burgers(1024, 3, 32, 'adam', 20),
+  burgers(1024, 4, 64, 'adam', 10),
+  burgers(1024, 4, 64, 'soap', 10),
+  burgers(4096, 4, 128, 'adam', 5),
+  { name: 'helmholtz-1024-3x50-adam', pde: 'helmholtz', batch: 1024, depth: 3, width: 50, optimizer: 'adam', steps: 10, peer: false },
 ];
