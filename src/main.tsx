@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { usePlayground } from './store/playground';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -10,3 +11,12 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+/**
+ * A small handle for the browser console and the e2e tests: read the store, and simulate a
+ * lost WebGPU device (the worker destroys it; the playground falls back and resumes).
+ */
+(window as unknown as { pinnPlayground: object }).pinnPlayground = {
+  state: () => usePlayground.getState(),
+  loseDevice: () => usePlayground.getState().loseDevice(),
+};

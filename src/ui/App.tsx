@@ -1,47 +1,39 @@
 import { useEffect } from 'react';
-import { useTraining } from '../store/training';
-import { Controls } from './Controls';
-import { LossChart } from './LossChart';
-import { SolutionChart } from './SolutionChart';
+import { usePlayground } from '../store/playground';
+import { Controls } from './controls/Controls';
+import { RunBar } from './controls/RunBar';
+import { Header } from './Header';
+import { Message } from './Message';
+import { HistogramPanel } from './plots/HistogramPanel';
+import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
+import { SolutionPanel } from './plots/SolutionPanel';
 import { Stats } from './Stats';
 
-function Message() {
-  const message = useTraining((s) => s.message);
-  if (!message) return null;
-  return (
-    <p role="alert" className={`message ${message.kind}`} data-testid="message">
-      {message.text}
-    </p>
-  );
-}
-
-function Equation() {
-  const pde = useTraining((s) => s.catalog.find((p) => p.id === s.config.pde));
-  return <p className="equation">{pde ? pde.equation : ''}</p>;
-}
-
-/** `?backend=webgl` (or a comma-separated list) puts those backends first. */
-function backendsFromUrl(): string[] | undefined {
-  const v = new URLSearchParams(window.location.search).get('backend');
-  return v ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined;
-}
-
+/** The page: header, settings on the left, run controls, numbers and live plots on the right. */
 export function App() {
-  const connect = useTraining((s) => s.connect);
-  useEffect(() => connect(backendsFromUrl()), [connect]);
+  const connect = usePlayground((s) => s.connect);
+  const two = usePlayground((s) => s.runs[1] !== null);
+  useEffect(() => connect(), [connect]);
   return (
-    <main>
-      <header>
-        <h1>PINN Playground</h1>
-        <Equation />
-      </header>
+    <div className={`app${two ? ' compare' : ''}`}>
+      <Header />
       <Controls />
-      <Message />
-      <Stats />
-      <div className="plots">
-        <LossChart />
-        <SolutionChart />
-      </div>
-    </main>
+      <main>
+        <div className="run-row">
+          <RunBar />
+          <Stats />
+        </div>
+        <Message />
+        <div className="plots">
+          <SolutionPanel />
+          <LossPanel />
+          <HistogramPanel />
+          <AlignmentPanel />
+          <WeightsPanel />
+          <HessianPanel />
+          <SpeedPanel />
+        </div>
+      </main>
+    </div>
   );
 }

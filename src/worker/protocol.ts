@@ -1,11 +1,18 @@
 /**
  * The typed message protocol between the UI thread and the training worker. Both sides switch
  * exhaustively over these unions; only `import type` crosses into the engine, so the UI bundle
- * never pulls in tfjs.
+ * never pulls in tfjs. Big arrays (solution grids, histograms, weights) are transferred.
  */
 import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
-import type { PdeId } from '../engine/pdes';
+import type { LayerHistogram } from '../engine/diagnostics/histogram';
+import type { NamedArray } from '../engine/io/safetensors';
+import type { MetricsRow } from '../engine/metrics';
+import type { PdeId, ParamSpec } from '../engine/pdes';
+import type { Experiment, ResolvedExperiment } from '../engine/presets';
+
+/** Which run a message is about: 0 = run A, 1 = run B (compare mode). */
+export type RunIndex = 0 | 1;
 
 /** What the UI needs to know about a PDE to build its menus and plots (no tensors, no code). */
 export interface PdeInfo {
@@ -15,37 +22,116 @@ export interface PdeInfo {
   axes: string[];
   outputs: string[];
   terms: string[];
+  params: Record<string, ParamSpec>;
+  domain: Record<string, [number, number]>;
+  /** Whether evaluation uses a numerical reference computed when a run prepares (slow once). */
+  hasReference: boolean;
+  /** Whether causal weighting is on by default (it applies to time-dependent PDEs only). */
+  causalByDefault: boolean;
+  /** The quantities the evaluation compares (the outputs, or observables such as velocity). */
+  quantities: string[];
 }
+
+/** An architecture or optimizer: its id, label and default options. */
+export interface OptionsInfo {
+  id: string;
+  label: string;
+  defaults: Record<string, number | boolean | string>;
+}
+
+/** A preset as the menu shows it (overrides of the base config, maybe a compare run). */
+export interface PresetInfo extends Experiment {
+  id: string;
+  label: string;
+}
+
+/** Everything the controls are built from, sent once by the worker (the engine owns it). */
+export interface Catalog {
+  /** The base config: every field's default. */
+  base: ExperimentConfig;
+  pdes: PdeInfo[];
+  architectures: OptionsInfo[];
+  optimizers: OptionsInfo[];
+  /** Allowed values of string options, by option name (activation, solver, method, kinds). */
+  choices: Record<string, readonly string[]>;
+  presets: PresetInfo[];
+  backends: readonly BackendId[];
+}
+
+/** Where an experiment to load comes from. */
+export type LoadRequest =
+  | { source: 'hash'; hash: string }
+  | { source: 'file'; name: string; text: string }
+  | { source: 'preset'; id: string };
 
 /** UI → worker. */
 export type ToWorker =
-  /** Pick a tfjs backend: `backends` first, then the rest of webgpu → webgl → wasm → cpu. */
-  | { type: 'init'; backends?: BackendId[] }
-  /** Train (resume when the config equals the current run's, otherwise begin a new run). */
-  | { type: 'start'; config: ConfigInput }
-  /** Stop after the current chunk of steps; the run stays and can resume. */
+  /**
+   * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
+   * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
+   * at all (used to measure what streaming costs).
+   */
+  | { type: 'init'; backends?: string[]; stream?: boolean }
+  /** Train runs A (and B): resume when the configs equal the current runs', else begin anew. */
+  | { type: 'start'; configs: ConfigInput[] }
+  /** Stop after the current chunk of steps; the runs stay and can resume. */
   | { type: 'pause' }
-  /** Exactly one optimisation step, then a progress report and an evaluation. */
-  | { type: 'step'; config: ConfigInput }
-  /** Stop and forget the run (the next start begins from fresh weights). */
+  /** Exactly one optimisation step of every run, then progress and an evaluation. */
+  | { type: 'step'; configs: ConfigInput[] }
+  /** Stop and forget the runs (the next start begins from fresh weights). */
   | { type: 'reset' }
-  /** Change the base learning rate of the current run. */
-  | { type: 'setLr'; lr: number };
+  /** Change the base learning rate of one run while it trains. */
+  | { type: 'setLr'; run: RunIndex; lr: number }
+  /** Check an edited experiment; answered by `validated` with the same id. */
+  | { type: 'validate'; id: number; experiment: Experiment }
+  /** Resolve an experiment from a link, a config file or a preset; answered by `experiment`/`loadError`. */
+  | { type: 'load'; request: LoadRequest }
+  /** Send run `run`'s current weights (answered by `weights`). */
+  | { type: 'exportWeights'; run: RunIndex }
+  /** Load weights into run `run` of the runs `configs` describe (created when needed). */
+  | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
+  /** Test hook: destroy the WebGPU device, as a driver reset would. */
+  | { type: 'loseDevice' };
 
 /** Worker → UI. */
 export type FromWorker =
-  /** The PDEs the engine knows, sent once before the backend is chosen. */
-  | { type: 'catalog'; pdes: PdeInfo[] }
+  /** The engine's PDEs, architectures, optimizers and presets, sent once before `ready`. */
+  | { type: 'catalog'; catalog: Catalog }
   | { type: 'ready'; backend: BackendId; reason: string }
+  /** The backend changed under a run (e.g. the WebGPU device was lost); `reason` says why. */
+  | { type: 'backend'; backend: BackendId; reason: string }
   /** A new run began with this (resolved) config. */
-  | { type: 'started'; config: ExperimentConfig; paramCount: number; terms: string[] }
-  | { type: 'progress'; step: number; losses: Record<string, number>; loss: number; relL2?: number; stepsPerSec: number }
-  /** The solution on the evaluation grid (row-major, first axis slowest); arrays are transferred. */
-  | { type: 'evaluation'; step: number; relL2: number; pred: Float32Array; exact: Float32Array; ticks: number[][]; axes: string[]; outputs: string[] }
+  | { type: 'started'; run: RunIndex; config: ExperimentConfig; paramCount: number; terms: string[] }
+  /** A run was rebuilt on another backend from its weights saved at `step` (later history is void). */
+  | { type: 'resumed'; run: RunIndex; step: number }
+  /** Something slow is happening (empty text: it is over). */
+  | { type: 'notice'; run: RunIndex; text: string }
+  /** Logged steps (`metricsRow` records), batched: at most one message per ~100 ms per run. */
+  | { type: 'progress'; run: RunIndex; rows: MetricsRow[] }
+  /**
+   * The solution on a display grid (row-major, first axis slowest, at most a few hundred ticks
+   * per axis): `pred` and `exact` are [points × names.length] (`exact` empty when the PDE has no
+   * known solution; then `residual`, |PDE residual| per point, may be given). `relL2` is measured
+   * on the full evaluation grid (NaN without a known solution). Arrays are transferred.
+   */
+  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[] }
+  /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */
+  | { type: 'diagnostics'; run: RunIndex; step: number; histograms: LayerHistogram[] }
+  | { type: 'weights'; run: RunIndex; step: number; config: ExperimentConfig; tensors: NamedArray[] }
+  | { type: 'imported'; run: RunIndex; step: number; name: string }
+  | { type: 'validated'; id: number; error: string | null }
+  | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }
+  | { type: 'loadError'; source: LoadRequest['source']; message: string }
   | { type: 'error'; message: string }
-  | { type: 'diverged'; message: string; step: number }
-  /** Training is not running any more (paused, finished, diverged, reset or one step done). */
-  | { type: 'stopped'; step: number; reason: 'paused' | 'finished' | 'diverged' | 'reset' | 'stepped' | 'error' };
+  | { type: 'diverged'; run: RunIndex; message: string; step: number }
+  /**
+   * Training is not running any more. `steps` per run; `wall` is the wall time and run A's
+   * step count since the last start (the step rate a user sees, streaming included).
+   */
+  | { type: 'stopped'; steps: number[]; reason: StopReason; wall?: { steps: number; ms: number } };
+
+/** Why training stopped. */
+export type StopReason = 'paused' | 'finished' | 'diverged' | 'reset' | 'stepped' | 'error';
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(x: never): never {

@@ -2,101 +2,182 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../engine/config';
 import type { FromWorker } from './protocol';
-import { Session } from './session';
+import { Session, type BackendHooks } from './session';
+import type { StreamOptions } from './streamer';
 
 const tiny: ConfigInput = { pde: 'poisson1d', archOptions: { depth: 2, width: 8, activation: 'tanh' }, batch: 32, logEvery: 5, steps: 1000 };
 
 /** A session whose posted messages are recorded, driven through its queue like the worker. */
-function harness(opts = {}) {
+function harness(opts: Partial<StreamOptions> = {}, hooks?: BackendHooks) {
   const msgs: FromWorker[] = [];
   const transfers: Transferable[][] = [];
-  const s = new Session((m, t = []) => { msgs.push(m); transfers.push(t); }, opts);
+  const s = new Session((m, t = []) => { msgs.push(m); transfers.push(t); }, { flushEveryMs: 0, minEvalIntervalMs: 0, ...opts }, hooks);
   const run = (f: (s: Session) => void | Promise<void>) => s.enqueue(() => f(s));
   const of = <T extends FromWorker['type']>(type: T) => msgs.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  async function until(pred: () => boolean, ms = 20_000): Promise<void> {
+  const rows = (run = 0) => of('progress').filter((p) => p.run === run).flatMap((p) => p.rows);
+  const stops = () => of('stopped');
+  async function until(pred: () => boolean, ms = 30_000): Promise<void> {
     const t0 = Date.now();
     while (!pred()) {
       if (Date.now() - t0 > ms) throw new Error(`timed out; got ${msgs.map((m) => m.type).join(', ')}`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }
-  return { s, msgs, transfers, run, of, until };
+  return { s, msgs, transfers, run, of, rows, stops, until };
 }
 
 describe('worker Session', () => {
-  it('starts, reports progress and evaluations, pauses, resumes, steps once and resets', async () => {
-    const h = harness({ evalEverySteps: 10, evalEveryMs: 1e9 });
-    h.run((s) => s.start(tiny));
-    await h.until(() => h.of('progress').length >= 4);
-    const started = h.of('started');
-    expect(started).toHaveLength(1);
-    expect(started[0].terms).toEqual(['res', 'bc']);
-    expect(h.of('progress').map((p) => p.step).slice(0, 4)).toEqual([5, 10, 15, 20]);
+  it('starts, streams rows and evaluations, pauses, steps once, keeps the run for an lr change and resets', async () => {
+    const h = harness();
+    h.run((s) => s.start([tiny]));
+    await h.until(() => h.rows().length >= 4);
+    expect(h.of('started')).toMatchObject([{ run: 0, terms: ['res', 'bc'] }]);
+    expect(h.rows().map((r) => r.step).slice(0, 4)).toEqual([5, 10, 15, 20]);
+    expect(Object.keys(h.rows()[0])).toEqual(expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep']));
     const ev = h.of('evaluation')[0];
     expect(ev.pred).toBeInstanceOf(Float32Array);
     expect(ev.pred.length).toBe(ev.ticks[0].length);
-    // Both arrays travel as transferables (copies: the trainer keeps its own).
-    const i = h.msgs.indexOf(ev);
-    expect(h.transfers[i]).toEqual([ev.pred.buffer, ev.exact.buffer]);
+    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer]);
+    expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
 
     h.run((s) => s.pause());
-    await h.until(() => h.of('stopped').length === 1);
-    expect(h.of('stopped')[0].reason).toBe('paused');
-    const pausedAt = h.of('stopped')[0].step;
+    await h.until(() => h.stops().length === 1);
+    const pausedAt = h.stops()[0].steps[0];
+    expect(h.stops()[0].reason).toBe('paused');
+    expect(h.rows().at(-1)!.step).toBe(pausedAt);
     await new Promise((r) => setTimeout(r, 50));
-    expect(h.of('progress').at(-1)!.step).toBe(pausedAt);
+    expect(h.rows().at(-1)!.step).toBe(pausedAt);
 
-    h.run((s) => s.stepOnce(tiny));
-    await h.until(() => h.of('stopped').length === 2);
-    expect(h.of('stopped')[1]).toMatchObject({ reason: 'stepped', step: pausedAt + 1 });
-    expect(h.of('progress').at(-1)!.relL2).toBeDefined();
+    h.run((s) => s.stepOnce([tiny]));
+    await h.until(() => h.stops().length === 2);
+    expect(h.stops()[1]).toMatchObject({ reason: 'stepped', steps: [pausedAt + 1] });
+    expect(h.rows().at(-1)).toMatchObject({ step: pausedAt + 1, relL2: expect.any(Number) });
 
-    // Same config (lr aside) resumes the same run instead of starting a new one.
-    h.run((s) => s.start({ ...tiny, lr: 5e-4 }));
-    await h.until(() => h.of('progress').at(-1)!.step >= pausedAt + 10);
+    h.run((s) => s.start([{ ...tiny, lr: 5e-4 }]));
+    await h.until(() => h.rows().at(-1)!.step >= pausedAt + 10);
     expect(h.of('started')).toHaveLength(1);
     h.run((s) => s.reset());
-    await h.until(() => h.of('stopped').some((m) => m.reason === 'reset'));
-    const n = h.of('progress').length;
+    await h.until(() => h.stops().some((m) => m.reason === 'reset'));
+    const n = h.rows().length;
     await new Promise((r) => setTimeout(r, 50));
-    expect(h.of('progress')).toHaveLength(n);
+    expect(h.rows()).toHaveLength(n);
   });
 
   it('finishes after config.steps and says so when started again', async () => {
     const h = harness();
     const short = { ...tiny, steps: 7 };
-    h.run((s) => s.start(short));
-    await h.until(() => h.of('stopped').length === 1);
-    expect(h.of('stopped')[0]).toMatchObject({ reason: 'finished', step: 7 });
-    expect(h.of('progress').map((p) => p.step)).toEqual([5, 7]);
-    expect(h.of('evaluation').at(-1)!.step).toBe(7);
-    h.run((s) => s.start(short));
-    await h.until(() => h.of('stopped').length === 2);
+    h.run((s) => s.start([short]));
+    await h.until(() => h.stops().length === 1);
+    expect(h.stops()[0]).toMatchObject({ reason: 'finished', steps: [7], wall: { steps: 7 } });
+    expect(h.rows().map((p) => p.step)).toEqual([5, 7]);
+    h.run((s) => s.start([short]));
+    await h.until(() => h.stops().length === 2);
     expect(h.of('error')[0].message).toMatch(/finished its 7 steps; press Reset/);
-    expect(h.of('stopped')[1].reason).toBe('finished');
   });
 
-  it('reports an invalid config as an error', async () => {
+  it('reports an invalid config and keeps the current run', async () => {
     const h = harness();
-    h.run((s) => s.start({ ...tiny, batch: -3 }));
+    h.run((s) => s.stepOnce([tiny]));
+    h.run((s) => s.start([{ ...tiny, batch: -3 }]));
     await h.until(() => h.of('error').length === 1);
-    expect(h.of('error')[0].message).toMatch(/batch/);
-    expect(h.of('stopped')[0].reason).toBe('error');
+    expect(h.of('error')[0].message).toMatch(/batch: -3 is not an integer/);
+    expect(h.stops().at(-1)!.reason).toBe('error');
+    h.run((s) => s.stepOnce([tiny]));
+    await h.until(() => h.stops().at(-1)!.reason === 'stepped');
+    expect(h.stops().at(-1)!.steps).toEqual([2]);
   });
 
-  it('stops with an explanation when training diverges', async () => {
+  it('stops a diverging run with an explanation and keeps its last good weights', async () => {
     const h = harness();
-    h.run((s) => s.stepOnce(tiny));
-    await h.until(() => h.of('stopped').length === 1);
-    h.run((s) => {
-      const p = s['trainer']!.net.params[0].variable;
+    h.run((s) => s.stepOnce([tiny]));
+    await h.until(() => h.stops().length === 1);
+    h.run(async (s) => {
+      const p = s['runs'][0].trainer.net.params[0].variable;
       p.assign(tf.fill(p.shape, NaN));
-      s.start(tiny);
+      s.start([tiny]);
     });
     await h.until(() => h.of('diverged').length === 1);
-    expect(h.of('diverged')[0].message).toMatch(/diverged at step 5: loss res = NaN, bc = NaN\. Weights were restored to step 1\. Lower the learning rate/);
-    expect(h.of('stopped').at(-1)!.reason).toBe('diverged');
-    h.run((s) => s.reset());
-    await h.until(() => h.of('stopped').at(-1)!.reason === 'reset');
+    expect(h.of('diverged')[0].message).toMatch(/^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; its last good weights \(step 1\) are kept\. Lower the learning rate/);
+    await h.until(() => h.stops().at(-1)!.reason === 'diverged');
+    h.run((s) => s.exportWeights(0));
+    await h.until(() => h.of('weights').length === 1);
+    expect(h.of('weights')[0].step).toBe(1);
+    expect(h.of('weights')[0].tensors.every((t) => t.data.every(Number.isFinite))).toBe(true);
+  });
+
+  it('compare mode: two runs from the same seed see the same first loss, then differ', async () => {
+    const h = harness();
+    const b = { ...tiny, optimizer: 'soap' };
+    h.run((s) => s.stepOnce([tiny, b]));
+    h.run((s) => s.stepOnce([tiny, b]));
+    await h.until(() => h.stops().length === 2);
+    expect(h.of('started').map((m) => m.config.optimizer)).toEqual(['adam', 'soap']);
+    const [a1, a2] = h.rows(0);
+    const [b1, b2] = h.rows(1);
+    expect(a1.step).toBe(1);
+    expect(b1['loss.res']).toBe(a1['loss.res']);
+    expect(b1['loss.bc']).toBe(a1['loss.bc']);
+    expect(b2['loss.res']).not.toBe(a2['loss.res']);
+    expect(h.stops()[1].steps).toEqual([2, 2]);
+  });
+
+  it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {
+    const h = harness();
+    const cfg = { ...tiny, diagnostics: { every: 5, kinds: ['align', 'hist'], bins: 8 }, balancing: { method: 'annealing', every: 5 } };
+    h.run((s) => s.start([cfg]));
+    await h.until(() => h.of('diagnostics').length >= 2);
+    h.run((s) => s.pause());
+    const d = h.of('diagnostics')[1];
+    expect(d.histograms.map((x) => x.layer)).toEqual(['layer0', 'layer1', 'layer2']);
+    expect(d.histograms[0].edges).toHaveLength(9);
+    expect(d.histograms[0].terms.res.counts).toBeInstanceOf(Uint32Array);
+    expect(h.transfers[h.msgs.indexOf(d)]).toContain(d.histograms[0].terms.bc.counts.buffer);
+    const row = h.rows().find((r) => r.step === d.step)!;
+    expect(row['align.intra']).toBeGreaterThanOrEqual(-1);
+    expect(row['align.interGrad']).toBeLessThanOrEqual(1);
+    expect(h.rows().some((r) => r['weight.bc'] !== 1)).toBe(true);
+  });
+
+  it('exports weights and imports them into a fresh session, refusing ones that do not fit', async () => {
+    const a = harness();
+    a.run((s) => s.stepOnce([tiny]));
+    a.run((s) => s.stepOnce([tiny]));
+    a.run((s) => s.exportWeights(0));
+    await a.until(() => a.of('weights').length === 1);
+    const w = a.of('weights')[0];
+    const b = harness();
+    b.run((s) => s.importWeights(0, [tiny], w.tensors, 'w.safetensors'));
+    await b.until(() => b.of('evaluation').length === 1);
+    expect(b.of('imported')[0]).toMatchObject({ run: 0, name: 'w.safetensors' });
+    expect(b.of('evaluation')[0].relL2).toBeCloseTo(a.of('evaluation').at(-1)!.relL2, 6);
+    const wide = { ...tiny, archOptions: { depth: 2, width: 9 } };
+    b.run((s) => s.importWeights(0, [wide], w.tensors, 'w.safetensors'));
+    await b.until(() => b.of('error').length === 1);
+    expect(b.of('error')[0].message).toMatch(/^w\.safetensors was not loaded: weights do not fit this mlp network.*layer0\.weight has shape \[1,8\], expected \[1,9\]/);
+  });
+
+  it('rebuilds the runs on the fallback backend from saved weights when the device is lost, and resumes', async () => {
+    const hooks: BackendHooks = { fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }), isBackendFailure: () => false };
+    const h = harness({ saveEveryMs: 0 }, hooks);
+    h.run((s) => s.start([tiny]));
+    await h.until(() => h.rows().length >= 3);
+    h.s.deviceLost('test');
+    await h.until(() => h.of('resumed').length === 1);
+    const at = h.of('resumed')[0].step;
+    expect(at).toBeGreaterThanOrEqual(15);
+    expect(h.of('backend')[0]).toEqual({ type: 'backend', backend: 'cpu', reason: 'webgpu: lost → using cpu' });
+    await h.until(() => h.rows().at(-1)!.step >= at + 10);
+    h.run((s) => s.pause());
+    await h.until(() => h.stops().length === 1);
+    expect(h.of('started')).toHaveLength(1);
+    expect(h.of('error')).toEqual([]);
+  });
+
+  it('without streaming posts nothing but the stop, with the wall-clock step count', async () => {
+    const h = harness({ stream: false });
+    h.run((s) => s.start([{ ...tiny, steps: 20 }]));
+    await h.until(() => h.stops().length === 1);
+    expect(h.msgs.map((m) => m.type)).toEqual(['started', 'stopped']);
+    expect(h.stops()[0].wall!.steps).toBe(20);
   });
 });

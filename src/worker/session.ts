@@ -1,39 +1,59 @@
+import type { BackendId } from '../engine/backend';
 import { resolveConfig, type ConfigInput } from '../engine/config';
-import { Trainer } from '../engine/trainer';
-import type { FromWorker } from './protocol';
+import type { NamedArray } from '../engine/io/safetensors';
+import { trainFor } from '../engine/loop';
+import { DivergenceError } from '../engine/trainer';
+import { Streamer, type StreamOptions } from './streamer';
+import type { FromWorker, RunIndex, StopReason } from './protocol';
+import { configKey, Run } from './run';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
-export interface SessionOptions {
-  /** Evaluate on the grid at least every this many steps… */
-  evalEverySteps: number;
-  /** …and at least every this many milliseconds while training (slow backends). */
-  evalEveryMs: number;
+/** How the session reaches the backend layer (injected, so tests run on the cpu backend). */
+export interface BackendHooks {
+  /** Give up the current backend (it failed for `reason`) and start the next one. */
+  fallback(reason: string): Promise<{ backend: BackendId; reason: string }>;
+  /** Whether an error thrown while training means the backend itself failed. */
+  isBackendFailure(e: unknown): boolean;
 }
 
-const defaults: SessionOptions = { evalEverySteps: 100, evalEveryMs: 2000 };
+/** Thrown into a chunk that was waiting on a device that is gone. */
+class DeviceLostError extends Error {}
+
+const noHooks: BackendHooks = {
+  fallback: async (reason) => { throw new Error(`the backend failed (${reason}) and there is no other to fall back to`); },
+  isBackendFailure: () => false,
+};
 
 /**
- * One training run and its command handling. Every command and every chunk of training runs
- * through one promise queue, so a command never interleaves with a chunk that is waiting on
- * the device: Pause/Reset/Step always see a trainer between chunks.
+ * The runs (one, or two in compare mode) and their command handling. Every command and every
+ * chunk of training runs through one promise queue, so a command never interleaves with a
+ * chunk that is waiting on the device: Pause/Reset/Step always see trainers between chunks.
  *
- * A chunk is: run up to `logEvery` steps (no device reads), `await checkpoint()` (the one
- * read: losses + divergence check), maybe evaluate, post progress, then `setTimeout(0)` so the
- * worker's message queue is served before the next chunk is queued.
+ * A chunk trains every active run with the engine's `trainFor` up to its next log point (so
+ * the one-time preparation, loss balancing, diagnostics and divergence rollback all happen as
+ * in the CLI), streams what the `Streamer` lets through, then yields to the message queue.
+ * Compare runs train in lockstep, chunk by chunk, on the same device.
  */
 export class Session {
-  private trainer: Trainer | null = null;
-  private configKey = '';
+  private runs: Run[] = [];
   private running = false;
   /** Bumped whenever running stops, so chunks scheduled before then do nothing. */
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
-  private lastEval = { step: -1, time: 0 };
-  private readonly opts: SessionOptions;
+  private wall = { t0: 0, step0: 0 };
+  private lost = Session.lostSignal();
+  readonly streamer: Streamer;
 
-  constructor(private readonly post: Post, opts: Partial<SessionOptions> = {}) {
-    this.opts = { ...defaults, ...opts };
+  constructor(private readonly post: Post, opts: Partial<StreamOptions> = {}, private readonly hooks: BackendHooks = noHooks) {
+    this.streamer = new Streamer(post, opts);
+  }
+
+  /** A promise that resolves once the device is lost (re-armed after each recovery). */
+  private static lostSignal(): { promise: Promise<string>; fire: (reason: string) => void; fired: boolean } {
+    const signal = { promise: Promise.resolve(''), fire: (_: string) => {}, fired: false };
+    signal.promise = new Promise<string>((resolve) => (signal.fire = (reason) => { signal.fired = true; resolve(reason); }));
+    return signal;
   }
 
   /** Run `task` after everything queued before it; failures become an `error` message. */
@@ -41,47 +61,114 @@ export class Session {
     this.queue = this.queue.then(task).catch((e: unknown) => this.fail(e));
   }
 
-  start(input: ConfigInput): void {
-    const t = this.ensureTrainer(input);
+  /** Train (or resume) the runs `inputs` describe until paused, finished or diverged. */
+  start(inputs: ConfigInput[]): void {
+    this.ensureRuns(inputs);
     if (this.running) return;
-    if (t.stepCount >= t.config.steps) {
-      this.post({ type: 'error', message: `this run has finished its ${t.config.steps} steps; press Reset to train again` });
-      this.post({ type: 'stopped', step: t.stepCount, reason: 'finished' });
+    if (!this.runs.some((r) => r.state === 'active')) {
+      const r = this.runs[0];
+      const why = r.state === 'diverged' ? 'diverged' : `finished its ${r.trainer.config.steps} steps`;
+      this.post({ type: 'error', message: `This run has ${why}; press Reset (or change a setting) to train again.` });
+      this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
       return;
     }
     this.running = true;
+    this.wall = { t0: performance.now(), step0: this.runs[0].step };
+    this.streamer.begin();
     this.schedule(++this.generation);
   }
 
   pause(): void {
     if (!this.running) return;
     this.halt();
-    this.post({ type: 'stopped', step: this.trainer?.stepCount ?? 0, reason: 'paused' });
+    this.stopped('paused');
   }
 
-  /** Exactly one step (pausing a running loop first), then progress + evaluation. */
-  async stepOnce(input: ConfigInput): Promise<void> {
+  /** Exactly one step of every active run (pausing a running loop first), then a snapshot. */
+  async stepOnce(inputs: ConfigInput[]): Promise<void> {
     this.halt();
-    const t = this.ensureTrainer(input);
-    const t0 = performance.now();
-    t.step();
-    if (await this.report(t, 1, t0, true)) this.post({ type: 'stopped', step: t.stepCount, reason: 'stepped' });
+    this.ensureRuns(inputs);
+    for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
+    this.stopped('stepped');
   }
 
   reset(): void {
     this.halt();
-    this.trainer?.dispose();
-    this.trainer = null;
-    this.configKey = '';
-    this.post({ type: 'stopped', step: 0, reason: 'reset' });
+    this.disposeRuns();
+    this.post({ type: 'stopped', steps: [], reason: 'reset' });
   }
 
-  setLr(lr: number): void {
+  setLr(run: RunIndex, lr: number): void {
     if (!Number.isFinite(lr) || lr <= 0 || lr > 10) {
       this.post({ type: 'error', message: `learning rate ${lr} is not a number in (0, 10]` });
       return;
     }
-    this.trainer?.setLearningRate(lr);
+    this.runs[run]?.trainer.setLearningRate(lr);
+  }
+
+  /** Post run `run`'s weights (read from the device now). */
+  async exportWeights(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
+    const tensors = (await r.trainer.exportWeights()).map((t) => ({ name: t.name, shape: [...t.shape], data: t.data.slice() }));
+    this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
+  }
+
+  /**
+   * Load weights into run `run` (creating the runs `inputs` describe if they differ from the
+   * current ones). The trainer validates names, shapes and values and changes nothing when
+   * they do not fit; training then continues from them on Start.
+   */
+  async importWeights(run: RunIndex, inputs: ConfigInput[], tensors: NamedArray[], name: string): Promise<void> {
+    if (this.running) this.pause();
+    this.ensureRuns(inputs);
+    const r = this.runs[run];
+    if (!r) throw new Error(`There is no run ${'AB'[run]} to load weights into (turn on Compare first).`);
+    await r.prepare((text) => this.post({ type: 'notice', run, text }));
+    try {
+      r.trainer.importWeights(tensors);
+    } catch (e) {
+      throw new Error(`${name} was not loaded: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    r.state = r.done ? 'finished' : 'active';
+    await r.saveWeights();
+    this.post({ type: 'imported', run, step: r.step, name });
+    await this.streamer.evaluate(r);
+  }
+
+  /**
+   * The device is gone: rebuild the runs on the next backend from their saved weights (the
+   * UI keeps its history up to the `resumed` step) and resume if they were training.
+   */
+  deviceLost(reason: string): void {
+    if (this.lost.fired) return;
+    const resume = this.running;
+    this.halt();
+    this.lost.fire(reason);
+    this.enqueue(() => this.recover(reason, resume));
+  }
+
+  private async recover(reason: string, resume: boolean): Promise<void> {
+    const saved = this.runs.map((r) => ({ config: r.trainer.config, saved: r.saved, state: r.state }));
+    this.disposeRuns();
+    this.lost = Session.lostSignal();
+    const choice = await this.hooks.fallback(reason);
+    this.post({ type: 'backend', backend: choice.backend, reason: choice.reason });
+    for (const [i, s] of saved.entries()) {
+      const r = Run.create(i as RunIndex, s.config);
+      this.runs.push(r);
+      await r.prepare((text) => this.post({ type: 'notice', run: r.index, text }));
+      if (s.saved) {
+        r.trainer.importWeights(s.saved.tensors);
+        r.trainer.stepCount = s.saved.step;
+        r.saved = s.saved;
+      }
+      r.state = s.state === 'active' && r.done ? 'finished' : s.state;
+      this.post({ type: 'resumed', run: r.index, step: r.step });
+      await this.streamer.evaluate(r);
+    }
+    if (resume) this.start(this.runs.map((r) => r.trainer.config));
+    else if (this.runs.length) this.stopped('paused');
   }
 
   private halt(): void {
@@ -89,26 +176,40 @@ export class Session {
     this.generation++;
   }
 
+  private disposeRuns(): void {
+    this.runs.forEach((r) => r.dispose());
+    this.runs = [];
+  }
+
+  private stopped(reason: StopReason): void {
+    this.streamer.flushAll(this.runs);
+    const wall = this.runs.length ? { steps: this.runs[0].step - this.wall.step0, ms: performance.now() - this.wall.t0 } : undefined;
+    this.post({ type: 'stopped', steps: this.runs.map((r) => r.step), reason, wall });
+  }
+
   /**
-   * The current trainer when `input` resolves to its config, otherwise a fresh one. The
-   * learning rate is live (setLr), so a config differing only in `lr` keeps the run.
+   * Keep the current runs when `inputs` resolve to their configs (the learning rate aside,
+   * which is live), otherwise begin fresh runs from the configs' seeds.
    */
-  private ensureTrainer(input: ConfigInput): Trainer {
-    const config = resolveConfig(input);
-    const key = JSON.stringify({ ...config, lr: null });
-    if (this.trainer && key === this.configKey) {
-      this.trainer.setLearningRate(config.lr);
-      return this.trainer;
+  private ensureRuns(inputs: ConfigInput[]): void {
+    if (inputs.length < 1 || inputs.length > 2) throw new Error(`expected 1 or 2 run configs, got ${inputs.length}`);
+    const configs = inputs.map((c) => resolveConfig(c));
+    if (this.runs.length === configs.length && this.runs.every((r, i) => r.key === configKey(configs[i]))) {
+      this.runs.forEach((r, i) => r.trainer.setLearningRate(configs[i].lr));
+      return;
+    }
+    // Build the new runs before dropping the old ones, so a config the engine rejects keeps them.
+    const fresh: Run[] = [];
+    try {
+      configs.forEach((config, i) => fresh.push(Run.create(i as RunIndex, config)));
+    } catch (e) {
+      fresh.forEach((r) => r.dispose());
+      throw e;
     }
     this.halt();
-    this.trainer?.dispose();
-    this.trainer = null;
-    const t = new Trainer(config);
-    this.trainer = t;
-    this.configKey = key;
-    this.lastEval = { step: -1, time: 0 };
-    this.post({ type: 'started', config, paramCount: t.paramCount, terms: t.termNames });
-    return t;
+    this.disposeRuns();
+    this.runs = fresh;
+    for (const r of fresh) this.post({ type: 'started', run: r.index, config: r.trainer.config, paramCount: r.trainer.paramCount, terms: r.trainer.termNames });
   }
 
   private schedule(gen: number): void {
@@ -116,59 +217,60 @@ export class Session {
   }
 
   private async chunk(gen: number): Promise<void> {
-    const t = this.trainer;
-    if (gen !== this.generation || !this.running || !t) return;
-    const { logEvery, steps } = t.config;
-    const n = Math.min(logEvery - (t.stepCount % logEvery), steps - t.stepCount);
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) t.step();
-    const finished = t.stepCount >= steps;
-    if (!(await this.report(t, n, t0, finished))) return;
-    if (finished) {
-      this.halt();
-      this.post({ type: 'stopped', step: t.stepCount, reason: 'finished' });
-      return;
+    if (gen !== this.generation || !this.running) return;
+    const snapshot = this.streamer.due();
+    for (const r of this.runs) {
+      if (r.state !== 'active') continue;
+      const { logEvery, steps } = r.trainer.config;
+      await this.train(r, Math.min(logEvery - (r.step % logEvery), steps - r.step), snapshot);
+      if (gen !== this.generation) return; // the device was lost mid-chunk
     }
-    this.schedule(gen);
+    if (this.runs.some((r) => r.state === 'active')) return this.schedule(gen);
+    this.halt();
+    this.stopped(this.runs.some((r) => r.state === 'finished') ? 'finished' : 'diverged');
   }
 
-  /** Read losses after `n` steps begun at `t0`; false (and training stopped) on divergence. */
-  private async report(t: Trainer, n: number, t0: number, forceEval: boolean): Promise<boolean> {
-    const c = await t.checkpoint();
-    const stepsPerSec = n / Math.max(1e-3, (performance.now() - t0) / 1000);
-    if (c.diverged) {
-      this.halt();
-      const bad = Object.entries(c.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
-      const what = bad.length ? `loss ${bad.map((k) => `${k} = ${c.losses[k]}`).join(', ')}` : 'a weight became NaN/Inf';
-      const message = `Training diverged at step ${c.step}: ${what}. Weights were restored to step ${t.lastGoodStep}. ` +
-        'Lower the learning rate (or the loss weights) and press Reset to try again.';
-      this.post({ type: 'diverged', message, step: c.step });
-      this.post({ type: 'stopped', step: c.step, reason: 'diverged' });
-      return false;
+  /**
+   * `n` steps of run `r` through the engine's loop; `snapshot` asks for an evaluation at the
+   * last log point. Divergence stops this run only (the other compare run goes on).
+   */
+  private async train(r: Run, n: number, snapshot: boolean): Promise<void> {
+    await r.prepare((text) => this.post({ type: 'notice', run: r.index, text }));
+    const target = r.step + n;
+    try {
+      await this.guard(trainFor(r.trainer, n, (c, ms, diag) => this.streamer.log(r, c, ms, diag, snapshot && c.step === target)));
+    } catch (e) {
+      if (e instanceof DeviceLostError) return;
+      if (e instanceof DivergenceError) {
+        r.state = 'diverged';
+        const who = this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged';
+        const detail = /\(([^)]*)\)/.exec(e.message)?.[1] ?? 'a value is not finite';
+        const message = `${who} at step ${e.step} (${detail}) and stopped; its last good weights (step ${e.lastGoodStep}) are kept. ` +
+          'Lower the learning rate (or the loss weights) and press Reset to try again.';
+        this.post({ type: 'diverged', run: r.index, message, step: e.step });
+        return;
+      }
+      if (this.hooks.isBackendFailure(e)) {
+        this.deviceLost(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      throw e;
     }
-    const now = performance.now();
-    const due = c.step - this.lastEval.step >= this.opts.evalEverySteps || now - this.lastEval.time >= this.opts.evalEveryMs;
-    const relL2 = forceEval || due ? await this.evaluate(t) : undefined;
-    this.post({ type: 'progress', step: c.step, losses: c.losses, loss: c.loss, relL2, stepsPerSec });
-    return true;
+    if (r.done) r.state = 'finished';
   }
 
-  private async evaluate(t: Trainer): Promise<number> {
-    const e = await t.evaluate();
-    this.lastEval = { step: e.step, time: performance.now() };
-    // Copies: the trainer keeps `exact` cached, and transferring detaches the sender's buffer.
-    const pred = e.pred.slice();
-    const exact = e.exact.slice();
-    this.post(
-      { type: 'evaluation', step: e.step, relL2: e.relL2, pred, exact, ticks: e.ticks, axes: t.pde.axes, outputs: t.pde.outputs },
-      [pred.buffer, exact.buffer],
-    );
-    return e.relL2;
+  /** `p`, unless the device is lost first (then DeviceLostError; `p` is abandoned). */
+  private async guard<T>(p: Promise<T>): Promise<T> {
+    p.catch(() => {}); // an abandoned chunk may fail later; nobody is waiting for it then
+    const lost = this.lost.promise.then((reason) => ({ reason }));
+    const r = await Promise.race([p.then((value) => ({ value })), lost]);
+    if ('reason' in r) throw new DeviceLostError(r.reason);
+    return r.value;
   }
 
   private fail(e: unknown): void {
     this.halt();
     this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-    this.post({ type: 'stopped', step: this.trainer?.stepCount ?? 0, reason: 'error' });
+    this.stopped('error');
   }
 }

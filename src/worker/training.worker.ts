@@ -1,12 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * Worker entry: owns the tfjs backend and the trainer, answers `ToWorker` commands with
- * `FromWorker` snapshots. The engine does the work; see session.ts for the training loop.
+ * Worker entry: owns the tfjs backend and the runs, answers `ToWorker` commands with
+ * `FromWorker` snapshots. The engine does the work; session.ts schedules it, streamer.ts
+ * decides what is posted, device.ts handles backend choice and WebGPU device loss.
  */
 import './backends';
-import { backendIds, browserOrder, selectBackend, type BackendId } from '../engine/backend';
-import { pdeIds, pdes } from '../engine/pdes';
-import { assertNever, type FromWorker, type PdeInfo, type ToWorker } from './protocol';
+import type { BackendId } from '../engine/backend';
+import { selectBackend } from '../engine/backend';
+import { buildCatalog } from './catalog';
+import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
+import { loadExperiment, validateExperiment } from './experiments';
+import { assertNever, type FromWorker, type ToWorker } from './protocol';
 import { Session } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -15,48 +19,71 @@ function post(msg: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(msg, transfer);
 }
 
-const session = new Session(post);
-let backendReady = false;
+let order: BackendId[] = backendOrder();
+let session: Session | null = null;
 
-function catalog(): PdeInfo[] {
-  return pdeIds.map((id) => {
-    const p = pdes[id];
-    return { id, label: p.label, equation: p.equation, axes: p.axes, outputs: p.outputs, terms: Object.keys(p.terms) };
+function newSession(stream: boolean): Session {
+  const s = new Session(post, { stream }, {
+    fallback: async (reason) => {
+      const choice = await fallbackFrom(order, reason);
+      order = order.filter((b) => b !== choice.failed);
+      watchDevice((r) => s.deviceLost(r));
+      return choice;
+    },
+    isBackendFailure,
   });
+  return s;
 }
 
-/** The requested backends first (validated), then the rest of the browser order as fallbacks. */
-function backendOrder(requested: readonly string[] = []): BackendId[] {
-  for (const b of requested) {
-    if (!backendIds.includes(b as BackendId)) throw new Error(`unknown backend '${b}' (allowed: ${backendIds.join(', ')})`);
-  }
-  const first = requested as BackendId[];
-  return [...first, ...browserOrder.filter((b) => !first.includes(b))];
-}
-
+/** Messages that need no backend are answered at once; the rest go through the session's queue. */
 async function handle(msg: ToWorker): Promise<void> {
-  if (msg.type !== 'init' && !backendReady) throw new Error(`'${msg.type}' before the backend is ready`);
+  if (msg.type !== 'init' && msg.type !== 'validate' && msg.type !== 'load' && !session) throw new Error(`'${msg.type}' before the backend is ready`);
   switch (msg.type) {
     case 'init': {
-      post({ type: 'catalog', pdes: catalog() });
-      const choice = await selectBackend(backendOrder(msg.backends));
-      backendReady = true;
+      if (!session) post({ type: 'catalog', catalog: buildCatalog() });
+      session?.reset();
+      order = backendOrder(msg.backends);
+      const choice = await selectBackend(order);
+      session = newSession(msg.stream ?? true);
+      watchDevice((r) => session?.deviceLost(r));
       post({ type: 'ready', backend: choice.backend, reason: choice.reason });
       return;
     }
+    case 'validate':
+      return post({ type: 'validated', id: msg.id, error: validateExperiment(msg.experiment) });
+    case 'load':
+      try {
+        const { experiment, backend } = loadExperiment(msg.request);
+        return post({ type: 'experiment', source: msg.request.source, experiment, backend });
+      } catch (e) {
+        return post({ type: 'loadError', source: msg.request.source, message: e instanceof Error ? e.message : String(e) });
+      }
     case 'start':
-      return session.start(msg.config);
+      return session!.start(msg.configs);
     case 'pause':
-      return session.pause();
+      return session!.pause();
     case 'step':
-      return session.stepOnce(msg.config);
+      return session!.stepOnce(msg.configs);
     case 'reset':
-      return session.reset();
+      return session!.reset();
     case 'setLr':
-      return session.setLr(msg.lr);
+      return session!.setLr(msg.run, msg.lr);
+    case 'exportWeights':
+      return session!.exportWeights(msg.run);
+    case 'importWeights':
+      return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'loseDevice':
+      if (!loseDevice()) post({ type: 'error', message: 'not on WebGPU: there is no device to lose' });
+      return;
     default:
       return assertNever(msg);
   }
 }
 
-scope.onmessage = (e: MessageEvent<ToWorker>) => session.enqueue(() => handle(e.data));
+/** One queue for everything, so commands never interleave with a chunk of training. */
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (e: MessageEvent<ToWorker>) => {
+  // The session reports its own failures (error + stopped); before it exists, only errors.
+  if (session) return session.enqueue(() => handle(e.data));
+  queue = queue.then(() => handle(e.data)).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+};

@@ -1,0 +1,66 @@
+/** Shared helpers of the e2e specs: tiny experiments (SwiftShader WebGPU is slow), readouts, problem collection. */
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/**
+ * A link to a tiny experiment: one hidden layer of 8 units, 16 points per term, losses read
+ * every 2 steps and diagnostics (alignment + histograms) every 4.
+ */
+export function tiny(pde = 'poisson1d', extra = ''): string {
+  return `/#pde=${pde}&archOptions.depth=1&archOptions.width=8&batch=16&logEvery=2&steps=400&diagnostics.every=4&diagnostics.kinds=align,hist${extra}`;
+}
+
+/** Console errors, page errors and worker errors, to assert that none happened. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('worker', (w) => w.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`worker console: ${m.text()}`);
+  }));
+  return problems;
+}
+
+/** Open `path` and wait until the worker runs on WebGPU (SwiftShader) with the catalog loaded. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
+  await expect(page.getByLabel('PDE')).toBeEnabled();
+}
+
+/** The text of a readout as a number (NaN for '—'). */
+export async function readNumber(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).textContent())?.trim());
+}
+
+/** The full-precision value behind a readout (data-value), or NaN. */
+export async function readValue(page: Page, testId: string): Promise<number> {
+  const v = await page.getByTestId(testId).getAttribute('data-value');
+  return v === null || v === '' ? NaN : Number(v);
+}
+
+/** The step of the solution plot's latest evaluation (0 before the first). */
+export async function solutionStep(page: Page, attr: 'data-step' | 'data-step-b' = 'data-step'): Promise<number> {
+  return Number((await page.getByTestId('solution-chart').getAttribute(attr)) || 0);
+}
+
+/** Plotly's trace types on a chart (read from the graph div). */
+export async function traceTypes(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { type: string }[] }).data ?? []).map((d) => d.type));
+}
+
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Click `name` and return the file the browser downloads. */
+export async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Wait until the run stopped after a Step or Pause. */
+export async function paused(page: Page): Promise<void> {
+  await expect(page.getByTestId('status')).toHaveText('paused');
+}

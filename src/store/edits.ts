@@ -1,0 +1,83 @@
+/**
+ * Pure edits of an experiment config, as the controls make them. Switching the PDE, the
+ * architecture or the optimizer replaces the options that belonged to the old choice with
+ * the new one's defaults, keeping the values both share (width, activation, β₁, …).
+ */
+import type { ConfigInput, ExperimentConfig } from '../engine/config';
+import { diffConfig, withOverrides } from '../engine/presets';
+import type { Catalog, OptionsInfo } from '../worker/protocol';
+
+/** A change to a config, given the catalog (for defaults). */
+export type ConfigEdit = (c: ExperimentConfig, catalog: Catalog) => ExperimentConfig;
+
+/** The new choice's default options, with the values of options both choices share kept. */
+export function carryOptions(prev: Record<string, unknown>, defaults: OptionsInfo['defaults']): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, k in prev && typeof prev[k] === typeof v ? prev[k] : v]));
+}
+
+function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
+  const hit = list.find((x) => x.id === id);
+  if (!hit) throw new Error(`unknown ${what} '${id}'`);
+  return hit;
+}
+
+/** Another built-in PDE, with its default parameters, unit loss weights and causal default. */
+export const switchPde = (id: string): ConfigEdit => (c, catalog) => {
+  const p = find(catalog.pdes, id, 'PDE');
+  const { custom: _custom, ...rest } = c;
+  return {
+    ...rest, pde: p.id, params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])), lossWeights: {},
+    causal: { ...c.causal, enabled: p.causalByDefault },
+  };
+};
+
+/** Another architecture, carrying shared options over. */
+export const switchArch = (id: string): ConfigEdit => (c, catalog) => {
+  const a = find(catalog.architectures, id, 'architecture');
+  return { ...c, arch: a.id as ExperimentConfig['arch'], archOptions: carryOptions(c.archOptions as object as Record<string, unknown>, a.defaults) as unknown as ExperimentConfig["archOptions"] };
+};
+
+/** Another optimizer, carrying shared hyperparameters over. */
+export const switchOptimizer = (id: string): ConfigEdit => (c, catalog) => {
+  const o = find(catalog.optimizers, id, 'optimizer');
+  return {
+    ...c, optimizer: o.id as ExperimentConfig['optimizer'],
+    optimizerOptions: carryOptions(c.optimizerOptions as object as Record<string, unknown>, o.defaults) as unknown as ExperimentConfig["optimizerOptions"],
+  };
+};
+
+/** The config fields that are records of named options. */
+export type OptionField = 'params' | 'archOptions' | 'optimizerOptions' | 'schedule' | 'lossWeights' | 'balancing' | 'diagnostics' | 'causal' | 'lbfgs';
+
+/** One named option inside a record field, e.g. `setOption('archOptions', 'width', 20)`. */
+export const setOption = (field: OptionField, key: string, value: unknown): ConfigEdit => (c) => ({
+  ...c, [field]: { ...(c[field] as object), [key]: value },
+});
+
+/** A top-level scalar field. */
+export const setField = <K extends 'lr' | 'batch' | 'steps' | 'seed' | 'logEvery'>(field: K, value: ExperimentConfig[K]): ConfigEdit => (c) => ({ ...c, [field]: value });
+
+/** Run B's full config: run A's with the overrides on top. */
+export function compareConfig(a: ExperimentConfig, overrides: ConfigInput): ExperimentConfig {
+  return withOverrides(a as ConfigInput, overrides) as ExperimentConfig;
+}
+
+/** Apply `edit` to run B, returning its new overrides of run A. */
+export function editOverrides(a: ExperimentConfig, overrides: ConfigInput, edit: ConfigEdit, catalog: Catalog): ConfigInput {
+  return diffConfig(a, edit(compareConfig(a, overrides), catalog));
+}
+
+/** The default second run: SOAP (or Adam when run A already uses SOAP). */
+export function defaultOverrides(a: ExperimentConfig, catalog: Catalog): ConfigInput {
+  const other = a.optimizer === 'soap' ? 'adam' : 'soap';
+  return catalog.optimizers.some((o) => o.id === other) ? editOverrides(a, {}, switchOptimizer(other), catalog) : { seed: a.seed + 1 };
+}
+
+/**
+ * The browser's starting experiment: the engine's base config with a smaller batch (slow
+ * fallback backends stay responsive) and alignment + histogram diagnostics every 50 steps,
+ * so those panels fill in soon after Start.
+ */
+export function browserDefaults(base: ExperimentConfig): ExperimentConfig {
+  return { ...base, batch: 128, diagnostics: { ...base.diagnostics, every: 50, kinds: ['align', 'hist'] } };
+}

@@ -1,0 +1,32 @@
+import { usePlayground } from '../store/playground';
+import { ExportMenu } from './ExportMenu';
+import { ImportButton } from './ImportButton';
+
+/** Title, presets, compare mode, export and import. */
+export function Header() {
+  const catalog = usePlayground((s) => s.catalog);
+  const compare = usePlayground((s) => s.compare);
+  const status = usePlayground((s) => s.status);
+  const { load, toggleCompare } = usePlayground.getState();
+  const locked = status === 'running' || status === 'connecting';
+  return (
+    <header className="top">
+      <h1>PINN Playground</h1>
+      <p className="tagline">Physics-informed neural networks, trained live in your browser</p>
+      <div className="top-tools">
+        <label className="inline">Preset
+          <select value="" disabled={locked || !catalog} onChange={(e) => e.target.value && load({ source: 'preset', id: e.target.value })}>
+            <option value="">Choose…</option>
+            {catalog?.presets.map((p) => <option key={p.id} value={p.id}>{p.label}{p.compare ? ' (compare)' : ''}</option>)}
+          </select>
+        </label>
+        <button type="button" aria-pressed={compare} disabled={locked || !catalog} onClick={() => toggleCompare()}
+          title="Train a second run side by side: same seed, same initial weights, same collocation points; change what you want to compare">
+          Compare
+        </button>
+        <ExportMenu />
+        <ImportButton />
+      </div>
+    </header>
+  );
+}

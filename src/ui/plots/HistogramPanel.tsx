@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePlayground } from '../../store/playground';
+import { histogramFigure } from './histogramFigure';
+import { Panel } from './Panel';
+import { draw, purge } from './plotly';
+import { useThrottled } from './useThrottled';
+
+/**
+ * Gradient histograms per layer and loss term, with a layer menu, a run menu in compare
+ * mode and a slider over the diagnostics steps (it follows the newest step while at the end).
+ */
+export function HistogramPanel() {
+  const runs = useThrottled(usePlayground((s) => s.runs), 300);
+  const [runIdx, setRunIdx] = useState(0);
+  const [layer, setLayer] = useState('');
+  const [pick, setPick] = useState<number | null>(null); // null = follow the newest
+  const ref = useRef<HTMLDivElement>(null);
+  const run = runs[runIdx] ?? runs[0];
+  const history = run?.histograms ?? [];
+  const index = pick === null ? history.length - 1 : Math.min(pick, history.length - 1);
+  const snap = index >= 0 ? history[index] : null;
+  const layers = snap?.layers.map((l) => l.layer) ?? [];
+  const shownLayer = layers.includes(layer) ? layer : layers[0] ?? '';
+  const h = snap?.layers.find((l) => l.layer === shownLayer);
+  const figure = useMemo(() => (h && snap ? histogramFigure(h, run?.terms ?? [], snap.step, runs[1] ? 'AB'[runIdx] : '') : null), [h, snap, run, runs, runIdx]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (el && figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${runIdx}:${shownLayer}` } });
+  }, [figure, runIdx, shownLayer]);
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (el) purge(el);
+    };
+  }, []);
+
+  const tools = (
+    <>
+      {runs[1] ? (
+        <label className="inline">Run
+          <select value={runIdx} onChange={(e) => setRunIdx(Number(e.target.value))}>
+            <option value={0}>A</option>
+            <option value={1}>B</option>
+          </select>
+        </label>
+      ) : null}
+      <label className="inline">Layer
+        <select value={shownLayer} disabled={!layers.length} onChange={(e) => setLayer(e.target.value)}>
+          {layers.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+      </label>
+    </>
+  );
+  return (
+    <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools}
+      empty={figure ? null : 'Turn on Gradient histograms in Training → diagnostics (every > 0) and train.'}
+      help="How the gradient of each loss term is distributed over one layer's weights. When one term's histogram is much wider, it dominates the update — the stiffness that loss balancing corrects.">
+      <div className="chart" ref={ref} data-testid="histograms-chart" data-step={snap?.step ?? ''} />
+      {history.length > 1 ? (
+        <label className="slider">Diagnostics step {snap?.step}
+          <input type="range" min={0} max={history.length - 1} value={Math.max(index, 0)}
+            onChange={(e) => { const v = Number(e.target.value); setPick(v === history.length - 1 ? null : v); }} />
+        </label>
+      ) : null}
+    </Panel>
+  );
+}

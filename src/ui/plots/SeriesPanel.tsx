@@ -1,0 +1,61 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { usePlayground } from '../../store/playground';
+import { Panel } from './Panel';
+import { draw, extend, purge, type Layout } from './plotly';
+import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesRun } from './series';
+import { useThrottled } from './useThrottled';
+
+/** How often line plots redraw at most (ms). */
+const redrawMs = 250;
+
+/**
+ * A line plot of logged metrics for run A (solid) and run B (dashed) on shared axes: built
+ * once per run, then extended as rows arrive.
+ */
+export function SeriesPanel(props: {
+  title: string;
+  help: string;
+  name: string;
+  defs: SeriesDef[];
+  layout: Partial<Layout>;
+  /** Text shown while no series has a point (e.g. how to enable the metric). */
+  emptyText: string;
+}) {
+  const runs = useThrottled(usePlayground((s) => s.runs), redrawMs);
+  const ref = useRef<HTMLDivElement>(null);
+  const drawn = useRef({ key: '', counts: [] as number[] });
+  const series = useMemo<SeriesRun[]>(
+    () => runs.flatMap((r, i) => (r ? [{ label: 'AB'[i], rows: r.rows, dashed: i === 1, version: r.version }] : [])),
+    [runs],
+  );
+  const hasPoints = series.some((r) => props.defs.some((d) => points(r.rows, d).x.length > 0));
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const key = traceKey(props.defs, series);
+    const counts = series.map((r) => r.rows.length);
+    const d = drawn.current;
+    if (key !== d.key || counts.some((c, i) => c < (d.counts[i] ?? 0))) {
+      draw(el, { data: buildTraces(props.defs, series), layout: { uirevision: props.name, ...props.layout } });
+    } else if (counts.some((c, i) => c > (d.counts[i] ?? 0))) {
+      const inc = increments(props.defs, series, d.counts);
+      const idx = inc.x.map((_, i) => i);
+      extend(el, inc.x, inc.y, idx);
+    }
+    drawn.current = { key, counts };
+  }, [series, props.defs, props.layout, props.name]);
+
+  useEffect(() => {
+    const el = ref.current;
+    return () => {
+      if (el) purge(el);
+    };
+  }, []);
+
+  return (
+    <Panel title={props.title} help={props.help} name={props.name} plot={ref} empty={hasPoints ? null : props.emptyText}>
+      <div className="chart" ref={ref} data-testid={`${props.name}-chart`} />
+    </Panel>
+  );
+}

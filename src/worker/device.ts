@@ -1,0 +1,63 @@
+/**
+ * The tfjs backend as a resource that can fail: pick one with fallbacks, watch the WebGPU
+ * device for loss (driver reset, GPU process crash, `destroy()`), and move to the next
+ * backend when it is gone. Only the worker entry calls this; the session gets it as hooks.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { backendIds, browserOrder, selectBackend, type BackendChoice, type BackendId } from '../engine/backend';
+
+/** The parts of a GPUDevice used here. */
+interface LosableDevice {
+  lost: Promise<{ reason?: string; message?: string }>;
+  destroy(): void;
+}
+
+/** The requested backends first (validated), then the rest of the browser order as fallbacks. */
+export function backendOrder(requested: readonly string[] = []): BackendId[] {
+  for (const b of requested) {
+    if (!backendIds.includes(b as BackendId)) throw new Error(`unknown backend '${b}' (allowed: ${backendIds.join(', ')})`);
+  }
+  const first = requested as BackendId[];
+  return [...first, ...browserOrder.filter((b) => !first.includes(b))];
+}
+
+function gpuDevice(): LosableDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: LosableDevice }).device ?? null;
+}
+
+/** Call `onLost(reason)` once if the current backend's GPU device is lost. */
+export function watchDevice(onLost: (reason: string) => void): void {
+  const device = gpuDevice();
+  void device?.lost.then((info) => onLost(`the WebGPU device was lost (${info.message || info.reason || 'no reason given'})`));
+}
+
+/** Test hook: destroy the WebGPU device as a driver reset would; false when not on WebGPU. */
+export function loseDevice(): boolean {
+  const device = gpuDevice();
+  device?.destroy();
+  return device !== null;
+}
+
+/** Whether an error thrown while training on the current backend means the device failed. */
+export function isBackendFailure(e: unknown): boolean {
+  if (tf.getBackend() !== 'webgpu') return false;
+  const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+  return /device.*(lost|destroyed)|(lost|destroyed).*device|GPUDevice|OperationError|mapAsync/i.test(text);
+}
+
+/**
+ * Give up the current backend (it failed for `reason`) and start the next one in `order`;
+ * the returned reason tells the user what happened.
+ */
+export async function fallbackFrom(order: readonly BackendId[], reason: string): Promise<BackendChoice & { failed: BackendId }> {
+  const failed = tf.getBackend() as BackendId;
+  try {
+    tf.removeBackend(failed);
+  } catch {
+    // Disposing a backend whose device is gone may throw; it is unusable either way.
+  }
+  const rest = order.filter((b) => b !== failed);
+  const choice = await selectBackend(rest);
+  return { ...choice, failed, reason: `${failed}: ${reason} → using ${choice.backend}, resumed from the last saved weights (optimizer state restarts)` };
+}

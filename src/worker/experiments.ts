@@ -1,0 +1,62 @@
+/**
+ * Experiments arriving from outside — a link's hash, a config file, a preset, or the UI's
+ * edits — validated with the engine's `resolveConfig` so the UI shows a readable reason and
+ * keeps its current experiment when something is wrong.
+ */
+import { resolveConfig, type ConfigInput } from '../engine/config';
+import { decodeExperiment } from '../engine/io/url';
+import { presets, resolveExperiment, type Experiment, type ResolvedExperiment } from '../engine/presets';
+import type { LoadRequest } from './protocol';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A config file as an experiment: either `{config, compare?}` (the playground's export with
+ * compare on) or a bare config (the playground's and the CLI's `config.json`).
+ */
+export function experimentFromFile(name: string, text: string): Experiment {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${name} is not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (Array.isArray(data) || (isRecord(data) && 'tensors' in data)) throw new Error(`${name} holds weights, not a config`);
+  if (!isRecord(data)) throw new Error(`${name} does not hold a config object`);
+  if (isRecord(data.config)) return { config: data.config as ConfigInput, compare: (data.compare ?? null) as ConfigInput | null };
+  return { config: data as ConfigInput };
+}
+
+/** Resolve a load request into a validated experiment (throws a readable Error). */
+export function loadExperiment(req: LoadRequest): { experiment: ResolvedExperiment; backend?: string } {
+  switch (req.source) {
+    case 'hash': {
+      const d = decodeExperiment(req.hash, resolveConfig);
+      if (!d) throw new Error('the link has no experiment in its hash');
+      const { backend, ...experiment } = d;
+      return { experiment, backend };
+    }
+    case 'file':
+      try {
+        return { experiment: resolveExperiment(experimentFromFile(req.name, req.text), resolveConfig) };
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        throw new Error(msg.startsWith(req.name) ? msg : `${req.name}: ${msg}`);
+      }
+    case 'preset': {
+      const p = presets[req.id];
+      if (!p) throw new Error(`unknown preset '${req.id}'`);
+      return { experiment: resolveExperiment(p, resolveConfig) };
+    }
+  }
+}
+
+/** Null when the experiment resolves, else the reason it does not. */
+export function validateExperiment(e: Experiment): string | null {
+  try {
+    resolveExperiment(e, resolveConfig);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
