@@ -205,7 +205,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     optimizerOptions,
     lr: numberIn('lr', input.lr ?? baseConfig.lr, 1e-8, 10),
     schedule: numericOptions('schedule', input.schedule, constantSchedule, {
-      warmupSteps: [0, 1e7, true], decayRate: [1e-6, 1], decaySteps: [1, 1e9, true],
+      warmupSteps: [0, 1e7, true], decayRate: [1e-6, 1], decaySteps: [1, 1e9, true], cosineSteps: [0, 1e9, true],
     }),
     lossWeights,
     batch: numberIn('batch', input.batch ?? baseConfig.batch, 1, 65536, true),
