@@ -1,5 +1,6 @@
 import { helmholtzStudy } from './helmholtz';
 import { newtonStudy } from './newton';
+import { pdeAwareStudy } from './pde_aware';
 import { poissonCStudy } from './poisson_c';
 import { soapVsAdamStudy } from './soap_vs_adam';
 import type { Study } from './types';
@@ -10,4 +11,5 @@ export const studies: Record<string, Study> = {
   poisson_c: poissonCStudy,
   soap_vs_adam: soapVsAdamStudy,
   newton: newtonStudy,
+  pde_aware: pdeAwareStudy,
 };

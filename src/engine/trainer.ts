@@ -4,7 +4,8 @@ import { flatten } from './diagnostics/alignment';
 import { paramGrads } from './grads';
 import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
-import { learningRate, optimizers, Stateful } from './optim';
+import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
+import { residualSampleMoments } from './optim/residual-moments';
 import type { Pde } from './pdes';
 import { createRng, type Rng } from './rng';
 import { sampleTerm, type PointBatch } from './sampling';
@@ -189,8 +190,10 @@ export class Trainer {
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
     });
     tf.dispose([w, value]);
+    const extras = this.stepExtras(batches);
     const capture = this.captures(this.stepCount);
-    const updates = this.opt.apply(gradList, capture);
+    const updates = this.opt.apply(gradList, capture, extras);
+    if (extras?.sampleMoments) tf.dispose([...extras.sampleMoments.mean, ...extras.sampleMoments.sq].filter((t): t is tf.Tensor => t !== null));
     if (updates) {
       this.dirs.push({ grad: flatten(gradList), update: flatten(updates), step: this.stepCount });
       tf.dispose(updates);
@@ -200,6 +203,23 @@ export class Trainer {
     this.lastLosses?.dispose();
     this.lastLosses = losses;
     this.stepCount++;
+  }
+
+  /** The optimizer's current state (read-only; e.g. `layerSampleVariance` reads PDE-aware's). */
+  get optimizerState(): tf.TensorContainer {
+    return this.opt.current;
+  }
+
+  /**
+   * The optimizer's extra inputs for this step, computed only when its registry entry asks:
+   * the per-sample residual-gradient moments (PDE-aware) on the step's own batches, with this
+   * step's loss weights and causal weights. Caller disposes.
+   */
+  private stepExtras(batches: Record<string, PointBatch>): UpdateExtras | undefined {
+    if (!optimizers[this.config.optimizer].needsSampleMoments) return undefined;
+    const weights = Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]]));
+    const causal = this.config.causal.enabled ? this.lastCausal : null;
+    return { sampleMoments: residualSampleMoments({ net: this.net, pde: this.pde, params: this.config.params, batches, streams: this.streams, weights, causal }) };
   }
 
   /**

@@ -1,10 +1,11 @@
 import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
+import { pdeAwareDefaults, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
 import { sgdDefaults, trace, type SgdOptions } from './sgd';
 import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
 import { chain, type Transform } from './transform';
 
-export { Stateful, chain, type Transform } from './transform';
+export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
 export { learningRate, constantSchedule, type ScheduleOptions } from './schedule';
 
 /** Hyperparameters per optimizer id (the learning rate is common and kept apart). */
@@ -13,6 +14,7 @@ export interface OptimizerOptions {
   adamw: AdamwOptions;
   sgd: SgdOptions;
   soap: SoapOptions;
+  pde_aware: PdeAwareOptions;
 }
 
 /** An optimizer id. */
@@ -23,6 +25,11 @@ interface OptimizerEntry<K extends OptimizerId> {
   defaults: OptimizerOptions[K];
   /** The full transform, learning-rate scaling included, reading η from `lr()`. */
   create(opts: OptimizerOptions[K], lr: () => number): Transform;
+  /**
+   * The transform reads `UpdateExtras.sampleMoments` (per-sample squared PDE-residual
+   * gradients), so the trainer computes them each step; absent = plain gradients suffice.
+   */
+  needsSampleMoments?: boolean;
 }
 
 /** Optimizers by id. */
@@ -46,6 +53,12 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     label: 'SOAP',
     defaults: soapDefaults,
     create: (o, lr) => chain(scaleBySoap(o), scaleByLearningRate(lr)),
+  },
+  pde_aware: {
+    label: 'PDE-aware',
+    defaults: pdeAwareDefaults,
+    create: (o, lr) => chain(scaleByPdeAware(o), scaleByLearningRate(lr)),
+    needsSampleMoments: true,
   },
 };
 

@@ -9,18 +9,39 @@ import * as tf from '@tensorflow/tfjs';
  */
 export interface Transform<S extends tf.TensorContainer = tf.TensorContainer> {
   init(params: readonly tf.Tensor[]): S;
-  update(grads: readonly tf.Tensor[], state: S, params: readonly tf.Tensor[]): { updates: tf.Tensor[]; state: S };
+  update(grads: readonly tf.Tensor[], state: S, params: readonly tf.Tensor[], extras?: UpdateExtras): { updates: tf.Tensor[]; state: S };
+}
+
+/**
+ * Per-sample moments of a group of samples' gradient contributions c_i (i = 1..B), aligned
+ * with the parameters: `mean` = mean_i c_i (that group's part of the gradient) and `sq` =
+ * mean_i c_i² (elementwise), each of the parameter's shape; null where a parameter has no
+ * per-sample gradients (e.g. PirateNet's α).
+ */
+export interface SampleMoments {
+  mean: (tf.Tensor | null)[];
+  sq: (tf.Tensor | null)[];
+}
+
+/**
+ * Optional per-step inputs beyond the gradients, computed by the trainer only for optimizers
+ * whose registry entry asks for them (`needsSampleMoments`); transforms that do not use them
+ * ignore the argument, so existing transforms are unchanged.
+ */
+export interface UpdateExtras {
+  /** Moments of the weighted per-sample PDE-residual gradients (PDE-aware optimizer). */
+  sampleMoments?: SampleMoments;
 }
 
 /** Compose transforms left to right: the updates of one are the "grads" of the next. */
 export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
   return {
     init: (params) => ts.map((t) => t.init(params)),
-    update: (grads, states, params) => {
+    update: (grads, states, params, extras) => {
       let g: readonly tf.Tensor[] = grads;
       const next: tf.TensorContainer[] = [];
       ts.forEach((t, i) => {
-        const r = t.update(g, states[i], params);
+        const r = t.update(g, states[i], params, extras);
         g = r.updates;
         next.push(r.state);
       });
@@ -43,10 +64,11 @@ export class Stateful {
   /**
    * Apply one step of updates from gradients aligned with the variables. With `keepUpdates`
    * the update tensors are returned (caller disposes) for diagnostics; otherwise null.
+   * `extras` (not disposed here) reach every transform's `update`.
    */
-  apply(grads: readonly tf.Tensor[], keepUpdates = false): tf.Tensor[] | null {
+  apply(grads: readonly tf.Tensor[], keepUpdates = false, extras?: UpdateExtras): tf.Tensor[] | null {
     const old = this.state;
-    const { updates, state } = tf.tidy(() => this.transform.update(grads, old, this.vars));
+    const { updates, state } = tf.tidy(() => this.transform.update(grads, old, this.vars, extras));
     this.vars.forEach((v, i) => {
       const next = tf.add(v, updates[i]);
       v.assign(next);
