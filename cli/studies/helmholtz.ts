@@ -26,7 +26,7 @@ export const helmholtzStudy: Study = {
   title: 'Helmholtz: MLP vs modified MLP, with and without learning-rate annealing',
   paper: 'Wang, Teng & Perdikaris 2021, Table 2 (50 units / 3 layers) and Fig. 2',
   runs(quick, steps) {
-    const n = steps ?? (quick ? 2000 : 40000);
+    const n = steps ?? (quick ? 5000 : 40000);
     return [
       { label: 'M1', config: { ...base(n), arch: 'mlp' } },
       { label: 'M2', config: { ...base(n), arch: 'mlp', balancing: annealing } },
