@@ -4,10 +4,15 @@ import { readFileSync } from 'node:fs';
 
 /**
  * A link to a tiny experiment: one hidden layer of 8 units, 16 points per term, losses read
- * every 2 steps and diagnostics (alignment + histograms) every 4.
+ * every 2 steps and diagnostics (alignment + histograms) every 4; `overrides` replace or add
+ * hash keys (a link may set each key once).
  */
-export function tiny(pde = 'poisson1d', extra = ''): string {
-  return `/#pde=${pde}&archOptions.depth=1&archOptions.width=8&batch=16&logEvery=2&steps=400&diagnostics.every=4&diagnostics.kinds=align,hist${extra}`;
+export function tiny(pde = 'poisson1d', overrides: Record<string, string | number> = {}): string {
+  const keys: Record<string, string | number> = {
+    pde, 'archOptions.depth': 1, 'archOptions.width': 8, batch: 16, logEvery: 2, steps: 400, 'diagnostics.every': 4, 'diagnostics.kinds': 'align,hist',
+    ...overrides,
+  };
+  return `/#${Object.entries(keys).map(([k, v]) => `${k}=${v}`).join('&')}`;
 }
 
 /** Console errors, page errors and worker errors, to assert that none happened. */
@@ -28,6 +33,9 @@ export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
   await expect(page.getByLabel('PDE')).toBeEnabled();
+  const pde = /[#&]pde=(\w+)/.exec(path)?.[1];
+  if (pde) await expect(page.getByLabel('PDE')).toHaveValue(pde);
+  await expect(page.getByTestId('message')).toHaveCount(0);
 }
 
 /** The text of a readout as a number (NaN for '—'). */

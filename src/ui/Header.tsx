@@ -1,4 +1,5 @@
 import { usePlayground } from '../store/playground';
+import { InlineSelect } from './controls/fields';
 import { ExportMenu } from './ExportMenu';
 import { ImportButton } from './ImportButton';
 
@@ -14,12 +15,10 @@ export function Header() {
       <h1>PINN Playground</h1>
       <p className="tagline">Physics-informed neural networks, trained live in your browser</p>
       <div className="top-tools">
-        <label className="inline">Preset
-          <select value="" disabled={locked || !catalog} onChange={(e) => e.target.value && load({ source: 'preset', id: e.target.value })}>
-            <option value="">Choose…</option>
-            {catalog?.presets.map((p) => <option key={p.id} value={p.id}>{p.label}{p.compare ? ' (compare)' : ''}</option>)}
-          </select>
-        </label>
+        <InlineSelect label="Preset" value="" disabled={locked || !catalog} onChange={(id) => id && load({ source: 'preset', id })}>
+          <option value="">Choose…</option>
+          {catalog?.presets.map((p) => <option key={p.id} value={p.id}>{p.label}{p.compare ? ' (compare)' : ''}</option>)}
+        </InlineSelect>
         <button type="button" aria-pressed={compare} disabled={locked || !catalog} onClick={() => toggleCompare()}
           title="Train a second run side by side: same seed, same initial weights, same collocation points; change what you want to compare">
           Compare

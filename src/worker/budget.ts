@@ -42,6 +42,11 @@ export class StreamBudget {
     this.last = this.now();
   }
 
+  /** Milliseconds spent on snapshots since `begin`. */
+  get spentMs(): number {
+    return this.spent;
+  }
+
   /** Time spent on snapshots as a share of the wall time so far. */
   get share(): number {
     const elapsed = this.now() - this.start;

@@ -126,9 +126,19 @@ export type FromWorker =
   | { type: 'diverged'; run: RunIndex; message: string; step: number }
   /**
    * Training is not running any more. `steps` per run; `wall` is the wall time and run A's
-   * step count since the last start (the step rate a user sees, streaming included).
+   * step count since the last start (the step rate a user sees, streaming included), and the
+   * time the worker spent on evaluations for the UI.
    */
-  | { type: 'stopped'; steps: number[]; reason: StopReason; wall?: { steps: number; ms: number } };
+  | { type: 'stopped'; steps: number[]; reason: StopReason; wall?: WallClock };
+
+/** Run A's step count and wall time since Start (and from the end of the first chunk). */
+export interface WallClock {
+  steps: number;
+  ms: number;
+  /** Time the worker spent evaluating for the UI. */
+  streamMs: number;
+  steady: { steps: number; ms: number };
+}
 
 /** Why training stopped. */
 export type StopReason = 'paused' | 'finished' | 'diverged' | 'reset' | 'stepped' | 'error';

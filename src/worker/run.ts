@@ -24,6 +24,8 @@ export class Run {
   /** The weights at a recent good checkpoint, on the host. */
   saved: { step: number; tensors: NamedArray[] } | null = null;
   savedAt = -Infinity;
+  /** Step of the last evaluation posted (−1: none). */
+  evaluatedAt = -1;
   private prepared = false;
   readonly key: string;
 

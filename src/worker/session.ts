@@ -4,7 +4,7 @@ import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
 import { DivergenceError } from '../engine/trainer';
 import { Streamer, type StreamOptions } from './streamer';
-import type { FromWorker, RunIndex, StopReason } from './protocol';
+import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
 import { configKey, Run } from './run';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -41,7 +41,8 @@ export class Session {
   /** Bumped whenever running stops, so chunks scheduled before then do nothing. */
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
-  private wall = { t0: 0, step0: 0 };
+  /** Since the last start (0) and since the end of its first chunk (1: after warm-up and the first snapshot). */
+  private wall = { t0: 0, step0: 0, t1: NaN, step1: 0 };
   private lost = Session.lostSignal();
   readonly streamer: Streamer;
 
@@ -73,15 +74,18 @@ export class Session {
       return;
     }
     this.running = true;
-    this.wall = { t0: performance.now(), step0: this.runs[0].step };
+    this.wall = { t0: performance.now(), step0: this.runs[0].step, t1: NaN, step1: 0 };
     this.streamer.begin();
     this.schedule(++this.generation);
   }
 
-  pause(): void {
+  /** Stop training; the runs' final state is evaluated so the plots show where they stopped. */
+  async pause(): Promise<void> {
     if (!this.running) return;
     this.halt();
-    this.stopped('paused');
+    const wall = this.wallClock();
+    await this.snapshotAll();
+    this.stopped('paused', wall);
   }
 
   /** Exactly one step of every active run (pausing a running loop first), then a snapshot. */
@@ -120,7 +124,7 @@ export class Session {
    * they do not fit; training then continues from them on Start.
    */
   async importWeights(run: RunIndex, inputs: ConfigInput[], tensors: NamedArray[], name: string): Promise<void> {
-    if (this.running) this.pause();
+    if (this.running) await this.pause();
     this.ensureRuns(inputs);
     const r = this.runs[run];
     if (!r) throw new Error(`There is no run ${'AB'[run]} to load weights into (turn on Compare first).`);
@@ -171,6 +175,12 @@ export class Session {
     else if (this.runs.length) this.stopped('paused');
   }
 
+  /** A last evaluation of every run (when streaming), e.g. where training paused. */
+  private async snapshotAll(): Promise<void> {
+    if (!this.streamer.opts.stream) return;
+    for (const r of this.runs) if (r.state !== 'diverged' && r.evaluatedAt !== r.step) await this.streamer.evaluate(r);
+  }
+
   private halt(): void {
     this.running = false;
     this.generation++;
@@ -181,9 +191,25 @@ export class Session {
     this.runs = [];
   }
 
-  private stopped(reason: StopReason): void {
+  /**
+   * Run A's steps and the wall time since the last start, what evaluations took of it, and
+   * the same count from the end of the first chunk (steady state: shader compilation and the
+   * first snapshot excluded).
+   */
+  private wallClock(): WallClock | undefined {
+    if (!this.runs.length) return undefined;
+    const now = performance.now();
+    const { t0, step0, t1, step1 } = this.wall;
+    const step = this.runs[0].step;
+    return {
+      steps: step - step0, ms: now - t0, streamMs: this.streamer.spentMs,
+      steady: Number.isNaN(t1) ? { steps: 0, ms: 0 } : { steps: step - step1, ms: now - t1 },
+    };
+  }
+
+  /** Post the queued rows and `stopped` (`wall` measured when the last step ended). */
+  private stopped(reason: StopReason, wall = this.wallClock()): void {
     this.streamer.flushAll(this.runs);
-    const wall = this.runs.length ? { steps: this.runs[0].step - this.wall.step0, ms: performance.now() - this.wall.t0 } : undefined;
     this.post({ type: 'stopped', steps: this.runs.map((r) => r.step), reason, wall });
   }
 
@@ -225,9 +251,12 @@ export class Session {
       await this.train(r, Math.min(logEvery - (r.step % logEvery), steps - r.step), snapshot);
       if (gen !== this.generation) return; // the device was lost mid-chunk
     }
+    if (Number.isNaN(this.wall.t1)) this.wall = { ...this.wall, t1: performance.now(), step1: this.runs[0].step };
     if (this.runs.some((r) => r.state === 'active')) return this.schedule(gen);
     this.halt();
-    this.stopped(this.runs.some((r) => r.state === 'finished') ? 'finished' : 'diverged');
+    const wall = this.wallClock();
+    await this.snapshotAll();
+    this.stopped(this.runs.some((r) => r.state === 'finished') ? 'finished' : 'diverged', wall);
   }
 
   /**

@@ -52,9 +52,9 @@ export class Streamer {
     return this.opts.stream && this.budget.due();
   }
 
-  /** Share of wall time spent on evaluations since `begin` (for tests and the bench). */
-  get share(): number {
-    return this.budget.share;
+  /** Milliseconds spent on evaluations since `begin` (reported with each stop). */
+  get spentMs(): number {
+    return this.budget.spentMs;
   }
 
   /**
@@ -100,6 +100,7 @@ export class Streamer {
       [pred.values.buffer, exact.buffer, ...(residual ? [residual.buffer] : [])],
     );
     this.budget.charge(performance.now() - t0);
+    r.evaluatedAt = e.step;
     return e.relL2;
   }
 }

@@ -14,6 +14,7 @@ export function NumberField(props: {
   testId?: string;
 }) {
   const { label, value, onChange, min, max, integer, disabled, hint, testId } = props;
+  const id = useId();
   const [text, setText] = useState(String(value));
   // Follow the store when the value changes elsewhere (preset, link, reset of options).
   useEffect(() => {
@@ -22,9 +23,10 @@ export function NumberField(props: {
   const v = Number(text);
   const invalid = text.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (min !== undefined && v < min) || (max !== undefined && v > max);
   return (
-    <label className="field" title={hint}>
-      <span>{label}</span>
+    <div className="field" title={hint}>
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         type="number"
         inputMode="decimal"
         value={text}
@@ -40,11 +42,14 @@ export function NumberField(props: {
           if (e.target.value.trim() !== '' && Number.isFinite(n)) onChange(n);
         }}
       />
-    </label>
+    </div>
   );
 }
 
-/** A labelled select; `label` is its accessible name. */
+/**
+ * A labelled select; `label` is its accessible name. The label is a separate element (not
+ * wrapping the select), so the name is the label alone and not the options' text too.
+ */
 export function SelectField<T extends string>(props: {
   label: string;
   value: T;
@@ -53,15 +58,16 @@ export function SelectField<T extends string>(props: {
   disabled?: boolean;
   hint?: string;
 }) {
+  const id = useId();
   return (
-    <label className="field" title={props.hint}>
-      <span>{props.label}</span>
-      <select value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as T)}>
+    <div className="field" title={props.hint}>
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -72,6 +78,17 @@ export function CheckboxField(props: { label: string; checked: boolean; onChange
       <input type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} />
       <span>{props.label}</span>
     </label>
+  );
+}
+
+/** A compact select with its label beside it (plot tools, header). */
+export function InlineSelect(props: { label: string; value: string | number; onChange: (v: string) => void; disabled?: boolean; children: ReactNode }) {
+  const id = useId();
+  return (
+    <span className="inline">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>{props.children}</select>
+    </span>
   );
 }
 

@@ -44,7 +44,7 @@ export type ImportedFile = { kind: 'weights'; tensors: NamedArray[] } | { kind: 
  */
 export function readImport(name: string, bytes: Uint8Array): ImportedFile {
   const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
-  const looksJson = first === 0x7b || first === 0x5b; // '{' or '['
+  const looksJson = first === 0x7b || first === 0x5b || name.toLowerCase().endsWith('.json'); // '{' or '[', or named so
   if (name.toLowerCase().endsWith('.safetensors') || (!looksJson && bytes.length >= 8)) {
     try {
       const { tensors } = decodeSafetensors(bytes);

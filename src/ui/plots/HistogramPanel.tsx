@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePlayground } from '../../store/playground';
+import { InlineSelect } from '../controls/fields';
 import { histogramFigure } from './histogramFigure';
 import { Panel } from './Panel';
 import { draw, purge } from './plotly';
+import { useInView } from './useInView';
 import { useThrottled } from './useThrottled';
 
 /**
@@ -22,12 +24,19 @@ export function HistogramPanel() {
   const layers = snap?.layers.map((l) => l.layer) ?? [];
   const shownLayer = layers.includes(layer) ? layer : layers[0] ?? '';
   const h = snap?.layers.find((l) => l.layer === shownLayer);
-  const figure = useMemo(() => (h && snap ? histogramFigure(h, run?.terms ?? [], snap.step, runs[1] ? 'AB'[runIdx] : '') : null), [h, snap, run, runs, runIdx]);
+  const terms = run?.terms;
+  const label = runs[1] ? 'AB'[runIdx] : '';
+  // Depends on the snapshot itself, so new rows alone do not redraw the histogram.
+  const figure = useMemo(() => (h && snap ? histogramFigure(h, terms ?? [], snap.step, label) : null), [h, snap, terms, label]);
 
-  useEffect(() => {
+  const inView = useInView(ref);
+  const sync = useCallback(() => {
     const el = ref.current;
     if (el && figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${runIdx}:${shownLayer}` } });
   }, [figure, runIdx, shownLayer]);
+  useEffect(() => {
+    if (inView) sync();
+  }, [inView, sync]);
   useEffect(() => {
     const el = ref.current;
     return () => {
@@ -38,22 +47,18 @@ export function HistogramPanel() {
   const tools = (
     <>
       {runs[1] ? (
-        <label className="inline">Run
-          <select value={runIdx} onChange={(e) => setRunIdx(Number(e.target.value))}>
-            <option value={0}>A</option>
-            <option value={1}>B</option>
-          </select>
-        </label>
+        <InlineSelect label="Run" value={runIdx} onChange={(v) => setRunIdx(Number(v))}>
+          <option value={0}>A</option>
+          <option value={1}>B</option>
+        </InlineSelect>
       ) : null}
-      <label className="inline">Layer
-        <select value={shownLayer} disabled={!layers.length} onChange={(e) => setLayer(e.target.value)}>
-          {layers.map((l) => <option key={l} value={l}>{l}</option>)}
-        </select>
-      </label>
+      <InlineSelect label="Layer" value={shownLayer} disabled={!layers.length} onChange={setLayer}>
+        {layers.map((l) => <option key={l} value={l}>{l}</option>)}
+      </InlineSelect>
     </>
   );
   return (
-    <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools}
+    <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools} beforeSave={sync}
       empty={figure ? null : 'Turn on Gradient histograms in Training → diagnostics (every > 0) and train.'}
       help="How the gradient of each loss term is distributed over one layer's weights. When one term's histogram is much wider, it dominates the update — the stiffness that loss balancing corrects.">
       <div className="chart" ref={ref} data-testid="histograms-chart" data-step={snap?.step ?? ''} />

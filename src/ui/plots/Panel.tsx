@@ -16,6 +16,8 @@ export function Panel(props: {
   empty?: string | null;
   tools?: ReactNode;
   wide?: boolean;
+  /** Bring the plot up to date before it is saved (plots off screen skip updates). */
+  beforeSave?: () => void;
   children: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
@@ -24,6 +26,7 @@ export function Panel(props: {
     if (!el) return;
     setBusy(true);
     try {
+      props.beforeSave?.();
       await saveImage(el, format, `pinn-${props.name}`);
     } finally {
       setBusy(false);

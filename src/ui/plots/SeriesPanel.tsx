@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { usePlayground } from '../../store/playground';
 import { Panel } from './Panel';
 import { draw, extend, purge, type Layout } from './plotly';
 import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesRun } from './series';
+import { useInView } from './useInView';
 import { useThrottled } from './useThrottled';
 
 /** How often line plots redraw at most (ms). */
-const redrawMs = 250;
+const redrawMs = 1000;
 
 /**
  * A line plot of logged metrics for run A (solid) and run B (dashed) on shared axes: built
@@ -30,7 +31,10 @@ export function SeriesPanel(props: {
   );
   const hasPoints = series.some((r) => props.defs.some((d) => points(r.rows, d).x.length > 0));
 
-  useEffect(() => {
+  const inView = useInView(ref);
+
+  /** Bring the plot up to date: rebuild when the traces changed, else append new points (if any). */
+  const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     const key = traceKey(props.defs, series);
@@ -40,11 +44,14 @@ export function SeriesPanel(props: {
       draw(el, { data: buildTraces(props.defs, series), layout: { uirevision: props.name, ...props.layout } });
     } else if (counts.some((c, i) => c > (d.counts[i] ?? 0))) {
       const inc = increments(props.defs, series, d.counts);
-      const idx = inc.x.map((_, i) => i);
-      extend(el, inc.x, inc.y, idx);
+      if (inc.x.some((x) => x.length)) extend(el, inc.x, inc.y, inc.x.map((_, i) => i));
     }
     drawn.current = { key, counts };
   }, [series, props.defs, props.layout, props.name]);
+
+  useEffect(() => {
+    if (inView) sync();
+  }, [inView, sync]);
 
   useEffect(() => {
     const el = ref.current;
@@ -54,7 +61,7 @@ export function SeriesPanel(props: {
   }, []);
 
   return (
-    <Panel title={props.title} help={props.help} name={props.name} plot={ref} empty={hasPoints ? null : props.emptyText}>
+    <Panel title={props.title} help={props.help} name={props.name} plot={ref} empty={hasPoints ? null : props.emptyText} beforeSave={sync}>
       <div className="chart" ref={ref} data-testid={`${props.name}-chart`} />
     </Panel>
   );

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePlayground } from '../../store/playground';
+import { InlineSelect } from '../controls/fields';
 import { Panel } from './Panel';
 import { draw, purge } from './plotly';
 import { solutionFigure } from './solutionFigure';
+import { useInView } from './useInView';
 import { useThrottled } from './useThrottled';
 
 /** Prediction, reference and |error| (heatmaps, or lines for 1-D problems), for one or both runs. */
@@ -15,13 +17,17 @@ export function SolutionPanel() {
   const names = a?.names ?? [];
   const k = Math.min(quantity, Math.max(0, names.length - 1));
   const figure = useMemo(() => solutionFigure([a, b], k), [a, b, k]);
-
-  useEffect(() => {
+  const inView = useInView(ref);
+  const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     if (figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${k}` } });
     else purge(el);
   }, [figure, a, k]);
+
+  useEffect(() => {
+    if (inView) sync();
+  }, [inView, sync]);
 
   useEffect(() => {
     const el = ref.current;
@@ -32,14 +38,12 @@ export function SolutionPanel() {
 
   const steps = [a, b].filter(Boolean).map((e, i) => `${b ? `${'AB'[i]}: ` : ''}step ${e!.step}${Number.isFinite(e!.relL2) ? `, rel. L2 ${e!.relL2.toPrecision(3)}` : ''}`).join(' · ');
   const tools = names.length > 1 ? (
-    <label className="inline">Quantity
-      <select value={k} onChange={(e) => setQuantity(Number(e.target.value))}>
-        {names.map((n, i) => <option key={n} value={i}>{n}</option>)}
-      </select>
-    </label>
+    <InlineSelect label="Quantity" value={k} onChange={(v) => setQuantity(Number(v))}>
+      {names.map((n, i) => <option key={n} value={i}>{n}</option>)}
+    </InlineSelect>
   ) : null;
   return (
-    <Panel wide name="solution" title={`Solution${steps ? ` — ${steps}` : ''}`} plot={ref} tools={tools}
+    <Panel wide name="solution" title={`Solution${steps ? ` — ${steps}` : ''}`} plot={ref} tools={tools} beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the network’s prediction.'}
       help="The network's prediction u, the exact (or spectral reference) solution u* and the pointwise error |u − u*| on the evaluation grid, refreshed while training (as often as the streaming budget allows). Time-dependent problems: t runs left to right, x bottom to top.">
       <div className="chart solution" ref={ref} data-testid="solution-chart" data-step={a?.step ?? ''} data-step-b={b?.step ?? ''} />
