@@ -21,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 800 }, // the layout is designed for 1280×800
     launchOptions: {
       executablePath: chromium,
       args: [

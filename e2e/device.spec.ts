@@ -18,3 +18,14 @@ test('a lost WebGPU device falls back to the next backend, says why, and trainin
   // tfjs may log the lost device itself; nothing else may go wrong.
   expect(problems.filter((p) => !/device|GPU|WebGPU|destroyed/i.test(p))).toEqual([]);
 });
+
+test('the backend preference restarts the worker on the chosen backend and goes into the link', async ({ page }) => {
+  const problems = collectProblems(page);
+  await open(page, tiny('poisson1d'));
+  await page.getByLabel('Backend preference').selectOption('wasm');
+  await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
+  await expect(page).toHaveURL(/backend=wasm/);
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  expect(problems).toEqual([]);
+});

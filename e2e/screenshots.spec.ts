@@ -11,9 +11,9 @@ const big = { 'archOptions.depth': 2, 'archOptions.width': 16, batch: 64, logEve
 
 test('screenshots of the main views', async ({ page }) => {
   test.setTimeout(600_000);
-  await open(page, tiny('helmholtz', big));
+  await open(page, tiny('helmholtz', { ...big, 'params.a2': 1, lr: 0.01, 'balancing.method': 'annealing', 'balancing.every': 20 }));
   await button(page, 'Start').click();
-  await expect.poll(() => readNumber(page, 'step'), { timeout: 300_000 }).toBeGreaterThanOrEqual(150);
+  await expect.poll(() => readNumber(page, 'step'), { timeout: 300_000 }).toBeGreaterThanOrEqual(300);
   await button(page, 'Pause').click();
   await paused(page);
   await page.screenshot({ path: 'docs/screenshot.png' });
@@ -22,11 +22,13 @@ test('screenshots of the main views', async ({ page }) => {
   await button(page, 'Export').click();
   await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/export.png' });
+  await button(page, 'Export').click();
+  await button(page, 'Reset').click();
 
   await open(page, tiny('burgers', big));
   await button(page, 'Compare').click();
   await button(page, 'Start').click();
-  await expect.poll(() => readNumber(page, 'step-b'), { timeout: 300_000 }).toBeGreaterThanOrEqual(80);
+  await expect.poll(() => readNumber(page, 'step-b'), { timeout: 300_000 }).toBeGreaterThanOrEqual(150);
   await button(page, 'Pause').click();
   await paused(page);
   await page.screenshot({ path: 'docs/compare.png' });

@@ -1,7 +1,7 @@
 /**
  * Pure edits of an experiment config, as the controls make them. Switching the PDE, the
  * architecture or the optimizer replaces the options that belonged to the old choice with
- * the new one's defaults, keeping the values both share (width, activation, β₁, …).
+ * the new one's defaults, keeping the values the user changed that both share (width, β₁, …).
  */
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import { diffConfig, withOverrides } from '../engine/presets';
@@ -10,9 +10,14 @@ import type { Catalog, OptionsInfo } from '../worker/protocol';
 /** A change to a config, given the catalog (for defaults). */
 export type ConfigEdit = (c: ExperimentConfig, catalog: Catalog) => ExperimentConfig;
 
-/** The new choice's default options, with the values of options both choices share kept. */
-export function carryOptions(prev: Record<string, unknown>, defaults: OptionsInfo['defaults']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, k in prev && typeof prev[k] === typeof v ? prev[k] : v]));
+/**
+ * The new choice's default options, keeping an option's old value where both choices have it
+ * and the user had changed it from the old choice's default (so PirateNet still gets its own
+ * default RWF, but a width of 20 set on the MLP carries over).
+ */
+export function carryOptions(prev: Record<string, unknown>, oldDefaults: Record<string, unknown>, defaults: OptionsInfo['defaults']): Record<string, unknown> {
+  const changed = (k: string) => k in prev && JSON.stringify(prev[k]) !== JSON.stringify(oldDefaults[k]);
+  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, changed(k) && typeof prev[k] === typeof v ? prev[k] : v]));
 }
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
@@ -34,16 +39,17 @@ export const switchPde = (id: string): ConfigEdit => (c, catalog) => {
 /** Another architecture, carrying shared options over. */
 export const switchArch = (id: string): ConfigEdit => (c, catalog) => {
   const a = find(catalog.architectures, id, 'architecture');
-  return { ...c, arch: a.id as ExperimentConfig['arch'], archOptions: carryOptions(c.archOptions as object as Record<string, unknown>, a.defaults) as unknown as ExperimentConfig["archOptions"] };
+  const old = catalog.architectures.find((x) => x.id === c.arch)?.defaults ?? {};
+  const archOptions = carryOptions(c.archOptions as object as Record<string, unknown>, old, a.defaults);
+  return { ...c, arch: a.id as ExperimentConfig['arch'], archOptions: archOptions as unknown as ExperimentConfig['archOptions'] };
 };
 
 /** Another optimizer, carrying shared hyperparameters over. */
 export const switchOptimizer = (id: string): ConfigEdit => (c, catalog) => {
   const o = find(catalog.optimizers, id, 'optimizer');
-  return {
-    ...c, optimizer: o.id as ExperimentConfig['optimizer'],
-    optimizerOptions: carryOptions(c.optimizerOptions as object as Record<string, unknown>, o.defaults) as unknown as ExperimentConfig["optimizerOptions"],
-  };
+  const old = catalog.optimizers.find((x) => x.id === c.optimizer)?.defaults ?? {};
+  const optimizerOptions = carryOptions(c.optimizerOptions as object as Record<string, unknown>, old, o.defaults);
+  return { ...c, optimizer: o.id as ExperimentConfig['optimizer'], optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'] };
 };
 
 /** The config fields that are records of named options. */

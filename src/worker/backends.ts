@@ -15,6 +15,12 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
 });
 
+// The threaded WASM build starts its pthreads from the Emscripten glue as blob workers, and
+// that glue does not survive bundling (each pthread dies with "ReferenceError: e is not
+// defined" and the backend never initialises). The single-threaded SIMD build works; the
+// WASM backend is a fallback here, so it runs on one thread.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
 // By default tfjs-webgpu runs ops on the CPU when their inputs are small and CPU-resident
 // (our freshly sampled collocation points are), then uploads the results. Keeping every op on
 // the GPU measured 1.9× faster per training step (poisson1d, batch 128: 360 vs 690 ms/step on

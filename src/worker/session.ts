@@ -5,7 +5,9 @@ import { trainFor } from '../engine/loop';
 import { DivergenceError } from '../engine/trainer';
 import { Streamer, type StreamOptions } from './streamer';
 import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
+import { DeviceLostError, LostSignal } from './lost';
 import { configKey, Run } from './run';
+import { StepClock } from './wallclock';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -17,8 +19,6 @@ export interface BackendHooks {
   isBackendFailure(e: unknown): boolean;
 }
 
-/** Thrown into a chunk that was waiting on a device that is gone. */
-class DeviceLostError extends Error {}
 
 const noHooks: BackendHooks = {
   fallback: async (reason) => { throw new Error(`the backend failed (${reason}) and there is no other to fall back to`); },
@@ -41,20 +41,12 @@ export class Session {
   /** Bumped whenever running stops, so chunks scheduled before then do nothing. */
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
-  /** Since the last start (0) and since the end of its first chunk (1: after warm-up and the first snapshot). */
-  private wall = { t0: 0, step0: 0, t1: NaN, step1: 0 };
-  private lost = Session.lostSignal();
+  private readonly clock = new StepClock();
+  private lost = new LostSignal();
   readonly streamer: Streamer;
 
   constructor(private readonly post: Post, opts: Partial<StreamOptions> = {}, private readonly hooks: BackendHooks = noHooks) {
     this.streamer = new Streamer(post, opts);
-  }
-
-  /** A promise that resolves once the device is lost (re-armed after each recovery). */
-  private static lostSignal(): { promise: Promise<string>; fire: (reason: string) => void; fired: boolean } {
-    const signal = { promise: Promise.resolve(''), fire: (_: string) => {}, fired: false };
-    signal.promise = new Promise<string>((resolve) => (signal.fire = (reason) => { signal.fired = true; resolve(reason); }));
-    return signal;
   }
 
   /** Run `task` after everything queued before it; failures become an `error` message. */
@@ -66,17 +58,19 @@ export class Session {
   start(inputs: ConfigInput[]): void {
     this.ensureRuns(inputs);
     if (this.running) return;
-    if (!this.runs.some((r) => r.state === 'active')) {
-      const r = this.runs[0];
-      const why = r.state === 'diverged' ? 'diverged' : `finished its ${r.trainer.config.steps} steps`;
-      this.post({ type: 'error', message: `This run has ${why}; press Reset (or change a setting) to train again.` });
-      this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
-      return;
-    }
+    if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     this.running = true;
-    this.wall = { t0: performance.now(), step0: this.runs[0].step, t1: NaN, step1: 0 };
+    this.clock.start(this.runs[0].step);
     this.streamer.begin();
     this.schedule(++this.generation);
+  }
+
+  /** Explain why runs that finished or diverged do not train, and stop. */
+  private refuse(): void {
+    const r = this.runs[0];
+    const why = r.state === 'diverged' ? 'diverged' : `finished its ${r.trainer.config.steps} steps`;
+    this.post({ type: 'error', message: `This run has ${why}; press Reset (or change a setting) to train again.` });
+    this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
   }
 
   /** Stop training; the runs' final state is evaluated so the plots show where they stopped. */
@@ -92,6 +86,7 @@ export class Session {
   async stepOnce(inputs: ConfigInput[]): Promise<void> {
     this.halt();
     this.ensureRuns(inputs);
+    if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
     this.stopped('stepped');
   }
@@ -148,14 +143,14 @@ export class Session {
     if (this.lost.fired) return;
     const resume = this.running;
     this.halt();
-    this.lost.fire(reason);
+    this.lost.lose(reason);
     this.enqueue(() => this.recover(reason, resume));
   }
 
   private async recover(reason: string, resume: boolean): Promise<void> {
     const saved = this.runs.map((r) => ({ config: r.trainer.config, saved: r.saved, state: r.state }));
     this.disposeRuns();
-    this.lost = Session.lostSignal();
+    this.lost = new LostSignal();
     const choice = await this.hooks.fallback(reason);
     this.post({ type: 'backend', backend: choice.backend, reason: choice.reason });
     for (const [i, s] of saved.entries()) {
@@ -191,20 +186,9 @@ export class Session {
     this.runs = [];
   }
 
-  /**
-   * Run A's steps and the wall time since the last start, what evaluations took of it, and
-   * the same count from the end of the first chunk (steady state: shader compilation and the
-   * first snapshot excluded).
-   */
+  /** The step clock's reading now (see StepClock), or undefined without runs. */
   private wallClock(): WallClock | undefined {
-    if (!this.runs.length) return undefined;
-    const now = performance.now();
-    const { t0, step0, t1, step1 } = this.wall;
-    const step = this.runs[0].step;
-    return {
-      steps: step - step0, ms: now - t0, streamMs: this.streamer.spentMs,
-      steady: Number.isNaN(t1) ? { steps: 0, ms: 0 } : { steps: step - step1, ms: now - t1 },
-    };
+    return this.runs.length ? this.clock.read(this.runs[0].step, this.streamer.spentMs) : undefined;
   }
 
   /** Post the queued rows and `stopped` (`wall` measured when the last step ended). */
@@ -251,7 +235,7 @@ export class Session {
       await this.train(r, Math.min(logEvery - (r.step % logEvery), steps - r.step), snapshot);
       if (gen !== this.generation) return; // the device was lost mid-chunk
     }
-    if (Number.isNaN(this.wall.t1)) this.wall = { ...this.wall, t1: performance.now(), step1: this.runs[0].step };
+    this.clock.chunk(this.runs[0].step);
     if (this.runs.some((r) => r.state === 'active')) return this.schedule(gen);
     this.halt();
     const wall = this.wallClock();
@@ -267,7 +251,7 @@ export class Session {
     await r.prepare((text) => this.post({ type: 'notice', run: r.index, text }));
     const target = r.step + n;
     try {
-      await this.guard(trainFor(r.trainer, n, (c, ms, diag) => this.streamer.log(r, c, ms, diag, snapshot && c.step === target)));
+      await this.lost.race(trainFor(r.trainer, n, (c, ms, diag) => this.streamer.log(r, c, ms, diag, snapshot && c.step === target)));
     } catch (e) {
       if (e instanceof DeviceLostError) return;
       if (e instanceof DivergenceError) {
@@ -286,15 +270,6 @@ export class Session {
       throw e;
     }
     if (r.done) r.state = 'finished';
-  }
-
-  /** `p`, unless the device is lost first (then DeviceLostError; `p` is abandoned). */
-  private async guard<T>(p: Promise<T>): Promise<T> {
-    p.catch(() => {}); // an abandoned chunk may fail later; nobody is waiting for it then
-    const lost = this.lost.promise.then((reason) => ({ reason }));
-    const r = await Promise.race([p.then((value) => ({ value })), lost]);
-    if ('reason' in r) throw new DeviceLostError(r.reason);
-    return r.value;
   }
 
   private fail(e: unknown): void {

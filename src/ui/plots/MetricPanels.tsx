@@ -29,7 +29,7 @@ export function LossPanel() {
   ], [terms]);
   const layout = useMemo<Partial<Layout>>(() => ({
     xaxis: { ...stepAxis, anchor: 'y2' }, yaxis: { ...logAxis('loss Lᵢ'), domain: [0.42, 1] },
-    yaxis2: { ...logAxis('rel. L2'), domain: [0, 0.3] },
+    yaxis2: { ...logAxis('rel. L2'), domain: [0, 0.3], nticks: 4 },
   }), []);
   return (
     <SeriesPanel name="loss" title="Loss and error" defs={defs} layout={layout} emptyText="Press Start or Step to see the losses."

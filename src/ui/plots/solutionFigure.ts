@@ -69,7 +69,7 @@ function heatmaps(runs: Run[], k: number): Figure {
   const { e } = runs[0];
   const rows = cells(runs, k);
   const ncol = Math.max(...rows.map((r) => r.length));
-  const gap = 0.065;
+  const gap = 0.1;
   const w = (1 - 0.03 - gap * (ncol - 1)) / ncol;
   const cols: [number, number][] = Array.from({ length: ncol }, (_, c) => [c * (w + gap), c * (w + gap) + w]);
   const bands: [number, number][] = rows.length === 1 ? [[0, 1]] : [[0.56, 1], [0, 0.44]];
@@ -84,7 +84,7 @@ function heatmaps(runs: Run[], k: number): Figure {
     data.push({ type: 'heatmap', x: e.ticks[0], y: e.ticks[1], z: c.z, coloraxis: c.coloraxis, xaxis: `x${sx}`, yaxis: `y${sx}`, name: c.title, hovertemplate: `${e.axes[0]}=%{x:.3f}<br>${e.axes[1]}=%{y:.3f}<br>%{z:.4g}<extra>${c.title}</extra>` } as Data);
     const bottom = ri === rows.length - 1;
     layout[`xaxis${sx}`] = { domain: cols[ci], anchor: `y${sx}`, matches: n === 1 ? undefined : 'x', title: bottom ? { text: titleOf(e.axes[0]) } : undefined, showticklabels: bottom };
-    layout[`yaxis${sx}`] = { domain: bands[ri], anchor: `x${sx}`, matches: n === 1 ? undefined : 'y', title: ci === 0 ? { text: titleOf(e.axes[1]) } : undefined };
+    layout[`yaxis${sx}`] = { domain: bands[ri], anchor: `x${sx}`, matches: n === 1 ? undefined : 'y', title: ci === 0 ? { text: titleOf(e.axes[1]) } : undefined, showticklabels: ci === 0 };
     annotations.push({ text: c.title, xref: 'paper', yref: 'paper', x: (cols[ci][0] + cols[ci][1]) / 2, y: bands[ri][1], yanchor: 'bottom', showarrow: false, font: { size: 12 } });
     // Each colour scale's bar sits right of the last cell that uses it.
     bars[c.coloraxis] = { x: cols[ci][1] + 0.004, band: bands[ri] };
