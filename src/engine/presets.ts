@@ -53,6 +53,23 @@ export const presets: Record<string, Preset> = {
     config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000 },
     compare: { optimizer: 'soap' },
   },
+  burgers_adam_vs_pde_aware: {
+    label: 'Adam vs PDE-aware on Burgers',
+    config: { pde: 'burgers', archOptions: { depth: 3, width: 64, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'rgv'] } },
+    compare: { optimizer: 'pde_aware' },
+  },
+  poisson_c8_stiffness: {
+    label: '1-D Poisson C = 8: stiffness (gradients, Hessian)',
+    config: { pde: 'poisson1d', params: { C: 8 }, archOptions: { depth: 2, width: 50, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'hist', 'hess'], hessIters: 15 } },
+  },
+  ldc_velocity_pressure: {
+    label: 'Lid-driven cavity, (u, v, p), modified MLP + annealing (stalls near 0.75)',
+    config: { pde: 'ldc', arch: 'modified_mlp', balancing: { method: 'annealing' }, batch: 128, steps: 40000 },
+  },
+  ldc_stream_function: {
+    label: 'Lid-driven cavity, (ψ, p), modified MLP + annealing (paper M4: 3.4e-2)',
+    config: { pde: 'ldc_stream', arch: 'modified_mlp', balancing: { method: 'annealing' }, batch: 128, steps: 40000 },
+  },
   klein_gordon: { label: 'Klein–Gordon, MLP + Adam', config: { pde: 'klein_gordon', batch: 128, steps: 40000 } },
   wave: { label: 'Wave (c = 2), MLP + Adam', config: { pde: 'wave', batch: 256, steps: 20000 } },
   advection: { label: 'Advection β = 30 (periodic embedding)', config: { pde: 'advection', batch: 256, steps: 10000 } },
