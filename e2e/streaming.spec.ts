@@ -20,9 +20,13 @@ async function measure(page: Page, stream: boolean): Promise<Wall> {
   await open(page, `/${stream ? '' : '?stream=off'}#${experiment}`);
   await button(page, 'Start').click();
   await expect(page.getByTestId('status')).toHaveText('finished', { timeout: 600_000 });
-  const wall = await page.evaluate(() => (window as unknown as { pinnPlayground: { state(): { lastStop: { wall: Wall } } } }).pinnPlayground.state().lastStop.wall);
+  const { wall, draw } = await page.evaluate(() => {
+    const p = (window as unknown as { pinnPlayground: { state(): { lastStop: { wall: Wall } }; drawStats: { ms: number; draws: number } } }).pinnPlayground;
+    return { wall: p.state().lastStop.wall, draw: p.drawStats };
+  });
   expect(wall.steps).toBe(steps);
-  console.log(`${stream ? 'with UI' : 'without'}: ${wall.steps} steps in ${wall.ms.toFixed(0)} ms (steady ${wall.steady.steps} in ${wall.steady.ms.toFixed(0)} ms), evaluations ${wall.streamMs.toFixed(0)} ms`);
+  console.log(`${stream ? 'with UI' : 'without'}: ${wall.steps} steps in ${wall.ms.toFixed(0)} ms (steady ${wall.steady.steps} in ${wall.steady.ms.toFixed(0)} ms), ` +
+    `worker evaluations ${wall.streamMs.toFixed(0)} ms, UI drawing ${draw.ms.toFixed(0)} ms in ${draw.draws} draws`);
   return wall;
 }
 

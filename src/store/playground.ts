@@ -151,6 +151,8 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       send({ type: 'reset' });
     },
     load(request) {
+      // A new experiment replaces the settings; a run in progress pauses rather than train on stale ones.
+      if (get().status === 'running') send({ type: 'pause' });
       send({ type: 'load', request });
     },
     requestWeights(run) {

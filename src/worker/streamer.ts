@@ -29,7 +29,7 @@ export interface StreamOptions {
 }
 
 export const streamDefaults: StreamOptions = {
-  stream: true, budget: 0.03, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
+  stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
 };
 
 export class Streamer {

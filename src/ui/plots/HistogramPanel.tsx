@@ -5,14 +5,14 @@ import { histogramFigure } from './histogramFigure';
 import { Panel } from './Panel';
 import { draw, purge } from './plotly';
 import { useInView } from './useInView';
-import { useThrottled } from './useThrottled';
+import { useLive } from './useLive';
 
 /**
  * Gradient histograms per layer and loss term, with a layer menu, a run menu in compare
  * mode and a slider over the diagnostics steps (it follows the newest step while at the end).
  */
 export function HistogramPanel() {
-  const runs = useThrottled(usePlayground((s) => s.runs), 300);
+  const runs = useLive(usePlayground((s) => s.runs), 300);
   const [runIdx, setRunIdx] = useState(0);
   const [layer, setLayer] = useState('');
   const [pick, setPick] = useState<number | null>(null); // null = follow the newest

@@ -4,10 +4,10 @@ import { Panel } from './Panel';
 import { draw, extend, purge, type Layout } from './plotly';
 import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesRun } from './series';
 import { useInView } from './useInView';
-import { useThrottled } from './useThrottled';
+import { useLive } from './useLive';
 
-/** How often line plots redraw at most (ms). */
-const redrawMs = 1000;
+/** How often line plots redraw at most (ms); slower when draws are expensive (see redrawInterval). */
+const redrawMs = 500;
 
 /**
  * A line plot of logged metrics for run A (solid) and run B (dashed) on shared axes: built
@@ -22,7 +22,7 @@ export function SeriesPanel(props: {
   /** Text shown while no series has a point (e.g. how to enable the metric). */
   emptyText: string;
 }) {
-  const runs = useThrottled(usePlayground((s) => s.runs), redrawMs);
+  const runs = useLive(usePlayground((s) => s.runs), redrawMs);
   const ref = useRef<HTMLDivElement>(null);
   const drawn = useRef({ key: '', counts: [] as number[] });
   const series = useMemo<SeriesRun[]>(

@@ -5,12 +5,12 @@ import { Panel } from './Panel';
 import { draw, purge } from './plotly';
 import { solutionFigure } from './solutionFigure';
 import { useInView } from './useInView';
-import { useThrottled } from './useThrottled';
+import { useLive } from './useLive';
 
 /** Prediction, reference and |error| (heatmaps, or lines for 1-D problems), for one or both runs. */
 export function SolutionPanel() {
-  const a = useThrottled(usePlayground((s) => s.runs[0]?.evaluation ?? null), 200);
-  const b = useThrottled(usePlayground((s) => s.runs[1]?.evaluation ?? null), 200);
+  const a = useLive(usePlayground((s) => s.runs[0]?.evaluation ?? null), 200);
+  const b = useLive(usePlayground((s) => s.runs[1]?.evaluation ?? null), 200);
   const notice = usePlayground((s) => s.runs[0]?.notice || s.runs[1]?.notice || '');
   const ref = useRef<HTMLDivElement>(null);
   const [quantity, setQuantity] = useState(0);

@@ -26,14 +26,40 @@ export const baseLayout: Partial<Layout> = {
   legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom', font: { size: 11 } },
 };
 
+/**
+ * Main-thread time spent in Plotly draws since the page loaded (reported by the streaming
+ * bench), and a running average of one draw's cost.
+ */
+export const drawStats = { ms: 0, draws: 0, average: 10 };
+
+function timed(f: () => unknown): void {
+  const t0 = performance.now();
+  f();
+  const dt = performance.now() - t0;
+  drawStats.ms += dt;
+  drawStats.draws++;
+  drawStats.average = 0.8 * drawStats.average + 0.2 * dt;
+}
+
+/** Share of wall time a live plot may spend redrawing (the UI's side of the streaming budget). */
+const drawBudget = 0.02;
+
+/**
+ * How long a live plot waits between redraws: at least `minMs`, and long enough that its
+ * draws stay within the budget (a 40 ms redraw on a slow machine waits 2 s; 5 ms ones 0.25 s).
+ */
+export function redrawInterval(minMs: number): number {
+  return Math.max(minMs, drawStats.average / drawBudget);
+}
+
 /** Draw or update `fig` on `el` (Plotly diffs against what is there). */
 export function draw(el: HTMLElement, fig: Figure): void {
-  void Plotly.react(el, fig.data, { ...baseLayout, ...fig.layout }, config);
+  timed(() => void Plotly.react(el, fig.data, { ...baseLayout, ...fig.layout }, config));
 }
 
 /** Append points to traces `indices` of the figure on `el`. */
 export function extend(el: HTMLElement, x: number[][], y: number[][], indices: number[]): void {
-  void Plotly.extendTraces(el, { x, y } as unknown as Data, indices);
+  timed(() => void Plotly.extendTraces(el, { x, y } as unknown as Data, indices));
 }
 
 /** Remove the figure and its listeners. */
