@@ -5,6 +5,7 @@ import { button, collectProblems, open, paused, readNumber, tiny } from './helpe
 
 test('a copied URL restores the whole experiment, compare run included', async ({ page, context }) => {
   await open(page, '/');
+  await expect(page).toHaveURL(/#v=1&pde=helmholtz&.*&seed=0&/); // the default experiment is a link at once
   await page.getByLabel('PDE').selectOption('wave');
   await page.getByLabel('Width (units per layer)').fill('12');
   await page.getByLabel('Seed').fill('7');

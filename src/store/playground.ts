@@ -67,6 +67,8 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       return;
     }
     set((s) => reduce(s, msg));
+    // A page opened without a link shows its experiment's link at once (so copying it works).
+    if (msg.type === 'ready' && !window.location.hash) publish();
     if (msg.type === 'experiment') {
       const pref = msg.backend ?? '';
       if (pref !== get().backendPref) get().setBackendPref(pref);
