@@ -59,6 +59,7 @@ export async function traceTypes(page: Page, testId: string): Promise<string[]> 
   return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { type: string }[] }).data ?? []).map((d) => d.type));
 }
 
+/** The button named exactly `name`. */
 export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** Click `name` and return the file the browser downloads. */

@@ -75,6 +75,7 @@ export const presets: Record<string, Preset> = {
   advection: { label: 'Advection β = 30 (periodic embedding)', config: { pde: 'advection', batch: 256, steps: 10000 } },
 };
 
+/** The preset ids, for menus and CLI validation. */
 export const presetIds = Object.keys(presets);
 
 /**

@@ -12,6 +12,7 @@ export type { Message, Status } from './reduce';
 /** The worker's answer to an export request. */
 export type WeightsMessage = Extract<FromWorker, { type: 'weights' }>;
 
+/** Everything the UI can ask of the store. */
 export interface PlaygroundActions {
   /** Start the worker (once), load the URL's experiment, and follow later hash changes. */
   connect(): void;
@@ -38,6 +39,7 @@ export interface PlaygroundActions {
   loseDevice(): void;
 }
 
+/** The store: data, actions and the backend preference (comma-separated ids, '' = automatic). */
 export type PlaygroundState = PlaygroundData & PlaygroundActions & { backendPref: string };
 
 let client: WorkerClient | null = null;

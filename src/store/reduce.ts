@@ -9,6 +9,7 @@ import { assertNever, type Catalog, type FromWorker, type RunIndex, type StopRea
 import { browserDefaults } from './edits';
 import { addHistograms, addRows, newRun, rewindTo, type RunView } from './runs';
 
+/** Where the playground is: waiting for the worker, idle, training, or stopped for a reason. */
 export type Status = 'connecting' | 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
 /** The banner: an error, a divergence, or news (a fallback, a load). */
@@ -38,6 +39,7 @@ export interface PlaygroundData {
   lastStop: Extract<FromWorker, { type: 'stopped' }> | null;
 }
 
+/** The state before the worker has said anything. */
 export const initialData: PlaygroundData = {
   status: 'connecting', backend: null, backendReason: '', catalog: null, config: null, compare: false, overrides: {},
   editing: 0, configError: null, runs: [null, null], message: null, lastStop: null,

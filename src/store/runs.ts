@@ -5,23 +5,14 @@
  */
 import type { ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
+import type { Evaluation } from '../engine/evaluation';
 import type { MetricsRow } from '../engine/metrics';
 
-/** The latest solution on the display grid (see the worker's `evaluation` message). */
-export interface EvaluationSnapshot {
-  step: number;
-  /** NaN when the PDE has no known solution. */
-  relL2: number;
-  /** The compared quantities (columns of pred/exact). */
-  names: string[];
-  pred: Float32Array;
-  /** Empty when the PDE has no known solution. */
-  exact: Float32Array;
-  /** |PDE residual| per point, when there is no known solution. */
-  residual?: Float32Array;
-  ticks: number[][];
-  axes: string[];
-}
+/**
+ * The latest solution on the display grid (the engine's Evaluation, subsampled by the
+ * worker; see its `evaluation` message), with the PDE's input axes.
+ */
+export type EvaluationSnapshot = Pick<Evaluation, 'step' | 'relL2' | 'names' | 'pred' | 'exact' | 'residual' | 'ticks'> & { axes: string[] };
 
 /** Gradient histograms of one diagnostics step. */
 export interface HistogramSnapshot {
@@ -32,6 +23,7 @@ export interface HistogramSnapshot {
 /** How many diagnostics steps of histograms are kept per run (for the step slider). */
 export const histogramHistory = 200;
 
+/** One run as the UI sees it. */
 export interface RunView {
   config: ExperimentConfig;
   paramCount: number;

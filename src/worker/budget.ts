@@ -2,7 +2,7 @@
  * The streaming budget: snapshots that cost device time (solution evaluations) are taken only
  * while the time spent on them stays below `fraction` of the wall time since training began,
  * and never more often than every `minIntervalMs`. A snapshot that took 100 ms therefore
- * waits for ~3.3 s of training at fraction 0.03, whatever the backend's speed, which keeps
+ * waits for ~5 s of training at fraction 0.02, whatever the backend's speed, which keeps
  * streaming's share of the step rate under the budget on fast GPUs and slow CPUs alike.
  */
 export class StreamBudget {
@@ -11,12 +11,12 @@ export class StreamBudget {
   private last = -Infinity;
 
   /**
-   * @param fraction share of wall time snapshots may use (0.03 = 3 %)
+   * @param fraction share of wall time snapshots may use (0.02 = 2 %)
    * @param minIntervalMs shortest time between two snapshots
    * @param now clock in milliseconds (injectable for tests)
    */
   constructor(
-    readonly fraction = 0.03,
+    readonly fraction = 0.02,
     readonly minIntervalMs = 250,
     private readonly now: () => number = () => performance.now(),
   ) {

@@ -11,6 +11,7 @@ export class DeviceLostError extends Error {
   }
 }
 
+/** The signal; `race` work against it, `lose` fires it. */
 export class LostSignal {
   private fire: (reason: string) => void = () => {};
   private readonly promise = new Promise<string>((resolve) => (this.fire = resolve));

@@ -17,6 +17,7 @@ export function configKey(config: ExperimentConfig): string {
   return JSON.stringify({ ...config, lr: null });
 }
 
+/** A run: trainer, state, pending rows and saved weights. */
 export class Run {
   state: RunState = 'active';
   /** Logged rows not yet posted (progress is batched). */

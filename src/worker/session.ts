@@ -9,6 +9,7 @@ import { DeviceLostError, LostSignal } from './lost';
 import { configKey, Run } from './run';
 import { StepClock } from './wallclock';
 
+/** How the session posts to the UI (postMessage with transferables). */
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /** How the session reaches the backend layer (injected, so tests run on the cpu backend). */

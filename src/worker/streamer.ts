@@ -28,10 +28,12 @@ export interface StreamOptions {
   maxTicks: number;
 }
 
+/** Evaluations take at most 2% of wall time; rows post at most every 100 ms per run. */
 export const streamDefaults: StreamOptions = {
   stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
 };
 
+/** Decides what to post and when (see the file comment). */
 export class Streamer {
   readonly opts: StreamOptions;
   private readonly budget: StreamBudget;

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { usePlayground } from '../../store/playground';
 import { InlineSelect } from '../controls/fields';
 import { histogramFigure } from './histogramFigure';
 import { Panel } from './Panel';
-import { draw, purge } from './plotly';
-import { useInView } from './useInView';
+import { draw } from './plotly';
+import { usePlot } from './usePlot';
 import { useLive } from './useLive';
 
 /**
@@ -29,21 +29,11 @@ export function HistogramPanel() {
   // Depends on the snapshot itself, so new rows alone do not redraw the histogram.
   const figure = useMemo(() => (h && snap ? histogramFigure(h, terms ?? [], snap.step, label) : null), [h, snap, terms, label]);
 
-  const inView = useInView(ref);
   const sync = useCallback(() => {
     const el = ref.current;
     if (el && figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${runIdx}:${shownLayer}` } });
   }, [figure, runIdx, shownLayer]);
-  useEffect(() => {
-    if (inView) sync();
-  }, [inView, sync]);
-  useEffect(() => {
-    const el = ref.current;
-    return () => {
-      if (el) purge(el);
-    };
-  }, []);
-
+  usePlot(ref, sync);
   const tools = (
     <>
       {runs[1] ? (

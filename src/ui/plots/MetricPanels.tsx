@@ -20,6 +20,7 @@ function useTerms(): string[] {
 const stepAxis = { title: { text: 'training step' } };
 const logAxis = (title: string) => ({ type: 'log' as const, exponentformat: 'power' as const, title: { text: title } });
 
+/** Loss per term and total (log), relative L2 error below. */
 export function LossPanel() {
   const terms = useTerms();
   const defs = useMemo<SeriesDef[]>(() => [
@@ -37,6 +38,7 @@ export function LossPanel() {
   );
 }
 
+/** Loss weights per term over training. */
 export function WeightsPanel() {
   const terms = useTerms();
   const defs = useMemo<SeriesDef[]>(() => terms.map((t, i) => ({ name: `w_${t}`, color: palette[i % palette.length], value: (r) => r[`weight.${t}`] })), [terms]);
@@ -47,6 +49,7 @@ export function WeightsPanel() {
   );
 }
 
+/** Gradient alignment scores (intra-step, consecutive gradients and updates). */
 export function AlignmentPanel() {
   const defs = useMemo<SeriesDef[]>(() => [
     { name: 'between terms (intra-step)', color: palette[0], sparse: true, value: (r) => r['align.intra'] },
@@ -61,6 +64,7 @@ export function AlignmentPanel() {
   );
 }
 
+/** Top Hessian eigenvalue of the total loss and of each term. */
 export function HessianPanel() {
   const terms = useTerms();
   const defs = useMemo<SeriesDef[]>(() => [
@@ -75,6 +79,7 @@ export function HessianPanel() {
   );
 }
 
+/** Training steps per second. */
 export function SpeedPanel() {
   const defs = useMemo<SeriesDef[]>(() => [{ name: 'steps / s', color: palette[4], value: (r) => (r.msPerStep > 0 ? 1000 / r.msPerStep : undefined) }], []);
   const layout = useMemo<Partial<Layout>>(() => ({ xaxis: stepAxis, yaxis: { title: { text: 'steps / s' }, rangemode: 'tozero' as const } }), []);

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { usePlayground } from '../../store/playground';
 import { Panel } from './Panel';
-import { draw, extend, purge, type Layout } from './plotly';
+import { draw, extend, type Layout } from './plotly';
 import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesRun } from './series';
-import { useInView } from './useInView';
+import { usePlot } from './usePlot';
 import { useLive } from './useLive';
 
 /** How often line plots redraw at most (ms); slower when draws are expensive (see redrawInterval). */
@@ -31,8 +31,6 @@ export function SeriesPanel(props: {
   );
   const hasPoints = series.some((r) => props.defs.some((d) => points(r.rows, d).x.length > 0));
 
-  const inView = useInView(ref);
-
   /** Bring the plot up to date: rebuild when the traces changed, else append new points (if any). */
   const sync = useCallback(() => {
     const el = ref.current;
@@ -48,17 +46,7 @@ export function SeriesPanel(props: {
     }
     drawn.current = { key, counts };
   }, [series, props.defs, props.layout, props.name]);
-
-  useEffect(() => {
-    if (inView) sync();
-  }, [inView, sync]);
-
-  useEffect(() => {
-    const el = ref.current;
-    return () => {
-      if (el) purge(el);
-    };
-  }, []);
+  usePlot(ref, sync);
 
   return (
     <Panel title={props.title} help={props.help} name={props.name} plot={ref} empty={hasPoints ? null : props.emptyText} beforeSave={sync}>

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { usePlayground } from '../../store/playground';
 import { InlineSelect } from '../controls/fields';
 import { Panel } from './Panel';
 import { draw, purge } from './plotly';
 import { solutionFigure } from './solutionFigure';
-import { useInView } from './useInView';
+import { usePlot } from './usePlot';
 import { useLive } from './useLive';
 
 /** Prediction, reference and |error| (heatmaps, or lines for 1-D problems), for one or both runs. */
@@ -17,24 +17,13 @@ export function SolutionPanel() {
   const names = a?.names ?? [];
   const k = Math.min(quantity, Math.max(0, names.length - 1));
   const figure = useMemo(() => solutionFigure([a, b], k), [a, b, k]);
-  const inView = useInView(ref);
   const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     if (figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${k}` } });
     else purge(el);
   }, [figure, a, k]);
-
-  useEffect(() => {
-    if (inView) sync();
-  }, [inView, sync]);
-
-  useEffect(() => {
-    const el = ref.current;
-    return () => {
-      if (el) purge(el);
-    };
-  }, []);
+  usePlot(ref, sync);
 
   const steps = [a, b].filter(Boolean).map((e, i) => `${b ? `${'AB'[i]}: ` : ''}step ${e!.step}${Number.isFinite(e!.relL2) ? `, rel. L2 ${e!.relL2.toPrecision(3)}` : ''}`).join(' · ');
   const tools = names.length > 1 ? (

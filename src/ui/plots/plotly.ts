@@ -7,6 +7,7 @@ import Plotly from 'plotly.js-dist-min';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { dataUriToBlob, download } from '../io/download';
 
+/** Plotly's trace and layout types. */
 export type { Data, Layout };
 
 /** A figure: traces and layout. */
@@ -75,6 +76,7 @@ export async function saveImage(el: HTMLElement, format: 'png' | 'svg', stem: st
   download(dataUriToBlob(uri), `${stem}.${format}`);
 }
 
-/** Colours per loss term (category10), the total in near-black. */
+/** Colours per loss term (category10). */
 export const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+/** Colour of the total loss. */
 export const totalColor = '#333';
