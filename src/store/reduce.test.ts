@@ -21,6 +21,7 @@ describe('store reducer', () => {
     expect(s.backend).toBe('webgpu');
     expect(s.runs[0]!.rows.map((r) => r.step)).toEqual([2, 4]);
     expect(s.runs[0]!.evaluation!.relL2).toBe(0.3);
+    expect(s.runs[0]!.rows[1].relL2).toBe(0.3); // the snapshot's error joins the row of its step
     expect(s.runs[0]!.histograms).toEqual([{ step: 4, layers: [] }]);
     expect(s.runs[1]).toBeNull();
     s = apply([{ type: 'stopped', steps: [], reason: 'reset' }], s);

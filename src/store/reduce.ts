@@ -7,7 +7,7 @@ import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import { assertNever, type Catalog, type FromWorker, type RunIndex, type StopReason } from '../worker/protocol';
 import { browserDefaults } from './edits';
-import { addHistograms, addRows, newRun, rewindTo, type RunView } from './runs';
+import { addHistograms, addRows, newRun, rewindTo, withEvaluation, type RunView } from './runs';
 
 /** Where the playground is: waiting for the worker, idle, training, or stopped for a reason. */
 export type Status = 'connecting' | 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
@@ -94,7 +94,7 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
       return withRun(s, msg.run, (r) => addRows(r, msg.rows));
     case 'evaluation': {
       const { step, relL2, names, pred, exact, residual, ticks, axes } = msg;
-      return withRun(s, msg.run, (r) => ({ ...r, evaluation: { step, relL2, names, pred, exact, residual, ticks, axes } }));
+      return withRun(s, msg.run, (r) => withEvaluation(r, { step, relL2, names, pred, exact, residual, ticks, axes }));
     }
     case 'diagnostics':
       return withRun(s, msg.run, (r) => addHistograms(r, { step: msg.step, layers: msg.histograms }));

@@ -51,6 +51,18 @@ export function addRows(r: RunView, rows: MetricsRow[]): RunView {
   return { ...r, rows: r.rows.concat(rows) };
 }
 
+/**
+ * A new solution snapshot; its error also goes into the logged row of the same step when that
+ * row has none (evaluations at Pause or at the end follow the row they belong to).
+ */
+export function withEvaluation(r: RunView, e: EvaluationSnapshot): RunView {
+  const last = r.rows.at(-1);
+  const rows = last && last.step === e.step && last.relL2 === undefined && Number.isFinite(e.relL2)
+    ? [...r.rows.slice(0, -1), { ...last, relL2: e.relL2 }]
+    : r.rows;
+  return { ...r, rows, evaluation: e };
+}
+
 /** Add one diagnostics step's histograms (oldest dropped beyond `histogramHistory`). */
 export function addHistograms(r: RunView, h: HistogramSnapshot): RunView {
   return { ...r, histograms: [...r.histograms, h].slice(-histogramHistory) };

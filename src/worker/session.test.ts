@@ -63,6 +63,20 @@ describe('worker Session', () => {
     expect(h.rows()).toHaveLength(n);
   });
 
+  it('evaluates where training paused, after posting the rows up to there', async () => {
+    const h = harness({ minEvalIntervalMs: 1e9, flushEveryMs: 1e9 });
+    h.run((s) => s.start([tiny]));
+    await h.until(() => h.of('evaluation').length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    h.run((s) => s.pause());
+    await h.until(() => h.stops().length === 1);
+    const pausedAt = h.stops()[0].steps[0];
+    const tail = h.msgs.slice(h.msgs.indexOf(h.of('evaluation')[0]) + 1).map((m) => m.type);
+    expect(tail.slice(-3)).toEqual(['progress', 'evaluation', 'stopped']);
+    expect(h.of('evaluation').at(-1)!.step).toBe(pausedAt);
+    expect(h.rows().at(-1)!.step).toBe(pausedAt);
+  });
+
   it('finishes after config.steps and says so when started again', async () => {
     const h = harness();
     const short = { ...tiny, steps: 7 };

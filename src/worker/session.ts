@@ -171,9 +171,10 @@ export class Session {
     else if (this.runs.length) this.stopped('paused');
   }
 
-  /** A last evaluation of every run (when streaming), e.g. where training paused. */
+  /** The queued rows, then a last evaluation of every run (when streaming), e.g. where training paused. */
   private async snapshotAll(): Promise<void> {
     if (!this.streamer.opts.stream) return;
+    this.streamer.flushAll(this.runs);
     for (const r of this.runs) if (r.state !== 'diverged' && r.evaluatedAt !== r.step) await this.streamer.evaluate(r);
   }
 

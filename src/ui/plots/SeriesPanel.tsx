@@ -24,7 +24,7 @@ export function SeriesPanel(props: {
 }) {
   const runs = useLive(usePlayground((s) => s.runs), redrawMs);
   const ref = useRef<HTMLDivElement>(null);
-  const drawn = useRef({ key: '', counts: [] as number[] });
+  const drawn = useRef({ key: '', counts: [] as number[], lasts: [] as unknown[] });
   const series = useMemo<SeriesRun[]>(
     () => runs.flatMap((r, i) => (r ? [{ label: 'AB'[i], rows: r.rows, dashed: i === 1, version: r.version }] : [])),
     [runs],
@@ -37,14 +37,17 @@ export function SeriesPanel(props: {
     if (!el) return;
     const key = traceKey(props.defs, series);
     const counts = series.map((r) => r.rows.length);
+    const lasts = series.map((r) => r.rows.at(-1));
     const d = drawn.current;
-    if (key !== d.key || counts.some((c, i) => c < (d.counts[i] ?? 0))) {
+    // A shorter history, or a last row replaced in place (an error added at Pause), redraws.
+    const rewritten = counts.some((c, i) => c < (d.counts[i] ?? 0) || (c === d.counts[i] && lasts[i] !== d.lasts[i]));
+    if (key !== d.key || rewritten) {
       draw(el, { data: buildTraces(props.defs, series), layout: { uirevision: props.name, ...props.layout } });
     } else if (counts.some((c, i) => c > (d.counts[i] ?? 0))) {
       const inc = increments(props.defs, series, d.counts);
       if (inc.x.some((x) => x.length)) extend(el, inc.x, inc.y, inc.x.map((_, i) => i));
     }
-    drawn.current = { key, counts };
+    drawn.current = { key, counts, lasts };
   }, [series, props.defs, props.layout, props.name]);
   usePlot(ref, sync);
 
