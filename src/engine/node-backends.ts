@@ -4,6 +4,7 @@
  * Node-only: imported by cli/ and tests, never by the worker.
  */
 import '@tensorflow/tfjs-backend-wasm';
+import './kernels/wasm';
 import { nodeOrder, selectBackend, type BackendChoice, type BackendId } from './backend';
 
 /** Start `preferred` (or the Node default order wasm → cpu). */

@@ -24,3 +24,21 @@ const explicitTranspose = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[
 export function linear(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
   return tf.getBackend() === 'wasm' ? (explicitTranspose(x, w) as tf.Tensor2D) : tf.matMul(x, w);
 }
+
+/**
+ * z + b (b broadcast over the batch) whose bias gradient is 1ᵀ·dy, a [1, B]·[B, out] matMul:
+ * tfjs-backend-wasm's Sum over the batch axis is 10× slower than that product at PINN sizes
+ * (measured [1024, 64]: 0.33 ms vs 0.03 ms).
+ */
+const biasViaMatMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [z, b] = args as [tf.Tensor2D, tf.Tensor1D];
+  return {
+    value: tf.add(z, b),
+    gradFunc: (dy: tf.Tensor) => [dy, tf.reshape(tf.matMul(tf.ones([1, dy.shape[0]]), dy as tf.Tensor2D), b.shape)],
+  };
+});
+
+/** z [B, out] + b [out], with the fastest gradient formulation for the active backend. */
+export function addBias(z: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  return tf.getBackend() === 'wasm' ? (biasViaMatMul(z, b) as tf.Tensor2D) : tf.add(z, b);
+}
