@@ -64,6 +64,14 @@ describe('experiment in the URL hash', () => {
     expect(() => parseExperimentHash('custom.axes=%5B1')).toThrow(/value of custom\.axes is not valid JSON/);
   });
 
+  it('keeps text that would read as a number, a boolean, a list or JSON as text', () => {
+    const custom = { ic_t: '0', ic: '-1e-3', label: 'true', residual: 'u_t,u_x', bcs: '[x]', note: '{"a": 1}', quoted: '"q"', plain: 'u_t + u' };
+    const hash = encodeExperiment({ config: { pde: 'custom', custom: custom as unknown } });
+    expect(hash).toContain('custom.ic_t=%220%22');
+    expect(hash).toContain('custom.plain=u_t%20%2B%20u');
+    expect(parseExperimentHash(hash)!.config.custom).toEqual(custom);
+  });
+
   it('parses without validating (the UI side) and types numbers and booleans', () => {
     expect(parseExperimentHash('#v=1&seed=7&archOptions.rwf=true&pde=kdv&compare.lr=1e-4')).toEqual({
       config: { seed: 7, archOptions: { rwf: true }, pde: 'kdv' }, compare: { lr: 1e-4 }, backend: undefined,

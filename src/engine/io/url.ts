@@ -5,7 +5,8 @@
  *   #v=1&pde=helmholtz&params.a1=1&arch=mlp&archOptions.width=50&…&seed=0&compare.optimizer=soap
  *
  * Lists of two or more names are written comma-separated (`diagnostics.kinds=align,hist`);
- * other lists and deeper structures (a custom PDE's spec) as JSON text.
+ * other lists and deeper structures (a custom PDE's spec) as JSON text, and so is text that
+ * would otherwise read back as a number or a list (a typed PDE's `ic_t=0` is `ic_t="0"`).
  * Encoding writes every field of the (resolved) config, seed included, so a link reproduces
  * the run even if the defaults change later. Pure TypeScript without the DOM and without a
  * runtime import of the engine's registries: decoding validates through a `resolve` function
@@ -38,16 +39,15 @@ export interface HashExperiment extends Experiment {
 const encodeValue = (v: string) => encodeURIComponent(v).replace(/%2C/g, ',');
 
 const name = /^[A-Za-z_]\w*$/;
+const numeric = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const nameList = /^[A-Za-z_]\w*(,[A-Za-z_]\w*)+$/;
 
 function valueText(v: unknown, key: string): string {
   if (Array.isArray(v) && v.length >= 2 && v.every((x) => typeof x === 'string' && name.test(x))) return v.join(',');
   if (typeof v === 'object' && v !== null) return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') {
-    if (/^[[{]/.test(v) || nameList.test(v)) throw new UrlError(`${key}: the text ${JSON.stringify(v)} cannot be put in a link unambiguously`);
-    return v;
-  }
+  // Text that would read back as something else (a number, a list, JSON) goes as a JSON string.
+  if (typeof v === 'string') return /^["[{]/.test(v) || nameList.test(v) || numeric.test(v) || v === 'true' || v === 'false' ? JSON.stringify(v) : v;
   throw new UrlError(`${key}: cannot put ${JSON.stringify(v)} in a link`);
 }
 
@@ -71,12 +71,12 @@ export function encodeExperiment(e: HashExperiment): string {
 
 /**
  * A link's text as a typed value: numbers and true/false become numbers and booleans, JSON
- * text (starting with '[' or '{') its value, and comma-separated names a list.
+ * text (starting with '[', '{' or '"') its value, and comma-separated names a list.
  */
 function parseValue(text: string, key: string): unknown {
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return Number(text);
+  if (numeric.test(text)) return Number(text);
   if (text === 'true' || text === 'false') return text === 'true';
-  if (/^[[{]/.test(text)) {
+  if (/^["[{]/.test(text)) {
     try {
       return JSON.parse(text);
     } catch {
