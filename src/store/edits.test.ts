@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../engine/config';
+import { customExamples } from '../engine/custom/examples';
+import { validateCustomSpec } from '../engine/custom/spec';
 import { buildCatalog } from '../worker/catalog';
-import { browserDefaults, carryOptions, compareConfig, defaultOverrides, editOverrides, setField, setOption, switchArch, switchOptimizer, switchPde } from './edits';
+import { applyCustomPde, browserDefaults, carryOptions, compareConfig, defaultOverrides, editOverrides, setField, setOption, switchArch, switchOptimizer, switchPde } from './edits';
 
 const catalog = buildCatalog();
 const a = browserDefaults(catalog.base);
@@ -23,6 +25,19 @@ describe('config edits', () => {
     const back = switchPde('helmholtz')(ac, catalog);
     expect(back.causal.enabled).toBe(false);
     for (const c of [ac, back, switchOptimizer('soap')(a, catalog), setField('seed', 9)(a, catalog)]) expect(resolveConfig(c)).toEqual(c);
+  });
+
+  it('applying a typed PDE takes its parameters, resets loss weights and causal weighting, and resolves', () => {
+    const spec = validateCustomSpec({ ...customExamples.burgers, params: { nu: 0.02 } });
+    const c = applyCustomPde(spec)(setOption('lossWeights', 'bc', 5)(setOption('causal', 'enabled', true)(a, catalog), catalog), catalog);
+    expect(c).toMatchObject({ pde: 'custom', custom: spec, params: { nu: 0.02 }, lossWeights: {}, causal: { enabled: false } });
+    expect(resolveConfig(c)).toEqual(c);
+    // Causal weighting survives a re-apply to a time-dependent PDE, not to a steady one.
+    const causal = setOption('causal', 'enabled', true)(c, catalog);
+    expect(applyCustomPde(spec)(causal, catalog).causal.enabled).toBe(true);
+    const steady = applyCustomPde(validateCustomSpec(customExamples.helmholtz))(causal, catalog);
+    expect(resolveConfig(steady)).toEqual(steady);
+    expect(switchPde('wave')(steady, catalog)).not.toHaveProperty('custom');
   });
 
   it("run B's edits become overrides of run A; the default second run is SOAP", () => {

@@ -4,6 +4,7 @@
  * the new one's defaults, keeping the values the user changed that both share (width, β₁, …).
  */
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
+import type { CustomPdeSpec } from '../engine/custom/spec';
 import { diffConfig, withOverrides } from '../engine/presets';
 import type { Catalog, OptionsInfo } from '../worker/protocol';
 
@@ -33,6 +34,19 @@ export const switchPde = (id: string): ConfigEdit => (c, catalog) => {
   return {
     ...rest, pde: p.id, params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])), lossWeights: {},
     causal: { ...c.causal, enabled: p.causalByDefault },
+  };
+};
+
+/**
+ * A user-typed PDE (a spec validated by `validateCustomSpec`): its parameters take the spec's
+ * values and the loss weights reset (its terms may differ); causal weighting stays on only
+ * from a typed PDE that had it to one with a time axis, as no typed PDE turns it on by default.
+ */
+export const applyCustomPde = (spec: CustomPdeSpec): ConfigEdit => (c) => {
+  const { pde: _pde, custom: _custom, params: _params, ...rest } = c; // the spec goes first in links and exports, as resolveConfig orders it
+  return {
+    pde: 'custom', custom: spec, params: { ...spec.params }, ...rest, lossWeights: {},
+    causal: { ...c.causal, enabled: c.causal.enabled && c.pde === 'custom' && spec.axes[0] === 't' },
   };
 };
 
