@@ -14,7 +14,7 @@ export function BalancingSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
   const pde = e.catalog.pdes.find((p) => p.id === e.config.pde);
   const terms = pde?.terms ?? [];
-  const timeDependent = pde?.axes[0] === 't' || (e.config.pde === 'custom' && e.config.causal.enabled);
+  const timeDependent = (pde?.axes ?? e.config.custom?.axes)?.[0] === 't';
   const b = e.config.balancing;
   return (
     <Section title="Loss balancing" changed={anyDiffers(e, ['balancing', 'lossWeights', 'causal'])}

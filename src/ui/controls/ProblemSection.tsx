@@ -1,23 +1,36 @@
+import { useState } from 'react';
 import { setOption, switchPde } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
+import { appliedSpec, CustomPdeEditor } from './CustomPdeEditor';
 import { NumberField, Section, SelectField } from './fields';
 import { anyDiffers, type Edited } from './useEdited';
 
-/** The PDE and its physical parameters (with their allowed ranges). */
+/**
+ * The PDE and its physical parameters (with their allowed ranges), or the editor of a typed
+ * PDE: choosing "Custom (typed)…" opens it without changing the experiment until Apply.
+ */
 export function ProblemSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
+  // The PDE the editor was opened over: a link loading another experiment closes it.
+  const [typingOver, setTypingOver] = useState<string | null>(null);
   const pde = e.catalog.pdes.find((p) => p.id === e.config.pde);
-  const custom = e.config.pde === 'custom' ? (e.config.custom as { label?: string; residual?: string | string[] } | undefined) : undefined;
-  const options = e.catalog.pdes.map((p) => ({ value: p.id as string, label: p.label }));
-  if (custom) options.push({ value: 'custom', label: custom.label ?? 'Custom PDE' });
+  const applied = appliedSpec(e);
+  const editor = typingOver === e.config.pde || applied !== undefined;
+  const options = [...e.catalog.pdes.map((p) => ({ value: p.id as string, label: p.label })), { value: 'custom', label: 'Custom (typed)…' }];
+  const choose = (id: string) => {
+    setTypingOver(id === 'custom' ? e.config.pde : null);
+    if (id !== 'custom' && id !== e.config.pde) edit(switchPde(id));
+  };
   return (
-    <Section title="Problem" changed={anyDiffers(e, ['pde', 'params'])}
+    <Section title="Problem" changed={anyDiffers(e, ['pde', 'custom', 'params'])}
       about="The equation the network learns: its residual, boundary and initial conditions become loss terms.">
-      <SelectField label="PDE" value={e.config.pde as string} disabled={e.locked} onChange={(id) => id !== 'custom' && edit(switchPde(id))} options={options} />
-      {pde ? <p className="equation" data-testid="equation">{pde.equation}</p> : null}
-      {custom ? <p className="equation" data-testid="equation">{[custom.residual].flat().join(' = 0, ')} = 0 (typed in the loaded config)</p> : null}
-      {pde?.hasReference ? <p className="hint">Evaluated against a spectral reference solution, computed when a run starts (a few seconds).</p> : null}
-      {pde
+      <SelectField label="PDE" value={editor ? 'custom' : (e.config.pde as string)} disabled={e.locked} onChange={choose} options={options} />
+      {editor ? (
+        <CustomPdeEditor key={JSON.stringify(applied ?? null)} e={e} onCancel={applied ? undefined : () => setTypingOver(null)} />
+      ) : null}
+      {pde && !editor ? <p className="equation" data-testid="equation">{pde.equation}</p> : null}
+      {pde?.hasReference && !editor ? <p className="hint">Evaluated against a spectral reference solution, computed when a run starts (a few seconds).</p> : null}
+      {pde && !editor
         ? Object.entries(pde.params).map(([k, spec]) => (
             <NumberField key={k} label={`${spec.label} [${spec.min}, ${spec.max}]`} value={e.config.params[k] ?? spec.default}
               min={spec.min} max={spec.max} disabled={e.locked} onChange={(v) => edit(setOption('params', k, v))} />

@@ -34,7 +34,7 @@ export function SolutionPanel() {
   return (
     <Panel wide name="solution" title={`Solution${steps ? ` — ${steps}` : ''}`} plot={ref} tools={tools} beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the network’s prediction.'}
-      help="The network's prediction u, the exact (or spectral reference) solution u* and the pointwise error |u − u*| on the evaluation grid, refreshed while training (as often as the streaming budget allows). Time-dependent problems: t runs left to right, x bottom to top.">
+      help="The network's prediction u, the exact (or spectral reference) solution u* and the pointwise error |u − u*| (for a typed PDE without one, the |PDE residual|) on the evaluation grid, refreshed while training (as often as the streaming budget allows). Time-dependent problems: t runs left to right, x bottom to top.">
       <div className="chart solution" ref={ref} data-testid="solution-chart" data-step={a?.step ?? ''} data-step-b={b?.step ?? ''} />
       {figure && notice ? <p className="notice">{notice}</p> : null}
     </Panel>
