@@ -21,6 +21,10 @@ test('a typed PDE: Burgers from the template trains on WebGPU and shows its resi
   await expect(page).toHaveURL(/#v=1&pde=custom&custom\.axes=t,x&.*&custom\.residual=u_t%20%2B%20u\*u_x%20-%20nu\*u_xx&/);
   expect(await config(page)).toMatchObject({ pde: 'custom', custom: { residual: 'u_t + u*u_x - nu*u_xx' }, params: { nu: 0.01 / Math.PI } });
   await expect(page.getByTestId('config-error')).toHaveCount(0); // the worker agrees it is valid
+  for (const term of ['res', 'ic', 'bc']) await expect(page.getByLabel(`Weight of ${term}`)).toHaveValue('1');
+  await page.getByLabel('Weight of bc').fill('10');
+  await page.getByLabel('Weight of bc').blur();
+  await expect.poll(async () => (await config(page)).lossWeights).toMatchObject({ bc: 10 });
 
   await button(page, 'Start').click();
   await expect(residual(page)).toBeDisabled(); // no editing while training

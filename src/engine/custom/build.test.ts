@@ -12,6 +12,7 @@ import { sampleTerm } from '../sampling';
 import { CustomPdeError } from './ast';
 import { buildCustomPde } from './build';
 import { customExamples } from './examples';
+import { customTermNames } from './terms';
 import { validateCustomSpec, type CustomPdeSpec } from './spec';
 
 /** Residual values of loss term `name` of `pde` at points (aux from the term, in float32). */
@@ -156,6 +157,13 @@ describe('custom PDE structure', () => {
     const r = await residualAt(pde, 'res', net, pts, params);
     idx.forEach((i, k) => expect(ev.residual![i]).toBeCloseTo(Math.abs(r[k][0]), 3));
     net.dispose();
+  });
+
+  it('names the loss terms without tfjs exactly as the built PDE has them (every template)', () => {
+    for (const spec of Object.values(customExamples) as CustomPdeSpec[]) {
+      expect(customTermNames(spec), spec.label).toEqual(Object.keys(buildCustomPde(spec).terms));
+    }
+    expect(Object.keys(customExamples).length).toBeGreaterThanOrEqual(5);
   });
 
   it('derives parameter ranges around the given values and a grid per axis', () => {

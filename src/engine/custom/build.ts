@@ -4,6 +4,7 @@ import { compileSpec, type CompiledDirichlet } from './compile';
 import { evalNumber } from './evaluate';
 import { validateCustomSpec, type CustomPdeSpec, type PerOutput } from './spec';
 import { expressionTerm } from './tensor';
+import { residualTermNames } from './terms';
 
 /** Evaluation grid points per axis by dimension (≤ ~36k points: 201, 101², 33³, 13⁴). */
 const GRID = [201, 101, 33, 13];
@@ -17,11 +18,6 @@ export function paramRange(v: number): [number, number] {
   if (v > 0) return [v / 10, v * 10];
   if (v < 0) return [v * 10, v / 10];
   return [-1, 1];
-}
-
-/** Names of the residual loss terms: 'res' for one equation, 'res1'..'resN' for several. */
-export function residualTermNames(count: number): string[] {
-  return count === 1 ? ['res'] : Array.from({ length: count }, (_, i) => `res${i + 1}`);
 }
 
 const field = (output: number, name: string, deriv: string): Expr => ({ kind: 'field', output, name, deriv, pos: 0 });

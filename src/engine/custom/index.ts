@@ -12,5 +12,6 @@ export { evalNumber, evaluate, mathFunctions, numberOps, type Env, type Ops } fr
 export { expressionTerm, hoist, tensorOps, type Value } from './tensor';
 export { validateCustomSpec, type CustomBc, type CustomPdeSpec, type DirichletBc, type PerOutput, type PeriodicBc } from './spec';
 export { compileSpec, type CompiledDirichlet, type CompiledSpec } from './compile';
-export { buildCustomPde, paramRange, residualTermNames } from './build';
+export { buildCustomPde, paramRange } from './build';
+export { customTermNames, residualTermNames } from './terms';
 export { customExamples } from './examples';

@@ -2,6 +2,18 @@ import { setOption } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
 import { CheckboxField, NumberField, Section, SelectField } from './fields';
 import { anyDiffers, type Edited } from './useEdited';
+import { customTermNames } from '../../engine/custom/terms';
+import type { CustomPdeSpec } from '../../engine/custom/spec';
+
+/** A typed PDE's loss terms (none while its spec is invalid; the editor shows why). */
+function typedTerms(spec: CustomPdeSpec | undefined): string[] {
+  if (!spec) return [];
+  try {
+    return customTermNames(spec);
+  } catch {
+    return [];
+  }
+}
 
 const methodLabels: Record<string, string> = {
   fixed: 'Fixed weights',
@@ -13,7 +25,7 @@ const methodLabels: Record<string, string> = {
 export function BalancingSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
   const pde = e.catalog.pdes.find((p) => p.id === e.config.pde);
-  const terms = pde?.terms ?? [];
+  const terms = pde?.terms ?? typedTerms(e.config.custom);
   const timeDependent = (pde?.axes ?? e.config.custom?.axes)?.[0] === 't';
   const b = e.config.balancing;
   return (
