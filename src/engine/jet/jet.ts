@@ -61,20 +61,19 @@ function tapped(x: tf.Tensor, sink: Record<string, tf.Tensor>, name: string): tf
 
 /**
  * Whether to stack the batch-wide streams into one matMul. Worth it on the GPU backends (one
- * dispatch instead of several); not on wasm, where a matMul of S·B rows costs about what S
- * products of B rows cost (measured [4096, 64]·[64, 64]: 1.1 ms vs 4 × 0.31 ms) and the
- * concat, split and their gradients only add work. Unstacking measured 1.3–1.5× faster per
- * step on burgers 1024 4×64 (wasm), most of it then from tfjs-wasm's slow Slice kernel, since
- * replaced (`kernels/wasm.ts`), after which stacking still did not pay.
+ * dispatch instead of several) and harmless on cpu; not on wasm, where a matMul of S·B rows
+ * costs about what S products of B rows cost (measured [4096, 64]·[64, 64]: 1.1 ms vs
+ * 4 × 0.31 ms) and the concat, split and their gradients only add work. Unstacking measured
+ * 1.3–1.5× faster per step on burgers 1024 4×64 (wasm), most of it then from tfjs-wasm's
+ * slow Slice kernel, since replaced (`kernels/wasm.ts`), after which stacking still did not pay.
  */
 function stackStreams(): boolean {
-  const b = tf.getBackend();
-  return b === 'webgpu' || b === 'webgl';
+  return tf.getBackend() !== 'wasm';
 }
 
 /**
  * A dense layer on a jet: every stream is multiplied by the same W [in, out]; the bias
- * touches only the value. On the GPU backends, streams that span the batch are stacked along
+ * touches only the value. Except on wasm, streams that span the batch are stacked along
  * the batch axis so that they cost one matMul (see `stackStreams`). With a `tap`, constant
  * streams are expanded to the batch and inputs/output gradients are recorded (diagnostics
  * only; slower).
