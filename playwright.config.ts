@@ -1,11 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { assertChromium, chromiumArgs, chromiumPath } from './cli/chromium';
 
 /** Debian's Chromium; Playwright must never download a browser of its own. */
-const chromium = '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error('Chromium not found at /usr/bin/chromium: install it with `apt-get update && apt-get install -y chromium`');
-}
+assertChromium();
 
 const port = 4173;
 
@@ -23,19 +20,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 800 }, // the layout is designed for 1280×800
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu-sandbox',
-        '--enable-unsafe-webgpu',
-        '--use-webgpu-adapter=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
   },
   webServer: {

@@ -1,0 +1,34 @@
+/**
+ * What hardware a browser backend runs on, read independently of tfjs: the WebGPU adapter's
+ * info, the WebGL renderer string (WEBGL_debug_renderer_info), or the CPU for wasm. Headless
+ * Chromium here has no GPU, so both GPU backends report Google's software SwiftShader.
+ */
+
+/** A short label ("swiftshader", "cpu", or the raw adapter string) and the raw string. */
+export interface DeviceLabel {
+  device: string;
+  adapter: string;
+}
+
+async function webgpuAdapter(): Promise<string> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  const adapter = await gpu?.requestAdapter();
+  if (!adapter) return 'no WebGPU adapter';
+  // GPUAdapter.info (Chrome 127+) is newer than the @webgpu/types tfjs brings.
+  const i = (adapter as GPUAdapter & { info?: Record<'vendor' | 'architecture' | 'device' | 'description', string> }).info;
+  return i ? [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') : 'WebGPU adapter (no info)';
+}
+
+function webglRenderer(): string {
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return 'no WebGL2 context';
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+/** The device behind `backend` in this browser context (window or worker). */
+export async function deviceLabel(backend: string): Promise<DeviceLabel> {
+  if (backend === 'wasm') return { device: 'cpu', adapter: 'wasm, 1 thread (SIMD build)' };
+  const adapter = backend === 'webgpu' ? await webgpuAdapter() : webglRenderer();
+  return { device: /swiftshader/i.test(adapter) ? 'swiftshader' : adapter, adapter };
+}

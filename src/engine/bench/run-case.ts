@@ -1,0 +1,48 @@
+/**
+ * One bench case on the current tfjs backend: build the case's Trainer through resolveConfig,
+ * time it with `timeSteps`, dispose it, and return the row `npm run bench` prints. Node and
+ * the browser bench page both call this; they differ only in how the backend was started.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { resolveConfig } from '../config';
+import { Trainer } from '../trainer';
+import type { BenchCase } from './cases';
+import { timeSteps } from './time-steps';
+
+/** One bench result (DESIGN.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
+export interface BenchRow {
+  case: string;
+  backend: string;
+  pde: string;
+  /** Collocation points per loss term per step. */
+  n: number;
+  width: number;
+  depth: number;
+  optimizer: string;
+  /** Median over runs of wall ms per training step. */
+  msPerStep: number;
+  stepsPerSec: number;
+  /** Trainable scalars. */
+  params: number;
+  tensorsBefore: number;
+  tensorsAfter: number;
+  runs: number;
+  stepsPerRun: number;
+}
+
+/** Time `c` on the backend tfjs is using now: `runs` runs of `steps` steps after 3 warm-up steps. */
+export async function runCase(c: BenchCase, plan: { steps: number; runs: number }): Promise<BenchRow> {
+  const trainer = new Trainer(resolveConfig({
+    pde: c.pde, batch: c.batch, optimizer: c.optimizer, archOptions: { depth: c.depth, width: c.width, activation: 'tanh' }, logEvery: plan.steps,
+  }));
+  try {
+    const t = await timeSteps(trainer, plan);
+    return {
+      case: c.name, backend: tf.getBackend(), pde: c.pde, n: c.batch, width: c.width, depth: c.depth, optimizer: c.optimizer,
+      msPerStep: Number(t.msPerStep.toFixed(3)), stepsPerSec: Number(t.stepsPerSec.toPrecision(3)),
+      params: trainer.paramCount, tensorsBefore: t.tensorsBefore, tensorsAfter: t.tensorsAfter, runs: plan.runs, stepsPerRun: plan.steps,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}
