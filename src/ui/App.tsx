@@ -4,6 +4,7 @@ import { Controls } from './controls/Controls';
 import { RunBar } from './controls/RunBar';
 import { Header } from './Header';
 import { Message } from './Message';
+import { FlowPanel } from './plots/FlowPanel';
 import { HistogramPanel } from './plots/HistogramPanel';
 import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
 import { SolutionPanel } from './plots/SolutionPanel';
@@ -28,6 +29,8 @@ export function App() {
           <SolutionPanel />
           <LossPanel />
           <HistogramPanel />
+          {/* Below the loss plot, which stays on the first screen (and off-screen plots skip their draws). */}
+          <FlowPanel />
           <AlignmentPanel />
           <WeightsPanel />
           <HessianPanel />
