@@ -108,3 +108,20 @@ describe('importWeights', () => {
     a.dispose(); b.dispose();
   });
 });
+
+describe('Trainer.dispose', () => {
+  it.each([
+    { arch: 'mlp', archOptions: { width: 8 } },
+    { arch: 'mlp', archOptions: { width: 8, fourierSize: 8, rwf: true } }, // frozen Fourier features
+    { arch: 'modified_mlp', archOptions: { width: 8 } },
+    { arch: 'pirate_net', archOptions: { width: 8 } },
+  ] as const)('frees every tensor a $arch trainer made ($archOptions)', async ({ arch, archOptions }) => {
+    const before = tf.memory().numTensors;
+    const t = new Trainer(resolveConfig({ pde: 'burgers', arch, archOptions, optimizer: 'soap', batch: 16 }));
+    await t.prepare();
+    for (let i = 0; i < 3; i++) t.step();
+    await t.checkpoint();
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

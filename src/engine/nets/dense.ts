@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { denseJet, type Jet, type LayerTap } from '../jet/jet';
 import type { Rng } from '../rng';
-import { glorotNormal } from './init';
+import { glorotNormal, variableOf } from './init';
 import type { NamedParam } from './types';
 
 /** Random weight factorization (Wang et al. 2022, "Random weight factorization…"). */
@@ -28,6 +28,8 @@ export interface DenseLayer {
   perSample(gW: tf.Tensor3D, gb: tf.Tensor2D): tf.Tensor[];
   /** Overwrite the effective weight W [in × out] (and zero the bias), e.g. least-squares init. */
   setWeight(w: Float32Array): void;
+  /** Free the layer's variables, frozen ones (not in `params`) included. */
+  dispose(): void;
 }
 
 /** Options of one dense layer; `init` replaces Glorot, `trainable: false` freezes it. */
@@ -41,10 +43,11 @@ export interface DenseOptions {
 export function createDense(rng: Rng, fanIn: number, fanOut: number, name: string, opts: DenseOptions = {}): DenseLayer {
   const w0 = opts.init ?? glorotNormal(rng, fanIn, fanOut);
   if (opts.trainable === false) {
-    const frozen = tf.variable(tf.tensor2d(w0, [fanIn, fanOut]), false);
+    const frozen = variableOf(tf.tensor2d(w0, [fanIn, fanOut]), false);
     return {
       name, params: [], apply: (jet) => denseJet(jet, frozen as tf.Tensor2D, null), perSample: () => [],
       setWeight: (w) => assignData(frozen, w),
+      dispose: () => frozen.dispose(),
     };
   }
   const params: NamedParam[] = [];
@@ -54,8 +57,8 @@ export function createDense(rng: Rng, fanIn: number, fanOut: number, name: strin
   if (opts.rwf) {
     const s = new Float32Array(fanOut).map(() => opts.rwf!.mean + opts.rwf!.std * rng.normal());
     const v = w0.map((w, i) => w / Math.exp(s[i % fanOut]));
-    const vVar = tf.variable(tf.tensor2d(v, [fanIn, fanOut]));
-    const sVar = tf.variable(tf.tensor1d(s));
+    const vVar = variableOf(tf.tensor2d(v, [fanIn, fanOut]));
+    const sVar = variableOf(tf.tensor1d(s));
     params.push({ name: `${name}.v`, variable: vVar }, { name: `${name}.s`, variable: sVar });
     weight = () => tf.mul(vVar, tf.exp(sVar)) as tf.Tensor2D;
     perSampleW = (gW) => [tf.mul(gW, tf.exp(sVar)), tf.sum(tf.mul(gW, weight()), 1)];
@@ -65,13 +68,13 @@ export function createDense(rng: Rng, fanIn: number, fanOut: number, name: strin
       next.dispose();
     };
   } else {
-    const wVar = tf.variable(tf.tensor2d(w0, [fanIn, fanOut]));
+    const wVar = variableOf(tf.tensor2d(w0, [fanIn, fanOut]));
     params.push({ name: `${name}.weight`, variable: wVar });
     weight = () => wVar as tf.Tensor2D;
     perSampleW = (gW) => [gW];
     setWeight = (w) => assignData(wVar, w);
   }
-  const bVar = opts.bias === false ? null : tf.variable(tf.zeros([fanOut]));
+  const bVar = opts.bias === false ? null : variableOf(tf.zeros([fanOut]));
   if (bVar) params.push({ name: `${name}.bias`, variable: bVar });
   return {
     name,
@@ -86,6 +89,7 @@ export function createDense(rng: Rng, fanIn: number, fanOut: number, name: strin
       setWeight(w);
       if (bVar) assignData(bVar, new Float32Array(fanOut));
     },
+    dispose: () => params.forEach((p) => p.variable.dispose()),
   };
 }
 

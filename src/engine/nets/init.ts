@@ -13,19 +13,12 @@ export function glorotNormal(rng: Rng, fanIn: number, fanOut: number): Float32Ar
 }
 
 /**
- * A trainable dense layer: weight [fanIn, fanOut] (Glorot normal) named `${name}.weight` and
- * bias (zeros) named `${name}.bias`. The tfjs variables get engine-unique names so that
- * several networks (compare mode) can live side by side; the readable names are ours.
+ * A tf.Variable holding `init`'s values, which it takes over: `tf.variable(t)` shares t's
+ * buffer and leaves t registered, so without disposing t every network would leave one tensor
+ * per parameter behind after `dispose()`.
  */
-export function denseParams(rng: Rng, fanIn: number, fanOut: number, name: string) {
-  const w = tf.variable(tf.tensor2d(glorotNormal(rng, fanIn, fanOut), [fanIn, fanOut]));
-  const b = tf.variable(tf.zeros([fanOut]));
-  return {
-    w: w as tf.Variable<tf.Rank.R2>,
-    b: b as tf.Variable<tf.Rank.R1>,
-    named: [
-      { name: `${name}.weight`, variable: w },
-      { name: `${name}.bias`, variable: b },
-    ],
-  };
+export function variableOf<R extends tf.Rank>(init: tf.Tensor<R>, trainable = true): tf.Variable<R> {
+  const v = tf.variable(init, trainable);
+  init.dispose();
+  return v;
 }

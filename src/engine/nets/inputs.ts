@@ -36,19 +36,23 @@ export const rwfOf = (o: CommonArchOptions): RwfOptions | undefined => (o.rwf ? 
  */
 export interface InputPipeline {
   dim: number;
+  /** Its trainable layers. */
   layers: DenseLayer[];
+  /** Its frozen layers (fixed Fourier features): not trained, but freed with the network. */
+  frozen: DenseLayer[];
   apply(jet: Jet, taps?: LayerTap[]): Jet;
 }
 
 export function createInputPipeline(rng: Rng, axes: readonly string[], periodic: PeriodicEmbedding | undefined, o: CommonArchOptions): InputPipeline {
   const d0 = embeddedDim(axes, periodic);
   const first = (jet: Jet) => (periodic ? embedPeriodic(jet, periodic) : jet);
-  if (o.fourierSize <= 0) return { dim: d0, layers: [], apply: first };
+  if (o.fourierSize <= 0) return { dim: d0, layers: [], frozen: [], apply: first };
   const init = new Float32Array(d0 * o.fourierSize).map(() => o.fourierSigma * rng.normal());
   const b = createDense(rng, d0, o.fourierSize, 'fourier', { bias: false, init, trainable: o.fourierTrainable });
   return {
     dim: 2 * o.fourierSize,
     layers: o.fourierTrainable ? [b] : [],
+    frozen: o.fourierTrainable ? [] : [b],
     apply: (jet, taps) => concatJets(cosSinJets(b.apply(first(jet), taps))),
   };
 }

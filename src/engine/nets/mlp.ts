@@ -44,5 +44,5 @@ export function createMlp(opts: Partial<MlpOptions>, ctx: NetContext): Network {
       if (i < layers.length - 1) h = activateJet(h, act);
     });
     return h;
-  });
+  }, input.frozen);
 }

@@ -42,5 +42,5 @@ export function createModifiedMlp(opts: Partial<ModifiedMlpOptions>, ctx: NetCon
       h = gateJets(z, v, u); // (1 − Z) ⊙ U + Z ⊙ V
     }
     return out.apply(h, taps);
-  });
+  }, input.frozen);
 }

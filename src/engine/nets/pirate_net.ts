@@ -4,6 +4,7 @@ import { gateJets, linearCombination } from '../jet/algebra';
 import { activateJet, inputJet, type Jet } from '../jet/jet';
 import { leastSquares } from '../linalg/cholesky';
 import { createDense } from './dense';
+import { variableOf } from './init';
 import { commonArchDefaults, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
 import type { NetContext } from './mlp';
 import { assembleNetwork, type NamedParam, type Network } from './types';
@@ -41,7 +42,7 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
   const encV = createDense(ctx.rng, w, w, 'encoder_v', { rwf });
   const blocks = Array.from({ length: o.blocks }, (_, k) => ({
     d: [1, 2, 3].map((i) => createDense(ctx.rng, w, w, `block${k}.dense${i}`, { rwf })),
-    alpha: tf.variable(tf.scalar(0)),
+    alpha: variableOf(tf.scalar(0)),
   }));
   const out = createDense(ctx.rng, w, ctx.outputDim, 'output', { rwf });
   const alphas: NamedParam[] = blocks.map((b, k) => ({ name: `block${k}.alpha`, variable: b.alpha }));
@@ -58,7 +59,7 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
       x = linearCombination([[b.alpha, h], [tf.sub(1, b.alpha), x]]);
     }
     return out.apply(x, taps);
-  });
+  }, input.frozen);
   if (!o.piInit) return net;
   return {
     ...net,

@@ -40,14 +40,16 @@ export function countParams(net: Network): number {
 }
 
 /**
- * A Network from its dense layers, any extra parameters (e.g. PirateNet's α) and its jet
- * forward pass; `forward` is the same pass on a value-only jet.
+ * A Network from its trainable dense layers, any extra parameters (e.g. PirateNet's α), its
+ * jet forward pass and its frozen layers (freed with it); `forward` is the same pass on a
+ * value-only jet.
  */
 export function assembleNetwork(
   ctx: { axes: readonly string[]; outputDim: number },
   layers: DenseLayer[],
   extra: NamedParam[],
   forwardJet: (input: Jet, taps?: LayerTap[]) => Jet,
+  frozen: DenseLayer[] = [],
 ): Network {
   const params = [...layers.flatMap((l) => l.params), ...extra];
   return {
@@ -57,6 +59,9 @@ export function assembleNetwork(
     layers,
     forwardJet,
     forward: (x) => forwardJet(inputJet(x, ctx.axes, [''])).streams[''] as tf.Tensor2D,
-    dispose: () => params.forEach((p) => p.variable.dispose()),
+    dispose: () => {
+      [...layers, ...frozen].forEach((l) => l.dispose());
+      extra.forEach((p) => p.variable.dispose());
+    },
   };
 }
