@@ -14,6 +14,28 @@ export interface Rng {
   normal(): number;
   /** A new independent stream derived from this one (for sub-components). */
   fork(): Rng;
+  /** The stream's position (plain numbers, JSON- and structured-clone-safe). */
+  getState(): RngState;
+  /** Continue from a position `getState` returned (of any stream); throws if it is malformed. */
+  setState(s: RngState): void;
+}
+
+/**
+ * A generator's position: sfc32's four 32-bit words (as signed integers) and the second
+ * Box–Muller normal kept for the next `normal()` call, if any.
+ */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
+}
+
+/** Why `s` is not an RngState, or null if it is one. */
+export function rngStateProblem(s: unknown): string | null {
+  const r = s as RngState | null;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.words)) return 'not an rng state ({ words, spare })';
+  if (r.words.length !== 4 || !r.words.every((w) => Number.isInteger(w) && w >= -(2 ** 31) && w < 2 ** 31)) return `words must be four 32-bit integers, got [${r.words.join(', ')}]`;
+  if (r.spare !== null && !Number.isFinite(r.spare)) return `spare must be a finite number or null, got ${r.spare}`;
+  return null;
 }
 
 /** 32-bit seed mixing (splitmix32 finaliser) so that nearby seeds give unrelated streams. */
@@ -58,6 +80,13 @@ export function createRng(seed: number): Rng {
       return r * Math.cos(2 * Math.PI * v);
     },
     fork: () => createRng(Math.floor(next() * 4294967296)),
+    getState: () => ({ words: [a | 0, b | 0, c | 0, d | 0], spare }),
+    setState: (s) => {
+      const problem = rngStateProblem(s);
+      if (problem) throw new Error(`cannot restore the random stream: ${problem}`);
+      [a, b, c, d] = s.words;
+      spare = s.spare;
+    },
   };
   return rng;
 }

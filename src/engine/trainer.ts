@@ -4,10 +4,12 @@ import { flatten } from './diagnostics/alignment';
 import { paramGrads } from './grads';
 import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
-import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
+import type { NamedArray } from './io/safetensors';
+import { learningRate, optimizers, Stateful, type OptimizerId, type UpdateExtras } from './optim';
+import { containerFromHost, containerToHost, layoutProblems, type HostContainer } from './optim/container';
 import { residualSampleMoments } from './optim/residual-moments';
 import type { Pde } from './pdes';
-import { createRng, type Rng } from './rng';
+import { createRng, rngStateProblem, type Rng, type RngState } from './rng';
 import { sampleTerm, type PointBatch } from './sampling';
 import { evaluateOn, evaluationTarget, type Evaluation, type EvaluationTarget } from './evaluation';
 
@@ -27,6 +29,37 @@ export interface Checkpoint {
   diverged: boolean;
 }
 
+/**
+ * A host snapshot of everything `step()` (and the loop's balancing, diagnostics and L-BFGS
+ * phase) depends on, to continue the same trajectory in another Trainer with the same config,
+ * e.g. on another backend after the GPU device was lost. Typed arrays and plain objects only:
+ * structured-clone safe (transferable buffers), no tensors. Left out: the last two steps'
+ * flattened directions (inter-step alignment reappears two captured steps later), the last
+ * losses (the next `checkpoint()` reports after a step), the evaluation grid (recomputed) and
+ * L-BFGS's curvature pairs, which live only within one `trainFor` call (a state taken between
+ * calls, as the worker's are, resumes exactly).
+ */
+export interface TrainerState {
+  /** The optimizer the state belongs to. */
+  optimizerId: OptimizerId;
+  /** Steps taken. */
+  step: number;
+  /** Base learning rate in force (it may have been changed while training). */
+  lr: number;
+  /** Whether the architecture's physics-informed initialisation has run (see `prepare`). */
+  initialised: boolean;
+  /** Weights by readable name, as `exportWeights` gives them. */
+  weights: NamedArray[];
+  /** The optimizer's state (Adam moments, SOAP factors and bases, step counts, …). */
+  optimizer: HostContainer;
+  /** Position of the collocation stream. */
+  sampler: RngState;
+  /** Position of the probe stream (balancing, diagnostics, L-BFGS batches). */
+  probe: RngState;
+  /** Loss weights by term (set by loss balancing). */
+  lossWeights: Record<string, number>;
+}
+
 /** Raised to the caller's attention by `checkpoint()` when training diverges. */
 export class DivergenceError extends Error {
   constructor(public readonly step: number, public readonly lastGoodStep: number, detail: string) {
@@ -34,6 +67,12 @@ export class DivergenceError extends Error {
     this.name = 'DivergenceError';
   }
 }
+
+/** Named weights as a file or a host copy holds them. */
+type WeightArray = { name: string; shape: readonly number[]; data: ArrayLike<number> };
+
+/** The first few of a list of problems, for an error message. */
+const listed = (problems: string[]) => `${problems.slice(0, 6).join('; ')}${problems.length > 6 ? '; …' : ''}`;
 
 /**
  * Trains one PINN: fresh seeded collocation batches per step, the composite loss
@@ -81,6 +120,8 @@ export class Trainer {
   }
 
   private prepared = false;
+  /** The physics-informed initialisation has run (or was imported with a state). */
+  private initialised = false;
 
   /**
    * One-time asynchronous set-up before the first step (idempotent; `trainFor` calls it):
@@ -92,7 +133,9 @@ export class Trainer {
     if (this.prepared) return;
     this.prepared = true;
     const ic = this.pde.terms.ic;
-    if (this.net.leastSquaresInit && ic?.aux && this.stepCount === 0) {
+    const init = !this.initialised && this.stepCount === 0;
+    this.initialised = true;
+    if (this.net.leastSquaresInit && ic?.aux && init) {
       const n = Math.max(this.config.batch, 4 * this.paramCount ** 0.5, 512);
       const b = sampleTerm(this.pde, 'ic', this.config.params, this.probeRng, Math.ceil(n));
       const nOut = this.pde.outputs.length;
@@ -292,9 +335,10 @@ export class Trainer {
     return evaluateOn(this.net, this.pde, this.config.params, await this.target(), this.stepCount);
   }
 
-  /** Weights by readable name, with shapes, read from the device. */
-  async exportWeights(): Promise<{ name: string; shape: number[]; data: Float32Array }[]> {
-    return Promise.all(this.net.params.map(async (p) => ({ name: p.name, shape: p.variable.shape, data: (await p.variable.data()) as Float32Array })));
+  /** Weights by readable name, with shapes, read from the device into their own buffers. */
+  async exportWeights(): Promise<NamedArray[]> {
+    // tfjs-cpu hands out its own buffers: copy, so the result may be kept or transferred
+    return Promise.all(this.net.params.map(async (p) => ({ name: p.name, shape: [...p.variable.shape], data: ((await p.variable.data()) as Float32Array).slice() })));
   }
 
   /**
@@ -303,7 +347,17 @@ export class Trainer {
    * changed and the error lists what is wrong (wrong architecture, wrong sizes, …). The
    * optimizer state is kept; the loaded weights become the last good ones.
    */
-  importWeights(tensors: readonly { name: string; shape: readonly number[]; data: ArrayLike<number> }[]): void {
+  importWeights(tensors: readonly WeightArray[]): void {
+    const problems = this.weightProblems(tensors);
+    if (problems.length) {
+      throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`);
+    }
+    this.assignWeights(tensors);
+    this.saveGood();
+  }
+
+  /** What keeps `tensors` from being this network's weights (empty when they fit). */
+  private weightProblems(tensors: readonly WeightArray[]): string[] {
     const byName = new Map(tensors.map((t) => [t.name, t]));
     const problems: string[] = [];
     for (const p of this.net.params) {
@@ -317,14 +371,78 @@ export class Trainer {
     const known = new Set(this.net.params.map((p) => p.name));
     const extra = tensors.filter((t) => !known.has(t.name)).map((t) => t.name);
     if (extra.length) problems.push(`unexpected ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}`);
-    if (problems.length) {
-      throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? '; …' : ''}`);
-    }
+    return problems;
+  }
+
+  /** Assign weights that `weightProblems` accepted. */
+  private assignWeights(tensors: readonly WeightArray[]): void {
+    const byName = new Map(tensors.map((t) => [t.name, t]));
     for (const p of this.net.params) {
       const t = tf.tensor(Float32Array.from(byName.get(p.name)!.data), p.variable.shape);
       p.variable.assign(t);
       t.dispose();
     }
+  }
+
+  /**
+   * A host snapshot of the training state (see `TrainerState`): weights and optimizer state
+   * read from the device, everything else as it is now. Importing it into a Trainer with the
+   * same config continues exactly the same trajectory.
+   */
+  async exportState(): Promise<TrainerState> {
+    // the host parts first, so they belong to the same step as the reads started with them
+    const host = {
+      optimizerId: this.config.optimizer,
+      step: this.stepCount,
+      lr: this.lr,
+      initialised: this.initialised,
+      sampler: this.sampler.getState(),
+      probe: this.probeRng.getState(),
+      lossWeights: Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]])),
+    };
+    const [weights, optimizer] = await Promise.all([this.exportWeights(), containerToHost(this.opt.current)]);
+    return { ...host, weights, optimizer };
+  }
+
+  /**
+   * Continue from a state `exportState` gave (from a Trainer with the same config, on any
+   * backend). Everything is checked first — the optimizer id, the weights' names and shapes,
+   * the optimizer state's layout (leaf by leaf), the loss-weight terms, the random streams —
+   * and on any mismatch nothing changes and the error lists what is wrong. The imported state
+   * becomes the last good one (for divergence rollback).
+   */
+  importState(s: TrainerState): void {
+    const problems = this.weightProblems(s.weights ?? []);
+    if (s.optimizerId !== this.config.optimizer) problems.unshift(`it is a ${s.optimizerId} state, this trainer uses ${this.config.optimizer}`);
+    if (!(Number.isInteger(s.step) && s.step >= 0)) problems.push(`step ${s.step} is not a non-negative integer`);
+    if (!(Number.isFinite(s.lr) && s.lr > 0)) problems.push(`learning rate ${s.lr} is not positive`);
+    const terms = Object.keys(s.lossWeights ?? {});
+    if (terms.join() !== this.termNames.join()) problems.push(`loss weights are for terms [${terms.join(', ')}], expected [${this.termNames.join(', ')}]`);
+    else if (!terms.every((t) => Number.isFinite(s.lossWeights[t]) && s.lossWeights[t] >= 0)) problems.push('a loss weight is negative or not finite');
+    for (const k of ['sampler', 'probe'] as const) {
+      const p = rngStateProblem(s[k]);
+      if (p) problems.push(`${k}: ${p}`);
+    }
+    if (typeof s.initialised !== 'boolean') problems.push('initialised is not a boolean');
+    if (!problems.length) problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
+    if (problems.length) {
+      throw new Error(`training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`);
+    }
+    this.assignWeights(s.weights);
+    const opt = containerFromHost(s.optimizer, this.opt.current);
+    this.opt.restore(opt);
+    tf.dispose(opt);
+    this.sampler.setState(s.sampler);
+    this.probeRng.setState(s.probe);
+    this.lossWeights = this.termNames.map((t) => s.lossWeights[t]);
+    this.stepCount = s.step;
+    this.lr = s.lr;
+    this.initialised = s.initialised;
+    this.lastLosses?.dispose();
+    this.lastCausal?.dispose();
+    this.lastLosses = this.lastCausal = null;
+    this.dirs.forEach((d) => tf.dispose([d.grad, d.update]));
+    this.dirs = [];
     this.saveGood();
   }
 

@@ -59,5 +59,5 @@ export async function fallbackFrom(order: readonly BackendId[], reason: string):
   }
   const rest = order.filter((b) => b !== failed);
   const choice = await selectBackend(rest);
-  return { ...choice, failed, reason: `${failed}: ${reason} → using ${choice.backend}, resumed from the last saved weights (optimizer state restarts)` };
+  return { ...choice, failed, reason: `${failed}: ${reason} → using ${choice.backend}, resumed from the last saved weights and optimizer state` };
 }

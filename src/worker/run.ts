@@ -1,12 +1,13 @@
 /**
  * One training run inside the worker: its Trainer plus what the session tracks about it —
- * whether it is still training, the rows waiting to be posted, and a host copy of its last
- * good weights (to rebuild it on another backend when the GPU device is lost).
+ * whether it is still training, the rows waiting to be posted, and a host copy of its
+ * training state at a recent good checkpoint (weights, optimizer state, random streams, loss
+ * weights), to rebuild it on another backend when the GPU device is lost and continue the
+ * same trajectory.
  */
 import type { ExperimentConfig } from '../engine/config';
-import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
-import { Trainer } from '../engine/trainer';
+import { Trainer, type TrainerState } from '../engine/trainer';
 import type { RunIndex } from './protocol';
 
 /** `active` runs train on Start; the others wait for Reset (or new settings). */
@@ -17,13 +18,13 @@ export function configKey(config: ExperimentConfig): string {
   return JSON.stringify({ ...config, lr: null });
 }
 
-/** A run: trainer, state, pending rows and saved weights. */
+/** A run: trainer, state, pending rows and saved training state. */
 export class Run {
   state: RunState = 'active';
   /** Logged rows not yet posted (progress is batched). */
   pending: MetricsRow[] = [];
-  /** The weights at a recent good checkpoint, on the host. */
-  saved: { step: number; tensors: NamedArray[] } | null = null;
+  /** The training state at a recent good checkpoint, on the host. */
+  saved: TrainerState | null = null;
   savedAt = -Infinity;
   /** Step of the last evaluation posted (−1: none). */
   evaluatedAt = -1;
@@ -37,6 +38,17 @@ export class Run {
   /** A fresh run (fresh weights from the config's seed). */
   static create(index: RunIndex, config: ExperimentConfig): Run {
     return new Run(index, new Trainer(config));
+  }
+
+  /**
+   * Run `index` rebuilt (on the current backend) from a state another Run saved with the same
+   * config; the learning rate in force then (it may have been changed live) stays in force.
+   */
+  static restore(index: RunIndex, config: ExperimentConfig, saved: TrainerState): Run {
+    const r = Run.create(index, { ...config, lr: saved.lr });
+    r.trainer.importState(saved);
+    r.saved = saved;
+    return r;
   }
 
   /** "Run A" / "Run B", for messages. */
@@ -55,7 +67,7 @@ export class Run {
 
   /**
    * The trainer's one-time set-up (least-squares init, reference solution), announced through
-   * `notice` when the PDE computes a reference (a few seconds), then a first weight copy.
+   * `notice` when the PDE computes a reference (a few seconds), then a first state copy.
    */
   async prepare(notice: (text: string) => void): Promise<void> {
     if (this.prepared) return;
@@ -64,13 +76,12 @@ export class Run {
     await this.trainer.prepare();
     if (slow) notice('');
     this.prepared = true;
-    if (!this.saved) await this.saveWeights();
+    if (!this.saved) await this.saveState();
   }
 
-  /** Copy the current weights to the host (call only after a good checkpoint). */
-  async saveWeights(): Promise<void> {
-    const tensors = (await this.trainer.exportWeights()).map((t) => ({ name: t.name, shape: [...t.shape], data: t.data.slice() }));
-    this.saved = { step: this.trainer.stepCount, tensors };
+  /** Copy the training state to the host (call only after a good checkpoint). */
+  async saveState(): Promise<void> {
+    this.saved = await this.trainer.exportState();
     this.savedAt = performance.now();
   }
 

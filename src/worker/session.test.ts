@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { ConfigInput } from '../engine/config';
+import { resolveConfig, type ConfigInput } from '../engine/config';
+import { trainFor } from '../engine/loop';
+import { Trainer, type Checkpoint } from '../engine/trainer';
 import type { FromWorker } from './protocol';
 import { Session, type BackendHooks } from './session';
 import type { StreamOptions } from './streamer';
@@ -170,10 +172,12 @@ describe('worker Session', () => {
     expect(b.of('error')[0].message).toMatch(/^w\.safetensors was not loaded: weights do not fit this mlp network.*layer0\.weight has shape \[1,8\], expected \[1,9\]/);
   });
 
-  it('rebuilds the runs on the fallback backend from saved weights when the device is lost, and resumes', async () => {
+  it('rebuilds the runs on the fallback backend from their saved state when the device is lost, and continues the same trajectory', async () => {
     const hooks: BackendHooks = { fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }), isBackendFailure: () => false };
     const h = harness({ saveEveryMs: 0 }, hooks);
-    h.run((s) => s.start([tiny]));
+    const cfg: ConfigInput = { ...tiny, optimizer: 'soap', balancing: { method: 'annealing', every: 5 } };
+    h.run((s) => s.start([cfg]));
+    h.run((s) => s.setLr(0, 2e-3)); // a live change, before the first chunk: it must survive the rebuild
     await h.until(() => h.rows().length >= 3);
     h.s.deviceLost('test');
     await h.until(() => h.of('resumed').length === 1);
@@ -185,6 +189,19 @@ describe('worker Session', () => {
     await h.until(() => h.stops().length === 1);
     expect(h.of('started')).toHaveLength(1);
     expect(h.of('error')).toEqual([]);
+
+    // every posted row, before and after the loss, is the uninterrupted run's (same backend: exactly)
+    const reference = new Trainer(resolveConfig({ ...cfg, lr: 2e-3 }));
+    const expected = new Map<number, Checkpoint>();
+    await trainFor(reference, h.rows().at(-1)!.step, (c) => { expected.set(c.step, c); });
+    reference.dispose();
+    const after = h.rows().filter((r) => r.step > at);
+    expect(after.length).toBeGreaterThanOrEqual(2);
+    for (const r of h.rows()) {
+      const c = expected.get(r.step)!;
+      expect({ step: r.step, loss: r.loss, res: r['loss.res'], bc: r['loss.bc'], w: r['weight.bc'] })
+        .toEqual({ step: c.step, loss: c.loss, res: c.losses.res, bc: c.losses.bc, w: c.weights.bc });
+    }
   });
 
   it('without streaming posts nothing but the stop, with the wall-clock step count', async () => {

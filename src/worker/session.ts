@@ -110,7 +110,7 @@ export class Session {
   async exportWeights(run: RunIndex): Promise<void> {
     const r = this.runs[run];
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
-    const tensors = (await r.trainer.exportWeights()).map((t) => ({ name: t.name, shape: [...t.shape], data: t.data.slice() }));
+    const tensors = await r.trainer.exportWeights();
     this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
   }
 
@@ -131,14 +131,16 @@ export class Session {
       throw new Error(`${name} was not loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
     r.state = r.done ? 'finished' : 'active';
-    await r.saveWeights();
+    await r.saveState();
     this.post({ type: 'imported', run, step: r.step, name });
     await this.streamer.evaluate(r);
   }
 
   /**
-   * The device is gone: rebuild the runs on the next backend from their saved weights (the
-   * UI keeps its history up to the `resumed` step) and resume if they were training.
+   * The device is gone: rebuild the runs on the next backend from their saved training state
+   * (weights, optimizer state, random streams, loss weights: the trajectory continues as if
+   * nothing happened, up to backend rounding; the UI keeps its history up to the `resumed`
+   * step) and resume if they were training.
    */
   deviceLost(reason: string): void {
     if (this.lost.fired) return;
@@ -155,14 +157,9 @@ export class Session {
     const choice = await this.hooks.fallback(reason);
     this.post({ type: 'backend', backend: choice.backend, reason: choice.reason });
     for (const [i, s] of saved.entries()) {
-      const r = Run.create(i as RunIndex, s.config);
+      const r = s.saved ? Run.restore(i as RunIndex, s.config, s.saved) : Run.create(i as RunIndex, s.config);
       this.runs.push(r);
       await r.prepare((text) => this.post({ type: 'notice', run: r.index, text }));
-      if (s.saved) {
-        r.trainer.importWeights(s.saved.tensors);
-        r.trainer.stepCount = s.saved.step;
-        r.saved = s.saved;
-      }
       r.state = s.state === 'active' && r.done ? 'finished' : s.state;
       this.post({ type: 'resumed', run: r.index, step: r.step });
       await this.streamer.evaluate(r);

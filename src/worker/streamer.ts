@@ -22,7 +22,7 @@ export interface StreamOptions {
   minEvalIntervalMs: number;
   /** Shortest time between two progress messages of a run. */
   flushEveryMs: number;
-  /** Refresh the host copy of the weights at most this often. */
+  /** Refresh the host copy of the training state at most this often. */
   saveEveryMs: number;
   /** Ticks per axis of the display grid. */
   maxTicks: number;
@@ -64,7 +64,7 @@ export class Streamer {
    * histograms, queue the metrics row and flush the run's queue when it is time.
    */
   async log(r: Run, c: Checkpoint, msPerStep: number, diag: DiagnosticsReport | undefined, snapshot: boolean): Promise<void> {
-    if (performance.now() - r.savedAt >= this.opts.saveEveryMs) await r.saveWeights();
+    if (performance.now() - r.savedAt >= this.opts.saveEveryMs) await r.saveState();
     if (!this.opts.stream) return;
     const relL2 = snapshot ? await this.evaluate(r) : undefined;
     if (diag?.histograms.length) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { cloneContainer } from './container';
 
 /**
  * An optimizer as a pair of pure functions over the parameter list (optax's
@@ -100,14 +101,4 @@ export class Stateful {
   dispose(): void {
     tf.dispose(this.state);
   }
-}
-
-/** Deep copy of a container of tensors (arrays and records), numbers kept as they are. */
-export function cloneContainer(c: tf.TensorContainer): tf.TensorContainer {
-  if (c instanceof tf.Tensor) return tf.clone(c);
-  if (Array.isArray(c)) return c.map(cloneContainer);
-  if (c !== null && typeof c === 'object' && !ArrayBuffer.isView(c)) {
-    return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, cloneContainer(v as tf.TensorContainer)]));
-  }
-  return c;
 }
