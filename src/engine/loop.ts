@@ -54,7 +54,10 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
       break;
     }
     const n = Math.min(untilNext(s, lbfgsFrom >= 0 ? lbfgsFrom : -1), untilNext(s, logEvery), untilNext(s, balanceEvery), untilNext(s, diagnostics.every), steps - done);
-    for (let i = 0; i < n; i++) trainer.step();
+    for (let i = 0; i < n; i++) {
+      await trainer.settle();
+      trainer.step();
+    }
     done += n;
     const step = trainer.stepCount;
     const diagNow = diagnostics.every > 0 && step % diagnostics.every === 0;

@@ -219,6 +219,15 @@ export class Trainer {
     return every > 0 && this.config.diagnostics.kinds.includes('align') && (every === 1 || (s + 2) % every < 2);
   }
 
+  /**
+   * The optimizer's asynchronous work between steps (SOAP's eigenbases on WebGPU, read from
+   * the device without blocking it); a no-op for most optimizers. Loops call it before each
+   * `step()`; a step without it is still correct (the optimizer falls back to device work).
+   */
+  settle(): Promise<void> {
+    return this.opt.settle();
+  }
+
   /** One optimisation step on fresh collocation batches. */
   step(): void {
     const vars = this.net.params.map((p) => p.variable);

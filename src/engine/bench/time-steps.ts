@@ -8,6 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 export interface Steppable {
   /** Queue one training step (no device read). */
   step(): void;
+  /** The optimizer's work between steps (as the training loop does it). */
+  settle?(): Promise<void>;
   /** Read from the device, which waits for all queued work to finish. */
   checkpoint(): Promise<unknown>;
 }
@@ -47,13 +49,17 @@ export function median(xs: readonly number[]): number {
  */
 export async function timeSteps(trainer: Steppable, plan: TimingPlan): Promise<StepTiming> {
   if (!(plan.steps >= 1 && plan.runs >= 1)) throw new Error(`timeSteps: steps and runs must be ≥ 1 (got ${plan.steps}, ${plan.runs})`);
-  for (let i = 0; i < (plan.warmup ?? 3); i++) trainer.step();
+  const step = async () => {
+    await trainer.settle?.();
+    trainer.step();
+  };
+  for (let i = 0; i < (plan.warmup ?? 3); i++) await step();
   await trainer.checkpoint();
   const tensorsBefore = tf.memory().numTensors;
   const runMs: number[] = [];
   for (let r = 0; r < plan.runs; r++) {
     const t0 = performance.now();
-    for (let i = 0; i < plan.steps; i++) trainer.step();
+    for (let i = 0; i < plan.steps; i++) await step();
     await trainer.checkpoint();
     runMs.push((performance.now() - t0) / plan.steps);
   }

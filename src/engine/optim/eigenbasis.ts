@@ -4,15 +4,18 @@ import { matMul, qrQ, symEig } from './linalg';
 /**
  * Where SOAP computes its eigenbases. `host`: read the factor with `dataSync()` and work in
  * float64 on the CPU (exact eigh by `symEig`, Householder QR) — cheap and exact on the cpu and
- * wasm backends, whose tensors live in host memory anyway. `device`: tf ops only (no reads,
- * so it is the only option on WebGPU, where `dataSync()` breaks the device) — the first
- * eigenbasis by subspace iteration from I, the refresh with a fixed-shape Gram–Schmidt QR.
- * `auto`: device on WebGPU, host elsewhere (WebGL's synchronous read only stalls the pipeline
+ * wasm backends, whose tensors live in host memory anyway. `device`: tf ops only (no reads)
+ * — the first eigenbasis by subspace iteration from I, the refresh with a fixed-shape
+ * Gram–Schmidt QR; ~14n small kernels per factor per refresh (10× that for the first basis).
+ * `async`: the host's float64 math on factors read asynchronously between steps (`settle`),
+ * for WebGPU, where `dataSync()` breaks the device and the device path's thousands of small
+ * kernels are slow; a step taken before the read completes falls back to the device path.
+ * `auto`: async on WebGPU, host elsewhere (WebGL's synchronous read only stalls the pipeline
  * for one n × n read every `preconditionFrequency` steps, far cheaper than ~14n kernels).
  */
-export type BasisSolverId = 'auto' | 'host' | 'device';
+export type BasisSolverId = 'auto' | 'host' | 'device' | 'async';
 
-export const basisSolverIds: readonly BasisSolverId[] = ['auto', 'host', 'device'];
+export const basisSolverIds: readonly BasisSolverId[] = ['auto', 'host', 'device', 'async'];
 
 /** Computes and refreshes the eigenbasis of a symmetric PSD preconditioner factor P (n × n). */
 export interface BasisSolver {
@@ -25,24 +28,36 @@ export interface BasisSolver {
    * j = old column perm[j]) which the caller applies to the second moment.
    */
   refresh(p: tf.Tensor2D, q: tf.Tensor2D): { q: tf.Tensor2D; perm: tf.Tensor1D };
+  /** Leave the work to `settle` between steps (this solver is then the fallback). */
+  deferred?: boolean;
 }
 
 const read = (t: tf.Tensor): Float64Array => Float64Array.from(t.dataSync());
 const upload = (a: Float64Array, n: number): tf.Tensor2D => tf.tensor2d(Float32Array.from(a), [n, n]);
 
+/** Eigenvectors of the symmetric n × n P as columns, eigenvalues descending (float64). */
+export function hostEigenbasis(p: Float64Array, n: number): Float64Array {
+  return symEig(p, n).vectors;
+}
+
+/** SOAP's refresh (see `BasisSolver.refresh`) in float64 on host arrays. */
+export function hostRefresh(p: Float64Array, q: Float64Array, n: number): { q: Float64Array; perm: number[] } {
+  const PQ = matMul(p, q, n, n, n);
+  const est = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) est[j] += q[i * n + j] * PQ[i * n + j];
+  const perm = Array.from(est.keys()).sort((a, b) => est[b] - est[a]);
+  const sorted = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sorted[i * n + j] = PQ[i * n + perm[j]];
+  return { q: qrQ(sorted, n, n), perm };
+}
+
 /** Float64 host path: exact eigh, power step and Householder QR on `dataSync()`ed copies. */
 export const hostSolver: BasisSolver = {
-  eigenbasis: (p) => upload(symEig(read(p), p.shape[0]).vectors, p.shape[0]),
+  eigenbasis: (p) => upload(hostEigenbasis(read(p), p.shape[0]), p.shape[0]),
   refresh: (p, q) => {
     const n = p.shape[0];
-    const Q = read(q);
-    const PQ = matMul(read(p), Q, n, n, n);
-    const est = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) est[j] += Q[i * n + j] * PQ[i * n + j];
-    const perm = Array.from(est.keys()).sort((a, b) => est[b] - est[a]);
-    const sorted = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sorted[i * n + j] = PQ[i * n + perm[j]];
-    return { q: upload(qrQ(sorted, n, n), n), perm: tf.tensor1d(perm, 'int32') };
+    const r = hostRefresh(read(p), read(q), n);
+    return { q: upload(r.q, n), perm: tf.tensor1d(r.perm, 'int32') };
   },
 };
 
@@ -107,11 +122,13 @@ export function deviceSolver(initIters = 10): BasisSolver {
 }
 
 const device = deviceSolver();
+const deferredDevice: BasisSolver = { ...device, deferred: true };
 
-/** The solver for `id` on the current backend (`auto`: device on WebGPU, host elsewhere). */
+/** The solver for `id` on the current backend (`auto`: async on WebGPU, host elsewhere). */
 export function basisSolver(id: BasisSolverId): BasisSolver {
   if (!basisSolverIds.includes(id)) throw new Error(`soap.solver: unknown value ${JSON.stringify(id)} (allowed: ${basisSolverIds.join(', ')})`);
   if (id === 'host') return hostSolver;
   if (id === 'device') return device;
-  return tf.getBackend() === 'webgpu' ? device : hostSolver;
+  if (id === 'async') return deferredDevice;
+  return tf.getBackend() === 'webgpu' ? deferredDevice : hostSolver;
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { variableOf } from '../nets/init';
 import { createRng } from '../rng';
 import { optimizers } from '.';
 import { findSoapState, soapDefaults, type SoapOptions } from './soap';
@@ -12,7 +13,7 @@ const t2 = (a: Mat) => tf.tensor2d(a);
 
 /** A SOAP optimizer over fresh variables with the given initial values. */
 function soapOn(values: (Mat | number[])[], opts: Partial<SoapOptions>, lr: number) {
-  const vars = values.map((v) => tf.variable(typeof v[0] === 'number' ? tf.tensor1d(v as number[]) : t2(v as Mat)));
+  const vars = values.map((v) => variableOf<tf.Rank>(typeof v[0] === 'number' ? tf.tensor1d(v as number[]) : t2(v as Mat)));
   const opt = new Stateful(optimizers.soap.create({ ...soapDefaults, ...opts }, () => lr), vars);
   const step = (gs: tf.Tensor[]) => { opt.apply(gs); tf.dispose(gs); };
   const dispose = () => { opt.dispose(); tf.dispose(vars); };
@@ -112,5 +113,56 @@ describe('SOAP options', () => {
   it('rejects an unknown solver and a non-integer refresh frequency when created', () => {
     expect(() => optimizers.soap.create({ ...soapDefaults, solver: 'gpu' as never }, () => 1)).toThrow(/allowed: auto, host, device/);
     expect(() => optimizers.soap.create({ ...soapDefaults, preconditionFrequency: 2.5 }, () => 1)).toThrow(/positive integer/);
+  });
+});
+
+describe('SOAP with the async solver (WebGPU: eigenbases from device reads between steps)', () => {
+  /** Weights after `steps` SOAP steps on the same gradients, settling before each step or not. */
+  async function run(solver: SoapOptions['solver'], settle: boolean, steps = 23): Promise<{ w: number[][]; pendingSeen: number[] }> {
+    const g = createRng(5);
+    const m = (r: number, c: number): Mat => Array.from({ length: r }, () => Array.from({ length: c }, () => g.normal()));
+    const init = [m(5, 4), m(4, 3), [0.1, -0.2, 0.3]];
+    const s = soapOn(init, { solver, preconditionFrequency: 5, precondition1d: 1 }, 1e-2);
+    const pendingSeen: number[] = [];
+    for (let k = 0; k < steps; k++) {
+      if (settle) await s.opt.settle();
+      pendingSeen.push(findSoapState(s.opt.current)!.pending);
+      const gs = s.vars.map((v) => tf.tidy(() => tf.add(tf.mul(0.5, v), tf.randomNormal(v.shape, 0, 1, 'float32', Math.floor(g.next() * 1e6)))));
+      s.step(gs);
+    }
+    const w = await Promise.all(s.vars.map(async (v) => Array.from(await v.data())));
+    s.dispose();
+    return { w, pendingSeen };
+  }
+
+  it('settled between steps, equals the host solver exactly (first basis by eigh, refreshes by QR)', async () => {
+    const before = tf.memory().numTensors;
+    const a = await run('async', true);
+    const afterAsync = tf.memory().numTensors;
+    const h = await run('host', false);
+    expect(a.w).toEqual(h.w);
+    expect(a.pendingSeen.every((p) => p === 0)).toBe(true); // settle always ran first
+    expect([afterAsync, tf.memory().numTensors]).toEqual([before, before]);
+  });
+
+  it('not settled, falls back to the device solver at the next step, exactly', async () => {
+    const [a, d] = [await run('async', false), await run('device', false)];
+    expect(a.w).toEqual(d.w);
+    expect(a.pendingSeen.filter((p) => p === 1)).toHaveLength(1); // after the initialising call
+    expect(a.pendingSeen.filter((p) => p === 2).length).toBe(4); // after each refresh (steps 5, 10, 15, 20)
+  });
+
+  it('settles inside the training loop (trainFor), matching the host solver', async () => {
+    const { resolveConfig } = await import('../config');
+    const { Trainer } = await import('../trainer');
+    const { trainFor } = await import('../loop');
+    const weights = async (solver: string) => {
+      const t = new Trainer(resolveConfig({ pde: 'poisson1d', optimizer: 'soap', optimizerOptions: { solver, preconditionFrequency: 3 }, batch: 16, archOptions: { depth: 1, width: 6 }, logEvery: 4 }));
+      await trainFor(t, 12);
+      const w = await Promise.all(t.vars.map(async (v) => Array.from(await v.data())));
+      t.dispose();
+      return w;
+    };
+    expect(await weights('async')).toEqual(await weights('host'));
   });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { basisSolver, type BasisSolverId } from './eigenbasis';
+import { basisSolver, hostEigenbasis, hostRefresh, type BasisSolver, type BasisSolverId } from './eigenbasis';
 import type { Transform } from './transform';
 
 /**
@@ -57,6 +57,11 @@ export interface SoapState {
   kind: 'soap';
   /** Calls so far; call 1 only initialises, so Adam's bias-correction step t equals `step`. */
   step: number;
+  /**
+   * Basis work a deferred solver left for `settleSoap` (or, if a step comes first, for the
+   * start of that step): 0 none, 1 the first eigenbases, 2 a refresh.
+   */
+  pending: number;
   params: SoapParamState[];
 }
 
@@ -110,6 +115,54 @@ function projectBack(x: tf.Tensor2D, s: SoapParamState): tf.Tensor2D {
  * optax.adamw (difference η²λ‖u‖). The step count lives on the host: it decides init and
  * refresh with no device read.
  */
+/** A factor's new basis and, for a refresh, the permutation of its eigenvalue order. */
+type BasisWork = (f: SoapFactor) => { q: tf.Tensor2D; perm?: tf.Tensor1D };
+
+/**
+ * `state` with its pending basis work done by `work` per factor (permuting v's rows for L,
+ * its columns for R) and every other tensor copied; pending cleared.
+ */
+function withBases(state: SoapState, work: BasisWork): SoapState {
+  const params = state.params.map((s) => {
+    const ps: SoapParamState = { mu: tf.clone(s.mu), nu: tf.clone(s.nu) };
+    (['left', 'right'] as const).forEach((side, axis) => {
+      const f = s[side];
+      if (!f) return;
+      const r = work(f);
+      ps[side] = { gg: tf.clone(f.gg), q: r.q };
+      if (r.perm) ps.nu = tf.reshape(tf.gather(asMatrix(ps.nu), r.perm, axis), s.nu.shape);
+    });
+    return ps;
+  });
+  return { kind: 'soap', step: state.step, pending: 0, params };
+}
+
+/** The device fallback for pending work: `solver`'s own eigenbasis or refresh. */
+const onDevice = (pending: number, solver: BasisSolver): BasisWork => (f) =>
+  pending === 1 ? { q: solver.eigenbasis(f.gg) } : solver.refresh(f.gg, f.q);
+
+/**
+ * Do a deferred solver's pending basis work with the host's float64 math on factors read
+ * asynchronously (no `dataSync`, so it is safe on WebGPU): a new state (caller disposes the
+ * old one), or null when nothing is pending. The result equals the `host` solver's.
+ */
+export async function settleSoap(state: SoapState): Promise<SoapState | null> {
+  if (!state.pending) return null;
+  const factors = state.params.flatMap((s) => [s.left, s.right].filter((f): f is SoapFactor => f !== undefined));
+  const read = async (t: tf.Tensor) => Float64Array.from(await t.data());
+  const host = await Promise.all(factors.map(async (f) => {
+    const n = f.gg.shape[0];
+    const p = await read(f.gg);
+    return state.pending === 1 ? { n, q: hostEigenbasis(p, n) } : { n, ...hostRefresh(p, await read(f.q), n) };
+  }));
+  const byFactor = new Map(factors.map((f, i) => [f, host[i]]));
+  return tf.tidy(() => withBases(state, (f) => {
+    const r = byFactor.get(f)!;
+    const q = tf.tensor2d(Float32Array.from(r.q), [r.n, r.n]);
+    return 'perm' in r ? { q, perm: tf.tensor1d(r.perm, 'int32') } : { q };
+  }));
+}
+
 export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState> {
   if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
   basisSolver(o.solver); // reject an unknown solver id now, not at the first step
@@ -126,6 +179,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
     init: (params) => ({
       kind: 'soap',
       step: 0,
+      pending: 0,
       params: params.map((p) => {
         const s: SoapParamState = { mu: tf.zerosLike(p), nu: tf.zerosLike(p) };
         if (!preconditioned(p)) return s;
@@ -135,8 +189,10 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         return s;
       }),
     }),
-    update: (grads, state, params) => {
+    settle: settleSoap,
+    update: (grads, given, params) => {
       const solver = basisSolver(o.solver);
+      const state = given.pending ? withBases(given, onDevice(given.pending, solver)) : given;
       if (state.step === 0) {
         const initial = grads.map((g, i) => {
           const s = state.params[i];
@@ -145,11 +201,12 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
             const f = s[side];
             if (!f) continue;
             const gg = ema(f.gg, gram(g, side));
-            next[side] = { gg, q: solver.eigenbasis(gg) };
+            next[side] = { gg, q: solver.deferred ? tf.clone(f.q) : solver.eigenbasis(gg) };
           }
           return next;
         });
-        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, params: initial } };
+        const pending = solver.deferred && initial.some((p) => p.left || p.right) ? 1 : 0;
+        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, pending, params: initial } };
       }
       const t = state.step;
       const c1 = 1 - o.b1 ** t;
@@ -169,7 +226,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
           const f = s[side];
           if (!f) return;
           const gg = ema(f.gg, gram(g, side));
-          if (!refresh) {
+          if (!refresh || solver.deferred) {
             ps[side] = { gg, q: tf.clone(f.q) };
             return;
           }
@@ -180,7 +237,8 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         ps.nu = nu;
         return ps;
       });
-      return { updates, state: { kind: 'soap', step: t + 1, params: next } };
+      const pending = refresh && solver.deferred && next.some((p) => p.left || p.right) ? 2 : 0;
+      return { updates, state: { kind: 'soap', step: t + 1, pending, params: next } };
     },
   };
 }

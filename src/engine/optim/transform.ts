@@ -11,6 +11,13 @@ import { cloneContainer } from './container';
 export interface Transform<S extends tf.TensorContainer = tf.TensorContainer> {
   init(params: readonly tf.Tensor[]): S;
   update(grads: readonly tf.Tensor[], state: S, params: readonly tf.Tensor[], extras?: UpdateExtras): { updates: tf.Tensor[]; state: S };
+  /**
+   * Optional asynchronous work between steps (e.g. SOAP's eigenbases from device reads): a new
+   * state, or null when there is nothing to do. Must not dispose `state`. A transform must
+   * give the same result whether or not `settle` ran before its next `update`, up to the
+   * numerics of where the work is done.
+   */
+  settle?(state: S): Promise<S | null>;
 }
 
 /**
@@ -48,6 +55,12 @@ export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
       });
       return { updates: g as tf.Tensor[], state: next };
     },
+    settle: async (states) => {
+      const settled: (tf.TensorContainer | null)[] = [];
+      for (const [i, t] of ts.entries()) settled.push(t.settle ? await t.settle(states[i]) : null);
+      if (settled.every((s) => s === null)) return null;
+      return settled.map((s, i) => s ?? cloneContainer(states[i]));
+    },
   };
 }
 
@@ -82,6 +95,28 @@ export class Stateful {
     return null;
   }
 
+  /**
+   * The transform's asynchronous work between steps, if any (see `Transform.settle`). The
+   * result is dropped if the state was replaced meanwhile (restore, dispose).
+   */
+  async settle(): Promise<void> {
+    const at = this.state;
+    let next: tf.TensorContainer | null;
+    try {
+      next = this.transform.settle ? await this.transform.settle(at) : null;
+    } catch (e) {
+      if (this.state !== at) return; // disposed or replaced while reading
+      throw e;
+    }
+    if (!next) return;
+    if (this.state !== at) {
+      tf.dispose(next);
+      return;
+    }
+    tf.dispose(at);
+    this.state = next;
+  }
+
   /** A deep copy of the state (for rolling back after a divergence); caller disposes. */
   snapshot(): tf.TensorContainer {
     return cloneContainer(this.state);
@@ -100,5 +135,6 @@ export class Stateful {
 
   dispose(): void {
     tf.dispose(this.state);
+    this.state = [];
   }
 }
