@@ -33,6 +33,8 @@ test('a typed PDE: Burgers from the template trains on WebGPU and shows its resi
   await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
   expect(await traceTypes(page, 'solution-chart')).toContain('heatmap');
   await expect(page.getByTestId('solution-chart')).toContainText('|residual| u'); // no reference: the residual takes the error's place
+  await expect(page.getByTestId('rel-l2')).toHaveText('—'); // and there is no error to show
+  await expect(page.getByTestId('loss-chart')).not.toContainText('rel. L2');
   await button(page, 'Pause').click();
   await paused(page);
   const step = await readNumber(page, 'step');

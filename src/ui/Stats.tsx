@@ -6,7 +6,9 @@ import { formatBackend, formatNumber } from './format';
 function RunStats({ run, index, both }: { run: RunView | null; index: number; both: boolean }) {
   const sfx = index === 0 ? '' : '-b';
   const loss = latest(run ?? undefined, 'loss');
-  const relL2 = run?.evaluation?.relL2 ?? latest(run ?? undefined, 'relL2');
+  // A typed PDE has no known solution: its evaluations' error is NaN, shown as '—'.
+  const noSolution = run?.config.pde === 'custom';
+  const relL2 = noSolution ? null : run?.evaluation?.relL2 ?? latest(run ?? undefined, 'relL2');
   const ms = latest(run ?? undefined, 'msPerStep');
   const cell = (label: string, id: string, text: string, value?: number | null) => (
     <div>

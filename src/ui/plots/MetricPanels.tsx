@@ -20,21 +20,22 @@ function useTerms(): string[] {
 const stepAxis = { title: { text: 'training step' } };
 const logAxis = (title: string) => ({ type: 'log' as const, exponentformat: 'power' as const, title: { text: title } });
 
-/** Loss per term and total (log), relative L2 error below. */
+/** Loss per term and total (log), relative L2 error below (not for a typed PDE: it has no known solution). */
 export function LossPanel() {
   const terms = useTerms();
+  const typed = usePlayground((s) => (s.runs[0]?.config.pde ?? s.config?.pde) === 'custom');
   const defs = useMemo<SeriesDef[]>(() => [
     ...terms.map((t, i) => ({ name: `L_${t}`, color: palette[i % palette.length], value: (r: Record<string, number>) => r[`loss.${t}`] })),
     { name: 'total Σ wᵢLᵢ', color: totalColor, dash: 'dot' as const, value: (r) => r.loss },
-    { name: 'rel. L2 error', color: '#d62728', y2: true, sparse: true, value: (r) => r.relL2 },
-  ], [terms]);
-  const layout = useMemo<Partial<Layout>>(() => ({
+    ...(typed ? [] : [{ name: 'rel. L2 error', color: '#d62728', y2: true, sparse: true, value: (r: Record<string, number>) => r.relL2 }]),
+  ], [terms, typed]);
+  const layout = useMemo<Partial<Layout>>(() => (typed ? { xaxis: stepAxis, yaxis: logAxis('loss Lᵢ') } : {
     xaxis: { ...stepAxis, anchor: 'y2' }, yaxis: { ...logAxis('loss Lᵢ'), domain: [0.42, 1] },
     yaxis2: { ...logAxis('rel. L2'), domain: [0, 0.3], nticks: 4 },
-  }), []);
+  }), [typed]);
   return (
     <SeriesPanel name="loss" title="Loss and error" defs={defs} layout={layout} emptyText="Press Start or Step to see the losses."
-      help="Top: each loss term Lᵢ (mean squared residual, log scale) and the weighted total. Bottom: the relative L2 error ‖u − u*‖/‖u*‖ against the exact or reference solution. In compare mode run B is dashed." />
+      help="Top: each loss term Lᵢ (mean squared residual, log scale) and the weighted total. Bottom: the relative L2 error ‖u − u*‖/‖u*‖ against the exact or reference solution (none for a typed PDE). In compare mode run B is dashed." />
   );
 }
 
