@@ -6,6 +6,12 @@ test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh 
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
+/** Scroll the `container` around `el` so that `el` starts `margin` px below its top (runs in the page). */
+const scrollTop = (el: Element, [container, margin]: [string, number]) => {
+  const c = el.closest(container)!;
+  c.scrollTo(0, c.scrollTop + el.getBoundingClientRect().top - c.getBoundingClientRect().top - margin);
+};
+
 /** Still small (SwiftShader), but big enough to learn something in a few hundred steps. */
 const big = { 'archOptions.depth': 2, 'archOptions.width': 16, batch: 64, logEvery: 5, 'diagnostics.every': 10, lr: 0.005, steps: 2000 };
 
@@ -32,4 +38,44 @@ test('screenshots of the main views', async ({ page }) => {
   await button(page, 'Pause').click();
   await paused(page);
   await page.screenshot({ path: 'docs/compare.png' });
+});
+
+test('screenshot of the custom-PDE editor', async ({ page }) => {
+  test.setTimeout(600_000);
+  await open(page, tiny('poisson1d', big));
+  await page.getByLabel('PDE').selectOption('custom');
+  await page.getByLabel('Template').selectOption('burgers');
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('custom-status')).toHaveText('Applied: Start trains this PDE.');
+  await button(page, 'Start').click();
+  await expect.poll(() => readNumber(page, 'step'), { timeout: 300_000 }).toBeGreaterThanOrEqual(300);
+  await button(page, 'Pause').click();
+  await paused(page);
+  await expect(page.getByTestId('solution-chart')).toContainText('|residual| u');
+  // The editor (from its hint to Apply) beside the Solution panel.
+  await page.getByTestId('custom-editor').evaluate(scrollTop, ['aside', 120] as [string, number]);
+  await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/custom.png' });
+});
+
+test('screenshot of the lid-driven cavity flow', async ({ page }) => {
+  test.setTimeout(720_000);
+  // The stream-function form (continuity holds exactly) with a heavy lid: the main vortex appears within a few hundred
+  // steps. Histograms only, and rarely: each diagnostic costs per-term gradients of third derivatives.
+  await open(page, tiny('ldc_stream', { ...big, 'lossWeights.bc': 30, 'diagnostics.every': 50, 'diagnostics.kinds': 'hist' }));
+  await button(page, 'Start').click();
+  await expect.poll(() => readNumber(page, 'step'), { timeout: 540_000 }).toBeGreaterThanOrEqual(350);
+  await button(page, 'Pause').click();
+  await paused(page);
+  const panel = page.locator('[data-panel="flow"]');
+  // Off-screen plots skip their draws: bring the panel into view (at the bottom, under the loss plot), then wait
+  // for the paused step's evaluation.
+  await panel.evaluate((el) => {
+    const main = el.closest('main')!;
+    main.scrollTo(0, main.scrollTop + el.getBoundingClientRect().bottom - main.getBoundingClientRect().bottom + 12);
+  });
+  const step = await readNumber(page, 'step');
+  await expect.poll(async () => Number(await page.getByTestId('flow-chart').getAttribute('data-step')), { timeout: 120_000 }).toBe(step);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'docs/cavity.png' });
 });
