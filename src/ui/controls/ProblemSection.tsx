@@ -29,7 +29,7 @@ export function ProblemSection({ e }: { e: Edited }) {
         <CustomPdeEditor key={JSON.stringify(applied ?? null)} e={e} onCancel={applied ? undefined : () => setTypingOver(null)} />
       ) : null}
       {pde && !editor ? <p className="equation" data-testid="equation">{pde.equation}</p> : null}
-      {pde?.hasReference && !editor ? <p className="hint">Evaluated against a spectral reference solution, computed when a run starts (a few seconds).</p> : null}
+      {pde?.hasReference && !editor ? <p className="hint">Evaluated against a reference solution from our own {pde.id.startsWith('ldc') ? 'finite-difference' : 'spectral'} solver, computed when a run starts (a few seconds).</p> : null}
       {pde && !editor
         ? Object.entries(pde.params).map(([k, spec]) => (
             <NumberField key={k} label={`${spec.label} [${spec.min}, ${spec.max}]`} value={e.config.params[k] ?? spec.default}
