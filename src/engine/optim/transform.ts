@@ -55,7 +55,7 @@ export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
       });
       return { updates: g as tf.Tensor[], state: next };
     },
-    settle: async (states) => {
+    settle: !ts.some((t) => t.settle) ? undefined : async (states) => {
       const settled: (tf.TensorContainer | null)[] = [];
       for (const [i, t] of ts.entries()) settled.push(t.settle ? await t.settle(states[i]) : null);
       if (settled.every((s) => s === null)) return null;
