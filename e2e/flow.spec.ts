@@ -22,8 +22,12 @@ test('the lid-driven cavity shows its flow: speed heatmaps with streamlines and 
   await paused(page);
   // Below the loss plot (clicking the run buttons scrolls up); plots off screen skip their draws.
   await panel.scrollIntoViewIfNeeded();
-  await expect.poll(() => traceTypes(page, 'flow-chart')).toEqual(['heatmap', 'scatter', 'scatter', 'heatmap', 'scatter', 'scatter', 'scatter', 'scatter']);
+  // heatmap + streamlines + arrowheads per speed plot, two centreline profiles, Ghia's points (Re = 100)
+  await expect.poll(() => traceTypes(page, 'flow-chart')).toEqual(['heatmap', 'scatter', 'scatter', 'heatmap', 'scatter', 'scatter', 'scatter', 'scatter', 'scatter']);
   expect(await profiles(page)).toEqual(['prediction', 'reference']);
+  const ghia = await page.getByTestId('flow-chart').evaluate((el) =>
+    ((el as unknown as { data: { name?: string; x: number[] }[] }).data.find((d) => d.name === 'Ghia et al. (1982)')?.x.length ?? 0));
+  expect(ghia).toBe(17);
   const streamlinePoints = await page.getByTestId('flow-chart').evaluate((el) => (el as unknown as { data: { x: unknown[] }[] }).data[4].x.length);
   expect(streamlinePoints).toBeGreaterThan(100); // the reference's streamlines
   const png = await downloadOf(page, () => page.getByRole('button', { name: 'Save the Flow plot as PNG' }).click());

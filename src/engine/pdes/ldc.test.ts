@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { ghiaCentreline } from '../cavity/ghia';
 import { sampleGrid, solveCavity } from '../cavity/solver';
 import { fdAxis, fdMixed } from '../jet/fd';
 import { Field } from '../jet/jet';
@@ -87,8 +88,14 @@ describe('cavity reference solver', () => {
     }
     expect(Math.sqrt(num / den)).toBeLessThan(1.5e-2);
     expect(worst).toBeLessThan(2.5e-2);
-    // Ghia, Ghia & Shin (1982), u on the vertical centreline at Re = 100
-    const ghia: [number, number][] = [[0.0547, -0.03717], [0.2813, -0.15662], [0.5, -0.20581], [0.7344, 0.00332], [0.9531, 0.68717]];
-    for (const [y, u] of ghia) expect(Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u)).toBeLessThan(1.5e-2);
+    for (const [y, u] of ghiaCentreline(100)!) expect(Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u), `y = ${y}`).toBeLessThan(1.5e-2);
+  });
+
+  it('matches Ghia et al.\'s centreline at Re = 400 too (the top of the ldc range)', () => {
+    const s = solveCavity(400, { n: 129, tol: 1e-7 });
+    let worst = 0;
+    for (const [y, u] of ghiaCentreline(400)!) worst = Math.max(worst, Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u));
+    console.log(`ldc Re = 400: max |u − Ghia| on the centreline ${worst.toExponential(2)}`);
+    expect(worst).toBeLessThan(2e-2);
   });
 });

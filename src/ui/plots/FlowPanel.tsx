@@ -1,4 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
+import type { ExperimentConfig } from '../../engine/config';
+import { ghiaCentreline } from '../../engine/cavity/ghia';
 import { usePlayground, type PlaygroundState } from '../../store/playground';
 import { flowFigure, isFlow } from './flowFigure';
 import { Panel } from './Panel';
@@ -19,6 +21,11 @@ function flowShown(s: PlaygroundState): boolean {
   return !!pde && isFlow(pde.axes, pde.quantities);
 }
 
+/** Run A's Reynolds number when it is the cavity (Ghia et al.'s points are marked for it). */
+function cavityRe(config: ExperimentConfig | undefined): number | null {
+  return config && config.pde.startsWith('ldc') ? config.params.Re ?? null : null;
+}
+
 /** The flow panel: speed heatmaps with streamlines and the centreline profile, only for plane flows. */
 export function FlowPanel() {
   return usePlayground(flowShown) ? <FlowPlot /> : null;
@@ -29,7 +36,9 @@ function FlowPlot() {
   const b = useLive(usePlayground((s) => s.runs[1]?.evaluation ?? null), 200);
   const notice = usePlayground((s) => s.runs[0]?.notice || s.runs[1]?.notice || '');
   const ref = useRef<HTMLDivElement>(null);
-  const figure = useMemo(() => flowFigure([a, b]), [a, b]);
+  const re = usePlayground((s) => cavityRe(s.runs[0]?.config));
+  const ghia = useMemo(() => (re === null ? null : ghiaCentreline(re)), [re]);
+  const figure = useMemo(() => flowFigure([a, b], ghia), [a, b, ghia]);
   const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
@@ -41,7 +50,7 @@ function FlowPlot() {
   return (
     <Panel wide name="flow" title="Flow" plot={ref} beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the predicted flow.'}
-      help="The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines (arrowheads point downstream), and u along the vertical centreline (dotted red) against y — the cavity's classic check against Ghia et al. (1982). A vortex off-centre or a flat profile shows where the network has not yet learned the flow.">
+      help="The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines (arrowheads point downstream), and u along the vertical centreline (dotted red) against y — the cavity's classic check against Ghia et al. (1982), whose points are marked at Re = 100 and 400. A vortex off-centre or a flat profile shows where the network has not yet learned the flow.">
       <div className="chart flow" ref={ref} data-testid="flow-chart" data-step={a?.step ?? ''} data-step-b={b?.step ?? ''} />
     </Panel>
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ghiaCentreline } from '../../engine/cavity/ghia';
 import { solveCavity } from '../../engine/cavity/solver';
 import type { EvaluationSnapshot } from '../../store/runs';
 import { flowFigure, isFlow } from './flowFigure';
@@ -68,7 +69,16 @@ describe('flow figure', () => {
       const t = y * (n - 1) - j;
       return (1 - t) * ref.x[j]! + t * ref.x[j + 1]!;
     };
-    const ghia: [number, number][] = [[0.0547, -0.03717], [0.2813, -0.15662], [0.5, -0.20581], [0.7344, 0.00332], [0.9531, 0.68717]];
-    for (const [y, g] of ghia) expect(Math.abs(u(y) - g)).toBeLessThan(1.5e-2);
+    for (const [y, g] of ghiaCentreline(100)!) expect(Math.abs(u(y) - g), `y = ${y}`).toBeLessThan(1.5e-2);
+  });
+
+  it('marks Ghia et al.\'s points on the centreline plot when given', () => {
+    const n = 9;
+    const e = snap(ticks(n), ticks(n), () => [0, 0, 0]);
+    expect((flowFigure([e])!.data as Trace[]).some((t) => t.name?.startsWith('Ghia'))).toBe(false);
+    const marks = (flowFigure([e], ghiaCentreline(400))!.data as Trace[]).find((t) => t.name === 'Ghia et al. (1982)')!;
+    expect(marks.y).toEqual(ghiaCentreline(400)!.map((p) => p[0]));
+    expect(marks.x).toEqual(ghiaCentreline(400)!.map((p) => p[1]));
+    expect(ghiaCentreline(250)).toBeNull();
   });
 });

@@ -68,9 +68,10 @@ function cellsOf(runs: { label: string; e: EvaluationSnapshot }[]): Cell[] {
 
 /**
  * The flow figure for the runs' latest evaluations (run labels "A", "B"); runs whose snapshot
- * is not a plane flow are left out; null when none is.
+ * is not a plane flow are left out; null when none is. `ghia`: published centreline points
+ * [y, u] to mark on the centreline plot (the cavity at a Reynolds number Ghia et al. tabulate).
  */
-export function flowFigure(evals: readonly (EvaluationSnapshot | null)[]): Figure | null {
+export function flowFigure(evals: readonly (EvaluationSnapshot | null)[], ghia: readonly [number, number][] | null = null): Figure | null {
   const runs = evals.flatMap((e, i) => (e && isFlow(e.axes, e.names) ? [{ label: 'AB'[i], e }] : []));
   if (!runs.length) return null;
   const cells = cellsOf(runs);
@@ -115,6 +116,10 @@ export function flowFigure(evals: readonly (EvaluationSnapshot | null)[]): Figur
   for (const cell of cells) {
     data.push({ type: 'scatter', mode: 'lines', name: cell.legend, x: profileAt(cell.field, xc) ?? [], y: cell.field.y, xaxis: `x${n}`, yaxis: `y${n}`, line: cell.line,
       hovertemplate: `u=%{x:.4g}<br>${axes[1]}=%{y:.3f}<extra>${cell.legend}</extra>` } as Data);
+  }
+  if (ghia) {
+    data.push({ type: 'scatter', mode: 'markers', name: 'Ghia et al. (1982)', x: ghia.map((p) => p[1]), y: ghia.map((p) => p[0]), xaxis: `x${n}`, yaxis: `y${n}`,
+      marker: { symbol: 'circle-open', color: '#111', size: 6 }, hovertemplate: `u=%{x:.4g}<br>${axes[1]}=%{y:.4f}<extra>Ghia et al. (1982)</extra>` } as Data);
   }
   layout[`xaxis${n}`] = { domain: col(cells.length), anchor: `y${n}`, title: { text: `u at ${axes[0]} = ${+xc.toPrecision(3)}` }, zeroline: true };
   layout[`yaxis${n}`] = { domain: [0, 1], anchor: `x${n}`, matches: 'y' };
