@@ -5,15 +5,18 @@ import { paramGrads } from './grads';
 import { termLosses, termStreams } from './loss';
 import { architectures, countParams, type Network } from './nets';
 import type { NamedArray } from './io/safetensors';
-import { learningRate, optimizers, Stateful, type OptimizerId, type UpdateExtras } from './optim';
-import { containerFromHost, containerToHost, layoutProblems, type HostContainer } from './optim/container';
+import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
+import { containerFromHost, containerToHost, layoutProblems } from './optim/container';
 import { residualSampleMoments } from './optim/residual-moments';
 import type { Pde } from './pdes';
-import { createRng, rngStateProblem, type Rng, type RngState } from './rng';
+import { createRng, type Rng } from './rng';
+import { stateProblems, type TrainerState } from './trainer-state';
+import { assignWeights, listed, weightProblems, type WeightArray } from './weights';
 import { sampleTerm, type PointBatch } from './sampling';
 import { evaluateOn, evaluationTarget, type Evaluation, type EvaluationTarget } from './evaluation';
 
 export type { Evaluation } from './evaluation';
+export type { TrainerState } from './trainer-state';
 
 /** What a host read of the last step found. */
 export interface Checkpoint {
@@ -29,37 +32,6 @@ export interface Checkpoint {
   diverged: boolean;
 }
 
-/**
- * A host snapshot of everything `step()` (and the loop's balancing, diagnostics and L-BFGS
- * phase) depends on, to continue the same trajectory in another Trainer with the same config,
- * e.g. on another backend after the GPU device was lost. Typed arrays and plain objects only:
- * structured-clone safe (transferable buffers), no tensors. Left out: the last two steps'
- * flattened directions (inter-step alignment reappears two captured steps later), the last
- * losses (the next `checkpoint()` reports after a step), the evaluation grid (recomputed) and
- * L-BFGS's curvature pairs, which live only within one `trainFor` call (a state taken between
- * calls, as the worker's are, resumes exactly).
- */
-export interface TrainerState {
-  /** The optimizer the state belongs to. */
-  optimizerId: OptimizerId;
-  /** Steps taken. */
-  step: number;
-  /** Base learning rate in force (it may have been changed while training). */
-  lr: number;
-  /** Whether the architecture's physics-informed initialisation has run (see `prepare`). */
-  initialised: boolean;
-  /** Weights by readable name, as `exportWeights` gives them. */
-  weights: NamedArray[];
-  /** The optimizer's state (Adam moments, SOAP factors and bases, step counts, …). */
-  optimizer: HostContainer;
-  /** Position of the collocation stream. */
-  sampler: RngState;
-  /** Position of the probe stream (balancing, diagnostics, L-BFGS batches). */
-  probe: RngState;
-  /** Loss weights by term (set by loss balancing). */
-  lossWeights: Record<string, number>;
-}
-
 /** Raised to the caller's attention by `checkpoint()` when training diverges. */
 export class DivergenceError extends Error {
   constructor(public readonly step: number, public readonly lastGoodStep: number, detail: string) {
@@ -67,12 +39,6 @@ export class DivergenceError extends Error {
     this.name = 'DivergenceError';
   }
 }
-
-/** Named weights as a file or a host copy holds them. */
-type WeightArray = { name: string; shape: readonly number[]; data: ArrayLike<number> };
-
-/** The first few of a list of problems, for an error message. */
-const listed = (problems: string[]) => `${problems.slice(0, 6).join('; ')}${problems.length > 6 ? '; …' : ''}`;
 
 /**
  * Trains one PINN: fresh seeded collocation batches per step, the composite loss
@@ -357,40 +323,12 @@ export class Trainer {
    * optimizer state is kept; the loaded weights become the last good ones.
    */
   importWeights(tensors: readonly WeightArray[]): void {
-    const problems = this.weightProblems(tensors);
+    const problems = weightProblems(this.net.params, tensors);
     if (problems.length) {
       throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`);
     }
-    this.assignWeights(tensors);
+    assignWeights(this.net.params, tensors);
     this.saveGood();
-  }
-
-  /** What keeps `tensors` from being this network's weights (empty when they fit). */
-  private weightProblems(tensors: readonly WeightArray[]): string[] {
-    const byName = new Map(tensors.map((t) => [t.name, t]));
-    const problems: string[] = [];
-    for (const p of this.net.params) {
-      const t = byName.get(p.name);
-      if (!t) { problems.push(`missing ${p.name} [${p.variable.shape}]`); continue; }
-      if (t.shape.length !== p.variable.shape.length || t.shape.some((d, i) => d !== p.variable.shape[i])) {
-        problems.push(`${p.name} has shape [${t.shape}], expected [${p.variable.shape}]`);
-      } else if (t.data.length !== p.variable.size) problems.push(`${p.name} has ${t.data.length} values, expected ${p.variable.size}`);
-      else if (!Array.from(t.data).every(Number.isFinite)) problems.push(`${p.name} contains NaN or Inf`);
-    }
-    const known = new Set(this.net.params.map((p) => p.name));
-    const extra = tensors.filter((t) => !known.has(t.name)).map((t) => t.name);
-    if (extra.length) problems.push(`unexpected ${extra.slice(0, 5).join(', ')}${extra.length > 5 ? ', …' : ''}`);
-    return problems;
-  }
-
-  /** Assign weights that `weightProblems` accepted. */
-  private assignWeights(tensors: readonly WeightArray[]): void {
-    const byName = new Map(tensors.map((t) => [t.name, t]));
-    for (const p of this.net.params) {
-      const t = tf.tensor(Float32Array.from(byName.get(p.name)!.data), p.variable.shape);
-      p.variable.assign(t);
-      t.dispose();
-    }
   }
 
   /**
@@ -421,23 +359,13 @@ export class Trainer {
    * becomes the last good one (for divergence rollback).
    */
   importState(s: TrainerState): void {
-    const problems = this.weightProblems(s.weights ?? []);
-    if (s.optimizerId !== this.config.optimizer) problems.unshift(`it is a ${s.optimizerId} state, this trainer uses ${this.config.optimizer}`);
-    if (!(Number.isInteger(s.step) && s.step >= 0)) problems.push(`step ${s.step} is not a non-negative integer`);
-    if (!(Number.isFinite(s.lr) && s.lr > 0)) problems.push(`learning rate ${s.lr} is not positive`);
-    const terms = Object.keys(s.lossWeights ?? {});
-    if (terms.join() !== this.termNames.join()) problems.push(`loss weights are for terms [${terms.join(', ')}], expected [${this.termNames.join(', ')}]`);
-    else if (!terms.every((t) => Number.isFinite(s.lossWeights[t]) && s.lossWeights[t] >= 0)) problems.push('a loss weight is negative or not finite');
-    for (const k of ['sampler', 'probe'] as const) {
-      const p = rngStateProblem(s[k]);
-      if (p) problems.push(`${k}: ${p}`);
-    }
-    if (typeof s.initialised !== 'boolean') problems.push('initialised is not a boolean');
+    const problems = weightProblems(this.net.params, s.weights ?? []);
+    problems.unshift(...stateProblems(s, this.config.optimizer, this.termNames));
     if (!problems.length) problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
     if (problems.length) {
       throw new Error(`training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`);
     }
-    this.assignWeights(s.weights);
+    assignWeights(this.net.params, s.weights);
     const opt = containerFromHost(s.optimizer, this.opt.current);
     this.opt.restore(opt);
     tf.dispose(opt);
