@@ -94,27 +94,6 @@ function projectBack(x: tf.Tensor2D, s: SoapParamState): tf.Tensor2D {
   return s.right ? mm(l, s.right.q, false, true) : l;
 }
 
-/**
- * scale_by_soap, following the reference `soap.py` (nikhilvyas/SOAP). For each parameter with
- * matrix view G [m, n] (a 1-D one as [n, 1] only when `precondition1d`; axes longer than
- * `maxPrecondDim` and ranks > 2 get the identity):
- *
- * - call 1 only initialises: L = (1−β) G Gᵀ, R = (1−β) Gᵀ G, Q_L, Q_R = eigh (descending), and
- *   outputs zero updates (no decay either), "so that the current gradient is never used in its
- *   own projection" — as the reference does; θ first moves at call 2;
- * - call t+1 (t = 1, 2, …): G' = Q_Lᵀ G Q_R; m ← b1 m + (1−b1) G (original space);
- *   v ← b2 v + (1−b2) G'²; N = (Q_Lᵀ m Q_R / c1) / (√(v / c2) + eps) with cᵢ = 1 − bᵢᵗ;
- *   output Q_L N Q_Rᵀ + λ θ (scaled by −η downstream); then L ← β L + (1−β) G Gᵀ, R likewise,
- *   and when t is a multiple of `preconditionFrequency` each Q is refreshed by one
- *   power-iteration + QR step with the eigenvalue-order permutation applied to v's rows (L) or
- *   columns (R); v is not otherwise rotated, m needs nothing (it is in the original space).
- *
- * Departures, both O(small): the reference scales by η √c2 / c1 and adds eps to √v (effective
- * eps = eps / √c2); we use Adam's m̂ / (√v̂ + eps) so that SOAP with identity bases is exactly
- * our Adam. It decays θ after the step (θ ← θ − ηλθ_new); we use θ before it, like
- * optax.adamw (difference η²λ‖u‖). The step count lives on the host: it decides init and
- * refresh with no device read.
- */
 /** A factor's new basis and, for a refresh, the permutation of its eigenvalue order. */
 type BasisWork = (f: SoapFactor) => { q: tf.Tensor2D; perm?: tf.Tensor1D };
 
@@ -163,6 +142,29 @@ export async function settleSoap(state: SoapState): Promise<SoapState | null> {
   }));
 }
 
+/**
+ * scale_by_soap, following the reference `soap.py` (nikhilvyas/SOAP). For each parameter with
+ * matrix view G [m, n] (a 1-D one as [n, 1] only when `precondition1d`; axes longer than
+ * `maxPrecondDim` and ranks > 2 get the identity):
+ *
+ * - call 1 only initialises: L = (1−β) G Gᵀ, R = (1−β) Gᵀ G, Q_L, Q_R = eigh (descending), and
+ *   outputs zero updates (no decay either), "so that the current gradient is never used in its
+ *   own projection" — as the reference does; θ first moves at call 2;
+ * - call t+1 (t = 1, 2, …): G' = Q_Lᵀ G Q_R; m ← b1 m + (1−b1) G (original space);
+ *   v ← b2 v + (1−b2) G'²; N = (Q_Lᵀ m Q_R / c1) / (√(v / c2) + eps) with cᵢ = 1 − bᵢᵗ;
+ *   output Q_L N Q_Rᵀ + λ θ (scaled by −η downstream); then L ← β L + (1−β) G Gᵀ, R likewise,
+ *   and when t is a multiple of `preconditionFrequency` each Q is refreshed by one
+ *   power-iteration + QR step with the eigenvalue-order permutation applied to v's rows (L) or
+ *   columns (R); v is not otherwise rotated, m needs nothing (it is in the original space).
+ *
+ * Departures, both O(small): the reference scales by η √c2 / c1 and adds eps to √v (effective
+ * eps = eps / √c2); we use Adam's m̂ / (√v̂ + eps) so that SOAP with identity bases is exactly
+ * our Adam. It decays θ after the step (θ ← θ − ηλθ_new); we use θ before it, like
+ * optax.adamw (difference η²λ‖u‖). The step count lives on the host: it decides init and
+ * refresh with no device read. With a deferred solver (`async`, the default on WebGPU) the
+ * eigendecompositions are left to `settle` between steps (see `settleSoap`); a step that comes
+ * first does them on the device at its start, which is equivalent: Q is first used there.
+ */
 export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState> {
   if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
   basisSolver(o.solver); // reject an unknown solver id now, not at the first step
