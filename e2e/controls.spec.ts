@@ -4,6 +4,8 @@ import { button, collectProblems, open, paused, readNumber, readValue, tiny } fr
 test('Start, Pause, Step and Reset behave; the learning rate changes while training without a new run', async ({ page }) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
+  // Headless Chromium here has no GPU: the backend line says WebGPU is software and how to get wasm.
+  await expect(page.getByTestId('backend')).toContainText('software GPU (SwiftShader): add ?backend=wasm');
   await expect(button(page, 'Pause')).toBeDisabled();
   await button(page, 'Start').click();
   await expect(page.getByTestId('status')).toHaveText('running');

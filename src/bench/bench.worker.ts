@@ -7,7 +7,7 @@ import '../worker/backends';
 import { selectBackend } from '../engine/backend';
 import { benchCases } from '../engine/bench/cases';
 import { runCase } from '../engine/bench/run-case';
-import { deviceLabel } from './device-label';
+import { deviceLabel } from '../worker/device-label';
 import type { BenchReply, BenchRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -9,6 +9,7 @@ import type { BackendId } from '../engine/backend';
 import { selectBackend } from '../engine/backend';
 import { buildCatalog } from './catalog';
 import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
+import { withSoftwareHint } from './device-label';
 import { loadExperiment, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
 import { Session } from './session';
@@ -46,7 +47,7 @@ async function handle(msg: ToWorker): Promise<void> {
       const choice = await selectBackend(order);
       session = newSession(msg.stream ?? true);
       watchDevice((r) => session?.deviceLost(r));
-      post({ type: 'ready', backend: choice.backend, reason: choice.reason });
+      post({ type: 'ready', backend: choice.backend, reason: await withSoftwareHint(choice.backend, choice.reason) });
       return;
     }
     case 'validate':

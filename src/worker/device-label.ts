@@ -1,7 +1,8 @@
 /**
  * What hardware a browser backend runs on, read independently of tfjs: the WebGPU adapter's
  * info, the WebGL renderer string (WEBGL_debug_renderer_info), or the CPU for wasm. Headless
- * Chromium here has no GPU, so both GPU backends report Google's software SwiftShader.
+ * Chromium here has no GPU, so both GPU backends report Google's software SwiftShader. Used by
+ * the bench (to label rows) and the training worker (to say when the GPU is software).
  */
 
 /** A short label ("swiftshader", "cpu", or the raw adapter string) and the raw string. */
@@ -31,4 +32,18 @@ export async function deviceLabel(backend: string): Promise<DeviceLabel> {
   if (backend === 'wasm') return { device: 'cpu', adapter: 'wasm, 1 thread (SIMD build)' };
   const adapter = backend === 'webgpu' ? await webgpuAdapter() : webglRenderer();
   return { device: /swiftshader/i.test(adapter) ? 'swiftshader' : adapter, adapter };
+}
+
+/**
+ * The backend reason with a hint when a GPU backend runs on a software rasterizer, where wasm
+ * is one to two orders of magnitude faster (README, Performance): "webgpu (first choice)"
+ * becomes "webgpu (first choice; software GPU (SwiftShader): …)".
+ */
+export async function withSoftwareHint(backend: string, reason: string): Promise<string> {
+  if (backend !== 'webgpu' && backend !== 'webgl') return reason;
+  const { device } = await deviceLabel(backend).catch(() => ({ device: '' }));
+  if (device !== 'swiftshader') return reason;
+  const hint = 'software GPU (SwiftShader): add ?backend=wasm to the address to train far faster';
+  const own = `${backend} (`;
+  return reason.startsWith(own) && reason.endsWith(')') ? `${reason.slice(0, -1)}; ${hint})` : `${reason} (${hint})`;
 }
