@@ -4,6 +4,7 @@
  * that survive the device (structured-clone and JSON-array safe) to resume a run elsewhere.
  */
 import * as tf from '@tensorflow/tfjs';
+import { listed } from '../weights';
 
 /** A tensor's values copied to the host (its own buffer, so it may be transferred). */
 export interface HostTensor {
@@ -104,6 +105,6 @@ export function layoutProblems(h: unknown, template: tf.TensorContainer): string
  */
 export function containerFromHost(h: HostContainer, template: tf.TensorContainer, what = 'state'): tf.TensorContainer {
   const problems = layoutProblems(h, template);
-  if (problems.length) throw new Error(`${what} does not fit: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? '; …' : ''}`);
+  if (problems.length) throw new Error(`${what} does not fit: ${listed(problems)}`);
   return mapLeaves(h, (x) => (isHostTensor(x) ? tf.tensor(x.data.slice(), x.shape, x.dtype) : x)) as tf.TensorContainer;
 }
