@@ -4,7 +4,8 @@ import { assertChromium, chromiumArgs, chromiumPath } from './cli/chromium';
 /** Debian's Chromium; Playwright must never download a browser of its own. */
 assertChromium();
 
-const port = 4173;
+/** E2E_PORT lets two checkouts run their browser tests side by side. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
