@@ -337,6 +337,7 @@ export class Trainer {
       throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`);
     }
     assignWeights(this.net.params, tensors, this.net.buffers);
+    this.initialised = true; // imported weights are not re-fitted by the physics-informed init
     this.saveGood();
   }
 
