@@ -119,6 +119,7 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
       if (msg.reason === 'reset') return { status: 'idle', runs: [null, null], lastStop: msg };
       return { status: statusAfter(msg.reason, s.runs[0] !== null), lastStop: msg };
     case 'weights':
+    case 'bundle':
     case 'validated':
       return {};
     default:
