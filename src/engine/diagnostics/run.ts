@@ -24,6 +24,11 @@ async function scalar(t: tf.Scalar): Promise<number> {
   return v;
 }
 
+/** Set `metrics[key]` only to a finite reading (an undefined score is reported as nothing). */
+function report(metrics: Record<string, number>, key: string, v: number): void {
+  if (Number.isFinite(v)) metrics[key] = v;
+}
+
 /** Layer name of a parameter (`layer0` for `layer0.weight`). */
 const layerOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
 
@@ -47,13 +52,13 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
     if (kinds.includes('align')) {
       if (terms.length > 1) {
         const flats = grads.map((g) => flatten(g));
-        metrics['align.intra'] = await scalar(alignmentScore(flats));
+        report(metrics, 'align.intra', await scalar(alignmentScore(flats)));
         tf.dispose(flats);
       }
       const dirs = trainer.lastDirections();
       if (dirs) {
-        metrics['align.interGrad'] = await scalar(alignmentScore(dirs.grads));
-        metrics['align.interUpdate'] = await scalar(alignmentScore(dirs.updates));
+        report(metrics, 'align.interGrad', await scalar(alignmentScore(dirs.grads)));
+        report(metrics, 'align.interUpdate', await scalar(alignmentScore(dirs.updates)));
       }
     }
     if (kinds.includes('hist')) {
