@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Trainer } from '../trainer';
 import { alignmentScore, flatten } from './alignment';
-import { topHessianEigenvalue } from './hessian';
+import { frozenLoss } from './frozen-loss';
+import { hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
 import { gradientVariance, perSampleGrads } from './per-sample';
 import { gradientStats, termGradients, weightMask } from './term-grads';
@@ -9,7 +10,9 @@ import { gradientStats, termGradients, weightMask } from './term-grads';
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
  * metrics.csv) and the UI: `gradNorm.<term>`, `align.intra`, `align.interGrad`,
- * `align.interUpdate`, `hess.top`, `hess.top.<term>`, `rgv.<layer>`, `rgvSnr.<layer>`, and
+ * `align.interUpdate`, `hess.top`/`hess.bottom` (λ_max, λ_min of the Hessian by Lanczos),
+ * `hess.converged` (1 when both ends converged, else 0), `hess.iters`, the same per term
+ * (`hess.top.<term>`, …), `rgv.<layer>`, `rgvSnr.<layer>`, and
  * `ms.<kind>` (wall time of each diagnostic).
  */
 export interface DiagnosticsReport {
@@ -76,11 +79,15 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
   if (kinds.includes('hess')) {
     t0 = performance.now();
     const w = trainer.weights;
-    const total = () => tf.tidy(() => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
-    metrics['hess.top'] = (await topHessianEigenvalue(trainer.vars, total, trainer.probeRng, { maxIters: hessIters })).value;
-    for (const t of terms) {
-      const one = () => tf.tidy(() => tf.sum(trainer.lossesOn(batches, [t])) as tf.Scalar);
-      metrics[`hess.top.${t}`] = (await topHessianEigenvalue(trainer.vars, one, trainer.probeRng, { maxIters: hessIters })).value;
+    const parts: [string, string[], number[]][] = [['', terms, w], ...terms.map((t): [string, string[], number[]] => [`.${t}`, [t], [1]])];
+    for (const [suffix, ts, ws] of parts) {
+      const f = frozenLoss(trainer, batches, ts, ws);
+      const e = await hessianEigenpairs(trainer.vars, f.loss, trainer.probeRng, { maxIters: hessIters });
+      f.dispose();
+      metrics[`hess.top${suffix}`] = e.top.value;
+      metrics[`hess.bottom${suffix}`] = e.bottom.value;
+      metrics[`hess.converged${suffix}`] = e.top.converged && e.bottom.converged ? 1 : 0;
+      if (!suffix) metrics['hess.iters'] = e.iters;
     }
     metrics['ms.hess'] = performance.now() - t0;
   }
