@@ -43,7 +43,7 @@ async function main(): Promise<number> {
       rows.push(metricsRow(c, ms, { relL2, diag }));
       if (diag) {
         lastDiag = diag;
-        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
+        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).filter(([k]) => !k.startsWith('hist.')).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
       }
       if (relL2 !== undefined) {
         log(`step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`);

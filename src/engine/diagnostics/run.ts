@@ -6,13 +6,15 @@ import { hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
 import { gradientVariance, perSampleGrads } from './per-sample';
 import { gradientStats, termGradients, weightMask } from './term-grads';
+import { effectiveWeightGrads, layerOf } from './weight-grads';
 
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
  * metrics.csv) and the UI: `gradNorm.<term>`, `align.intra`, `align.interGrad`,
  * `align.interUpdate`, `hess.top`/`hess.bottom` (λ_max, λ_min of the Hessian by Lanczos),
  * `hess.converged` (1 when both ends converged, else 0), `hess.iters`, the same per term
- * (`hess.top.<term>`, …), `rgv.<layer>`, `rgvSnr.<layer>`, and
+ * (`hess.top.<term>`, …), `hist.<layer>.<term>.meanAbs`/`.maxAbs` (each histogram's mean and
+ * max |∂L_term/∂W| over the layer's effective weight), `rgv.<layer>`, `rgvSnr.<layer>`, and
  * `ms.<kind>` (wall time of each diagnostic).
  */
 export interface DiagnosticsReport {
@@ -31,9 +33,6 @@ async function scalar(t: tf.Scalar): Promise<number> {
 function report(metrics: Record<string, number>, key: string, v: number): void {
   if (Number.isFinite(v)) metrics[key] = v;
 }
-
-/** Layer name of a parameter (`layer0` for `layer0.weight`). */
-const layerOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
 
 /**
  * Run the diagnostics selected in `trainer.config.diagnostics` on a fresh probe batch
@@ -65,12 +64,19 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
       }
     }
     if (kinds.includes('hist')) {
-      for (let k = 0; k < params.length; k++) {
-        if (!params[k].name.endsWith('.weight')) continue;
-        const perTerm: Record<string, Float32Array> = {};
-        for (let i = 0; i < terms.length; i++) perTerm[terms[i]] = (await grads[i][k].data()) as Float32Array;
-        histograms.push(layerHistogram(layerOf(params[k].name), perTerm, bins));
+      const perTerm = grads.map((g) => effectiveWeightGrads(trainer.net.params, g));
+      for (let k = 0; k < perTerm[0].length; k++) {
+        const { layer, source } = perTerm[0][k];
+        const values: Record<string, Float32Array> = {};
+        for (let i = 0; i < terms.length; i++) values[terms[i]] = (await perTerm[i][k].grad.data()) as Float32Array;
+        const h = { ...layerHistogram(layer, values, bins), source };
+        histograms.push(h);
+        for (const [t, th] of Object.entries(h.terms)) {
+          metrics[`hist.${layer}.${t}.meanAbs`] = th.meanAbs;
+          metrics[`hist.${layer}.${t}.maxAbs`] = th.maxAbs;
+        }
       }
+      tf.dispose(perTerm.flatMap((ws) => ws.map((w) => w.grad)));
     }
     tf.dispose(grads);
     metrics['ms.align'] = performance.now() - t0;
