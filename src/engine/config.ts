@@ -189,6 +189,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     b1: [0, 0.99999], b2: [0, 0.99999999], eps: [0, 1],
     weightDecay: [0, 1], momentum: [0, 0.99999], nesterov: [0, 1, true],
     shampooBeta: [-1, 0.99999999], preconditionFrequency: [1, 1e6, true], maxPrecondDim: [1, 8192, true], precondition1d: [0, 1, true],
+    nsSteps: [1, 100, true], cubic: [0, 1, true], rms: [0, 10],
   });
   const lossWeights: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('lossWeights', input.lossWeights))) {
