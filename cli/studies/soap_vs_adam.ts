@@ -50,7 +50,7 @@ export const soapVsAdamStudy: Study = {
     const wins = pdes.filter((p) => (by(p, 'soap')?.relL2 ?? Infinity) < (by(p, 'adam')?.relL2 ?? -Infinity));
     const alignGap = pdes.filter((p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'));
     const best = pdes.map((p) => optimizers.reduce((a, o) => ((by(p, o)?.relL2 ?? Infinity) < (by(p, a)?.relL2 ?? Infinity) ? o : a)));
-    const muonWins = pdes.filter((p, i) => best[i] === 'muon');
+    const muonWins = pdes.filter((_, i) => best[i] === 'muon');
     return {
       table: markdownTable(['PDE', 'optimizer', 'steps', 'relL2 (ours)', 'relL2 (paper)', 'align intra (terms)', 'align inter (gradients)', 'align inter (updates)', 'ms/step'], rows),
       verdict: `SOAP < Adam in relL2 on ${wins.length}/${pdes.length} PDEs (${wins.join(', ') || 'none'}); ` +
