@@ -4,6 +4,7 @@ import { alignmentScore, flatten } from './alignment';
 import { frozenLoss } from './frozen-loss';
 import { hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
+import { empiricalNtk, ntkMetrics } from './ntk';
 import { gradientVariance, perSampleGrads } from './per-sample';
 import { gradientStats, termGradients, weightMask } from './term-grads';
 import { effectiveWeightGrads, layerOf } from './weight-grads';
@@ -14,7 +15,8 @@ import { effectiveWeightGrads, layerOf } from './weight-grads';
  * `align.interUpdate`, `hess.top`/`hess.bottom` (λ_max, λ_min of the Hessian by Lanczos),
  * `hess.converged` (1 when both ends converged, else 0), `hess.iters`, the same per term
  * (`hess.top.<term>`, …), `hist.<layer>.<term>.meanAbs`/`.maxAbs` (each histogram's mean and
- * max |∂L_term/∂W| over the layer's effective weight), `rgv.<layer>`, `rgvSnr.<layer>`, and
+ * max |∂L_term/∂W| over the layer's effective weight), `rgv.<layer>`, `rgvSnr.<layer>`,
+ * `ntk.<term>.max|min|mean|eig.<k>` and `ntk.cross.<a>.<b>.rms` (diagnostics/ntk.ts), and
  * `ms.<kind>` (wall time of each diagnostic).
  */
 export interface DiagnosticsReport {
@@ -122,6 +124,12 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
       metrics[`rgvSnr.${l}`] = vals[2 * i + 1] / Math.max(vals[2 * i], 1e-30);
     });
     metrics['ms.rgv'] = performance.now() - t0;
+  }
+  if (kinds.includes('ntk')) {
+    t0 = performance.now();
+    const ntk = await empiricalNtk(trainer, trainer.sample(trainer.probeRng, trainer.config.diagnostics.ntkPoints));
+    Object.assign(metrics, ntkMetrics(ntk));
+    metrics['ms.ntk'] = performance.now() - t0;
   }
   return { step: trainer.stepCount, metrics, histograms };
 }
