@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { pdeOf, type ExperimentConfig } from './config';
+import { ConfigError, pdeOf, type ExperimentConfig } from './config';
 import { flatten } from './diagnostics/alignment';
 import { paramGrads } from './grads';
 import { termLosses, termResidual, termStreams } from './loss';
@@ -56,6 +56,9 @@ export class Trainer {
   private lr: number;
   private readonly opt: Stateful;
   private readonly sampler: Rng;
+  /** Seed state of the fixed batch of the host optimizers that need one (Newton). */
+  private readonly fixedSeed: ReturnType<Rng['getState']>;
+  private fixed: Record<string, PointBatch> | null = null;
   /** Diagnostics and balancing draw their batches here, so they never shift training's. */
   readonly probeRng: Rng;
   private lossWeights: number[];
@@ -80,6 +83,7 @@ export class Trainer {
     const initRng = seeds.fork();
     this.sampler = seeds.fork();
     this.probeRng = seeds.fork();
+    this.fixedSeed = seeds.fork().getState();
     const arch = architectures[config.arch];
     const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
     const raw = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
@@ -93,7 +97,28 @@ export class Trainer {
       learningRate(this.lr, config.schedule, this.stepCount),
     );
     this.opt = new Stateful(transform, this.net.params.map((p) => p.variable));
+    const cap = config.optimizer === 'newton' ? (config.optimizerOptions as { maxParams: number }).maxParams : Infinity;
+    if (this.paramCount > cap) {
+      this.dispose();
+      throw new ConfigError(`optimizer: newton builds a dense ${this.paramCount} × ${this.paramCount} Hessian (2n gradients and an ` +
+        `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, more than optimizerOptions.maxParams = ${cap}. ` +
+        'Use a tiny network (e.g. depth 1, width 10) or another optimizer.');
+    }
     this.saveGood();
+  }
+
+  /**
+   * One fixed batch per term (`config.batch` points) drawn from its own seeded stream, the same
+   * for the trainer's whole life and after a state import: the deterministic objective of the
+   * host optimizers that need one (Newton).
+   */
+  fixedBatch(): Record<string, PointBatch> {
+    if (!this.fixed) {
+      const rng = createRng(0);
+      rng.setState(this.fixedSeed);
+      this.fixed = this.sample(rng);
+    }
+    return this.fixed;
   }
 
   private prepared = false;
@@ -234,8 +259,9 @@ export class Trainer {
     await this.resample();
   }
 
-  /** One optimisation step on fresh collocation batches. */
+  /** One optimisation step on fresh collocation batches (not for host optimizers: use `trainFor`). */
   step(): void {
+    if (optimizers[this.config.optimizer].host) throw new Error(`${this.config.optimizer} is a host optimizer: train it with trainFor`);
     const vars = this.net.params.map((p) => p.variable);
     const batches = this.sample();
     this.lastBatches = batches;
