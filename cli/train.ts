@@ -10,7 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../src/engine/config';
+import { ConfigError, pdeOf } from '../src/engine/config';
+import { hardConstraintOf } from '../src/engine/hard-constraints';
 import { encodeSafetensors } from '../src/engine/io/safetensors';
 import type { DiagnosticsReport } from '../src/engine/diagnostics/run';
 import { trainFor } from '../src/engine/loop';
@@ -70,6 +71,8 @@ async function main(): Promise<number> {
     weights: final.weights,
     ...(final.causal ? { causal: { eps: config.causal.eps, weights: final.causal } } : {}),
     ...(lastDiag ? { diagnostics: lastDiag.metrics } : {}),
+    sampling: config.sampling.method,
+    ...(config.hardConstraints ? { hardConstraints: hardConstraintOf(pdeOf(config))?.terms } : {}),
     msPerStep,
     params: trainer.paramCount,
     batch: config.batch,
