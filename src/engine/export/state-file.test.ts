@@ -9,8 +9,15 @@ const weightsOf = async (t: Trainer) => (await t.exportWeights()).map((w) => Arr
 
 describe('state.json (--resume)', () => {
   it('a run resumed from its state file follows the uninterrupted trajectory exactly', async () => {
-    const cfg = resolveConfig({ pde: 'burgers', arch: 'mlp', archOptions: { depth: 1, width: 8 }, batch: 32, lr: 1e-2, logEvery: 5,
-      balancing: { method: 'gradnorm', every: 5 } });
+    const cfg = resolveConfig({
+      pde: 'burgers',
+      arch: 'mlp',
+      archOptions: { depth: 1, width: 8 },
+      batch: 32,
+      lr: 1e-2,
+      logEvery: 5,
+      balancing: { method: 'gradnorm', every: 5 },
+    });
     const straight = new Trainer(cfg);
     await trainFor(straight, 20);
     const first = new Trainer(cfg);
