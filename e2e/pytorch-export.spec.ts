@@ -59,6 +59,7 @@ test("the Export menu's PyTorch package unzips into an export train.py --check r
       'pytorch/pinn.py',
       'pytorch/problem.py',
       'pytorch/train.py',
+      'state.json',
       'weights.json',
       'weights.safetensors',
     ].map((f) => `${stem}/${f}`),

@@ -40,7 +40,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 async function exportTo(dir: string, input: ConfigInput): Promise<void> {
   const t = new Trainer(resolveConfig({ batch: 64, lr: 5e-3, logEvery: 5, ...input }));
   await trainFor(t, 5);
-  for (const f of await exportBundle(t, [], { state: false })) {
+  for (const f of await exportBundle(t, [], { state: true })) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.data);
   }

@@ -135,6 +135,24 @@ def optimizer_for(config, params, rank):
     return torch.optim.Adam(params, lr)
 
 
+def load_adam_state(opt, model, export):
+    """Adam's moments and step count from ../state.json (the CLI's --out writes it), so PyTorch
+    continues the playground's optimizer instead of restarting from zero moments."""
+    path = export / "state.json"
+    if not path.exists():
+        return None
+    s = read_json(path)
+    if s.get("optimizerId") not in ("adam", "adamw"):
+        return None
+    adam, params = s["optimizer"][0], dict(model.named_parameters())
+    for i, w in enumerate(s["weights"]):
+        p = params[w["name"]]
+        as_p = lambda h: torch.tensor(h["data"], dtype=p.dtype, device=p.device).reshape(p.shape)  # noqa: E731
+        opt.state[p] = {"step": torch.tensor(float(adam["count"]["data"][0])),
+                        "exp_avg": as_p(adam["mu"][i]), "exp_avg_sq": as_p(adam["nu"][i])}
+    return int(adam["count"]["data"][0])
+
+
 def reduce_mean(t, world):
     if world > 1:
         dist.all_reduce(t)
@@ -171,6 +189,7 @@ def train(args, config, problem, export):
     weights = [fixed["weights"][t] for t in problem.terms] if not args.fresh else \
         [config["lossWeights"].get(t, 1.0) for t in problem.terms]
     opt = optimizer_for(config, [p for p in model.parameters() if p.requires_grad], rank)
+    resumed = None if args.fresh else load_adam_state(opt, model, export)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: learning_rate(1.0, config["schedule"], start + s))
     bal = config["balancing"]
     probe = torch.Generator().manual_seed(seed + 7919 * world)
@@ -183,7 +202,8 @@ def train(args, config, problem, export):
     rows, good = [], {k: v.detach().clone() for k, v in model.state_dict().items()}
     if rank == 0:
         print(f"{problem.id} · {config['arch']} · {sum(p.numel() for p in model.parameters())} params · "
-              f"batch {batch}/term/rank × {world} rank(s) · {args.device} {args.dtype} · from step {start}")
+              f"batch {batch}/term/rank × {world} rank(s) · {args.device} {args.dtype} · from step {start}"
+              + (f" · Adam moments of step {resumed} from state.json" if resumed is not None else ""))
     t0, timed, diverged = time.perf_counter(), 0.0, None
     for i in range(steps):
         ts = time.perf_counter()
