@@ -58,7 +58,7 @@ export async function exportBundle(
 ): Promise<ExportFile[]> {
   const { config } = trainer;
   const step = trainer.stepCount;
-  const section = exportSection(config, trainer.net, step);
+  const section = exportSection(config, trainer.net, step, trainer.pde);
   const tensors = await trainer.exportWeights(true);
   const files: ExportFile[] = [
     { path: 'weights.safetensors', data: weightsFile(tensors, config, section.network, step) },

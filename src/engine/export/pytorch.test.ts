@@ -38,7 +38,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Train a few engine steps and write the export to `dir`. */
 async function exportTo(dir: string, input: ConfigInput): Promise<void> {
-  const t = new Trainer(resolveConfig({ batch: 64, lr: 5e-3, logEvery: 5, ...input }));
+  const t = new Trainer(resolveConfig({ batch: 64, lr: 1e-3, logEvery: 5, ...input }));
   await trainFor(t, 5);
   for (const f of await exportBundle(t, [], { state: true })) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });

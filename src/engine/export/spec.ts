@@ -8,7 +8,8 @@
 import { pdeOf, type ExperimentConfig } from '../config';
 import type { Network } from '../nets';
 import type { CommonArchOptions } from '../nets/inputs';
-import type { Region } from '../pdes';
+import type { Pde, Region } from '../pdes';
+import { hardConstraintOf } from '../hard-constraints';
 
 /** Version of the export format (config.json's `export`, safetensors metadata, package). */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -38,6 +39,8 @@ export interface NetworkSpec {
   /** Hidden layers (mlp, modified_mlp) or residual blocks (pirate_net). */
   depth: number;
   width: number;
+  /** The output transform u = g + d·N of hard constraints (`hardConstraints`), or null. */
+  hardConstraint: { form: string; terms: string[] } | null;
   /** Every tensor the forward pass reads, in file order; `trainable: false` = frozen. */
   tensors: { name: string; shape: number[]; trainable: boolean }[];
   naming: string;
@@ -84,6 +87,7 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
   // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
   const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
   const frozen = new Set(net.buffers.map((b) => b.name));
+  const hard = config.hardConstraints ? hardConstraintOf(pde) : undefined;
   return {
     arch: config.arch,
     activation: o.activation,
@@ -94,6 +98,7 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
     rwf: o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : null,
     depth: config.arch === 'pirate_net' ? o.blocks! : o.depth!,
     width: o.width,
+    hardConstraint: hard ? { form: hard.form, terms: [...hard.terms] } : null,
     tensors: [...net.params, ...net.buffers].map((p) => ({
       name: p.name,
       shape: [...p.variable.shape],
@@ -103,9 +108,11 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
   };
 }
 
-/** The problem spec of this config. */
-export function problemSpec(config: ExperimentConfig): ProblemSpec {
-  const pde = pdeOf(config);
+/**
+ * The problem spec of this config; `pde` is the problem as trained (with hard constraints,
+ * the imposed terms are no loss terms: pass `Trainer.pde`).
+ */
+export function problemSpec(config: ExperimentConfig, pde: Pde = pdeOf(config)): ProblemSpec {
   return {
     pde: config.pde,
     axes: [...pde.axes],
@@ -123,13 +130,13 @@ export function problemSpec(config: ExperimentConfig): ProblemSpec {
 }
 
 /** config.json's `export` section for a trained network at `step`. */
-export function exportSection(config: ExperimentConfig, net: Network, step: number): ExportSection {
+export function exportSection(config: ExperimentConfig, net: Network, step: number, pde?: Pde): ExportSection {
   return {
     format: 'pinn-playground',
     formatVersion: EXPORT_FORMAT_VERSION,
     step,
     network: networkSpec(config, net),
-    problem: problemSpec(config),
+    problem: problemSpec(config, pde),
   };
 }
 

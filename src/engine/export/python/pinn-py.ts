@@ -176,6 +176,51 @@ class PirateNet(Net):
 ARCHITECTURES = {"mlp": Mlp, "modified_mlp": ModifiedMlp, "pirate_net": PirateNet}
 
 
+def bump(x, lo, hi):
+    return (x - lo) * (hi - x)
+
+
+# Hard constraints (config "hardConstraints": true): u = g(x) + d(x) · N(x), per PDE id, as
+# src/engine/hard-constraints.ts; columns of x in input order, p = the PDE parameters.
+HARD = {
+    "poisson1d": lambda c, p: (c[0] * math.sin(p["C"]), bump(c[0], 0, 1)),
+    "helmholtz": lambda c, p: helmholtz_coons(c[0], c[1], p),
+    "burgers": lambda c, p: (-torch.sin(math.pi * c[1]), c[0] * bump(c[1], -1, 1)),
+    "wave": lambda c, p: (torch.sin(math.pi * c[1]) + 0.5 * torch.sin(4 * math.pi * c[1]),
+                          c[0] ** 2 * bump(c[1], 0, 1)),
+    "klein_gordon": lambda c, p: (c[1] * (torch.cos(5 * math.pi * c[0]) + c[0] ** 3), c[0] ** 2 * bump(c[1], 0, 1)),
+    "advection": lambda c, p: (torch.sin(c[1]), c[0]),
+    "allen_cahn": lambda c, p: (c[1] ** 2 * torch.cos(math.pi * c[1]), c[0]),
+    "kdv": lambda c, p: (torch.cos(math.pi * c[1]), c[0]),
+    "ks": lambda c, p: (torch.cos(c[1]) * (1 + torch.sin(c[1])), c[0]),
+}
+
+
+def helmholtz_coons(x, y, p):
+    """Coons patch of the edge data X(x)Y(y): g = X̄Y + XȲ − X̄Ȳ, X̄ = x sin a1π, Ȳ = y sin a2π."""
+    X, Y = torch.sin(p["a1"] * math.pi * x), torch.sin(p["a2"] * math.pi * y)
+    Xl, Yl = x * math.sin(p["a1"] * math.pi), y * math.sin(p["a2"] * math.pi)
+    return Xl * Y + X * Yl - Xl * Yl, bump(x, -1, 1) * bump(y, -1, 1)
+
+
+class Constrained(nn.Module):
+    """u = g(x) + d(x) · N(x): the network N wrapped by its PDE's hard constraint. Its tensors
+    keep their names (the wrapped module's are registered on this one)."""
+
+    def __init__(self, net, pde, params):
+        super().__init__()
+        self.__dict__["net"] = net  # not a submodule: state_dict names stay unprefixed
+        for name, m in net.named_children():
+            self.add_module(name, m)
+        for name, prm in net.named_parameters(recurse=False):
+            self.register_parameter(name, prm)
+        self.transform, self.params = HARD[pde], params
+
+    def forward(self, x):
+        g, d = self.transform([x[:, k:k + 1] for k in range(x.shape[1])], self.params)
+        return g + d * self.net(x)
+
+
 def network_spec(config):
     """The network part of an export's config.json (config["export"]["network"])."""
     exp = config.get("export")
@@ -192,6 +237,11 @@ def build_model(config):
     if spec["arch"] not in ARCHITECTURES:
         raise ValueError(f"unknown architecture {spec['arch']!r} (known: {', '.join(ARCHITECTURES)})")
     model = ARCHITECTURES[spec["arch"]](spec)
+    if config.get("hardConstraints"):
+        pde = config["export"]["problem"]["pde"]
+        if pde not in HARD:
+            raise ValueError(f"hardConstraints: no hard constraint for {pde!r} is ported")
+        model = Constrained(model, pde, config["params"])
     names = {n for n, _ in model.state_dict().items()}
     want = {t["name"] for t in spec["tensors"]}
     if names != want:

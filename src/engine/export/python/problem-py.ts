@@ -296,6 +296,6 @@ def rebalance(weights, stats, problem, balancing):
     if balancing["method"] == "annealing":
         return [1.0 if i == res else (1 - a) * w + a * max_abs[res] / max(w * mean_abs[i], 1e-30)
                 for i, w in enumerate(weights)]
-    total = sum(norm)
-    return [(1 - a) * w + a * total / max(norm[i], 1e-30) for i, w in enumerate(weights)]
+    mean = sum(norm) / len(norm)  # jaxpi's grad_norm: the mean of the term-gradient norms
+    return [(1 - a) * w + a * mean / max(norm[i], 1e-30) for i, w in enumerate(weights)]
 `;

@@ -192,6 +192,13 @@ def train(args, config, problem, export):
     resumed = None if args.fresh else load_adam_state(opt, model, export)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: learning_rate(1.0, config["schedule"], start + s))
     bal = config["balancing"]
+    if bal["method"] not in ("fixed", "annealing", "gradnorm"):
+        if rank == 0:
+            print(f"note: {bal['method']} balancing is not ported; the weights stay {weights}", file=sys.stderr)
+        bal = {**bal, "method": "fixed"}
+    if config.get("sampling", {}).get("method", "uniform") != "uniform" and rank == 0:
+        print(f"note: {config['sampling']['method']} adaptive sampling is not ported; points are drawn uniformly",
+              file=sys.stderr)
     probe = torch.Generator().manual_seed(seed + 7919 * world)
 
     def fixed_loss():
