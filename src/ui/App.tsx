@@ -6,6 +6,7 @@ import { Header } from './Header';
 import { Message } from './Message';
 import { FlowPanel } from './plots/FlowPanel';
 import { HistogramPanel } from './plots/HistogramPanel';
+import { NtkPanel } from './plots/NtkPanel';
 import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
 import { SolutionPanel } from './plots/SolutionPanel';
 import { Stats } from './Stats';
@@ -34,6 +35,7 @@ export function App() {
           <AlignmentPanel />
           <WeightsPanel />
           <HessianPanel />
+          <NtkPanel />
           <SpeedPanel />
         </div>
       </main>

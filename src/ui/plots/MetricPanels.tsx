@@ -75,8 +75,8 @@ export function HessianPanel() {
   const layout = useMemo<Partial<Layout>>(() => ({ xaxis: stepAxis, yaxis: logAxis('λ_max of ∇²L') }), []);
   return (
     <SeriesPanel name="hessian" title="Hessian top eigenvalue" defs={defs} layout={layout}
-      emptyText="Turn on Hessian top eigenvalue in Training → diagnostics (every > 0) and train."
-      help="The largest eigenvalue of the loss Hessian (power iteration), for the total and each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent)." />
+      emptyText="Turn on Hessian extreme eigenvalues in Training → diagnostics (every > 0) and train."
+      help="The largest eigenvalue of the loss Hessian (Lanczos on Hessian-vector products), for the total and each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent). The most negative eigenvalue (hess.bottom) and whether both converged (hess.converged) are in the exported metrics." />
   );
 }
 
