@@ -53,6 +53,19 @@ export const presets: Record<string, Preset> = {
     config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000 },
     compare: { optimizer: 'soap' },
   },
+  helmholtz_gradnorm_vs_ntk: {
+    label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
+    config: {
+      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['ntk'], ntkPoints: 32 },
+    },
+    compare: { balancing: { method: 'ntk' } },
+  },
+  burgers_adam_vs_muon: {
+    label: 'Adam vs Muon on Burgers',
+    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    compare: { optimizer: 'muon' },
+  },
   burgers_adam_vs_pde_aware: {
     label: 'Adam vs PDE-aware on Burgers',
     config: { pde: 'burgers', archOptions: { depth: 3, width: 64, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'rgv'] } },
