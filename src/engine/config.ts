@@ -4,6 +4,7 @@ import { constantSchedule } from './optim/schedule';
 import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec } from './custom';
 import { defaultParams, pdeIds, pdes, type ParamValues, type Pde, type PdeId } from './pdes';
 import { activationIds } from './activations';
+import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
 
 /**
  * One experiment, fully specified: every user-visible setting is a typed field here, so a
@@ -39,6 +40,10 @@ export interface ExperimentConfig {
   causal: CausalConfig;
   /** Switch to full-batch L-BFGS at step `from` (−1 = never, 0 = from the start). */
   lbfgs: LbfgsConfig;
+  /** Where the residual's collocation points come from (uniform, or residual-based adaptive). */
+  sampling: SamplingConfig;
+  /** Impose the PDE's Dirichlet/initial data exactly by an output transform (see hard-constraints.ts). */
+  hardConstraints: boolean;
 }
 
 /** L-BFGS phase: a fixed batch of `batch` points per term, `history` curvature pairs. */
@@ -58,6 +63,27 @@ export interface CausalConfig {
   eps: number;
   chunks: number;
 }
+
+/** Collocation sampling of the residual term (Wu et al. 2023: RAD and RAR-D). */
+export const samplingMethods = ['uniform', 'rad', 'rar'] as const;
+export type SamplingMethod = (typeof samplingMethods)[number];
+
+/**
+ * Residual-based adaptive sampling (Wu, Zhu, Tan, Kartha, Lu 2023, CMAME 403): every `every`
+ * steps `candidates` uniform points are drawn and weighted by q ∝ |r|^power / mean(|r|^power) + c.
+ * `rad` draws each step's residual batch from that density; `rar` (RAR-D) adds `add` points drawn
+ * from it (without replacement) to a growing set trained on beside each step's uniform batch.
+ * Defaults: the paper's recommended power 1, c = 1 for RAD and power 2, c = 0 for RAR-D.
+ */
+export interface SamplingConfig {
+  method: SamplingMethod;
+  every: number;
+  power: number;
+  c: number;
+  candidates: number;
+  add: number;
+}
+
 
 /**
  * Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm; NTK weighting,
@@ -124,6 +150,8 @@ export const baseConfig: ExperimentConfig = {
   diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128, ntkPoints: 32 },
   causal: { enabled: false, eps: 1, chunks: 32 },
   lbfgs: { from: -1, history: 10, batch: 1024 },
+  sampling: { method: 'uniform', every: 100, power: 1, c: 1, candidates: 4096, add: 32 },
+  hardConstraints: false,
 };
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -222,7 +250,30 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     diagnostics: resolveDiagnostics(input.diagnostics),
     causal: resolveCausal(input.causal, spec),
     lbfgs: numericOptions('lbfgs', input.lbfgs, baseConfig.lbfgs, { from: [-1, 1e8, true], history: [1, 100, true], batch: [1, 65536, true] }),
+    sampling: resolveSampling(input.sampling, spec),
+    hardConstraints: resolveHard(input.hardConstraints, spec),
   };
+}
+
+function resolveSampling(v: unknown, spec: Pde): SamplingConfig {
+  const given = record('sampling', v);
+  const method = oneOf('sampling.method', given.method ?? 'uniform', samplingMethods);
+  const defaults = { ...baseConfig.sampling, method, ...(method === 'rar' ? { power: 2, c: 0 } : {}) };
+  const out = numericOptions('sampling', given, defaults, {
+    every: [1, 1e7, true], power: [0, 10], c: [0, 1e6], candidates: [1, 1 << 18, true], add: [1, 65536, true],
+  });
+  out.method = method;
+  if (method !== 'uniform' && !spec.terms.res) throw new ConfigError(`sampling: ${spec.id} has no 'res' term to sample adaptively`);
+  return out;
+}
+
+function resolveHard(v: unknown, spec: Pde): boolean {
+  if (v === undefined || v === false || v === 'false' || v === 'off') return false;
+  if (v !== true && v !== 'true' && v !== 'on') throw new ConfigError(`hardConstraints: ${JSON.stringify(v)} is not true or false`);
+  if (!hardConstraintOf(spec)) {
+    throw new ConfigError(`hardConstraints: not available for ${spec.id} (available for: ${hardConstraintIds().join(', ')})`);
+  }
+  return true;
 }
 
 function resolveCausal(v: unknown, spec: Pde): CausalConfig {

@@ -27,14 +27,22 @@ export function termLosses(
 ): tf.Tensor1D {
   const ls = terms.map((t) => {
     const b = batches[t];
-    const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
-    const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
-    const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams[t])), pde.outputs.length);
-    const r = pde.terms[t].residual(fields, aux, params);
+    const r = termResidual(net, pde, params, t, b, streams[t]);
     if (!causal || t !== 'res') return tf.mean(tf.square(r));
     return causalResidualLoss(r, b, pde.axes.length, causal);
   });
   return tf.stack(ls) as tf.Tensor1D;
+}
+
+/**
+ * The residual r_t [B, k] of loss term `term` on the jet of the network (carrying `streams`)
+ * at the batch's points. Call inside a tidy or a gradient scope.
+ */
+export function termResidual(net: Network, pde: Pde, params: ParamValues, term: string, b: PointBatch, streams: string[]): tf.Tensor {
+  const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
+  const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
+  const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams)), pde.outputs.length);
+  return pde.terms[term].residual(fields, aux, params);
 }
 
 /**

@@ -4,7 +4,9 @@ import { muonDefaults, scaleByMuon, type MuonOptions } from './muon';
 import { pdeAwareDefaults, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
 import { sgdDefaults, trace, type SgdOptions } from './sgd';
 import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
+import { newtonTrainDefaults, type NewtonTrainOptions } from './newton';
 import { chain, type Transform } from './transform';
+import * as tf from '@tensorflow/tfjs';
 
 export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
 export { learningRate, constantSchedule, type ScheduleOptions } from './schedule';
@@ -17,6 +19,7 @@ export interface OptimizerOptions {
   soap: SoapOptions;
   pde_aware: PdeAwareOptions;
   muon: MuonOptions;
+  newton: NewtonTrainOptions;
 }
 
 /** An optimizer id. */
@@ -32,6 +35,11 @@ interface OptimizerEntry<K extends OptimizerId> {
    * gradients), so the trainer computes them each step; absent = plain gradients suffice.
    */
   needsSampleMoments?: boolean;
+  /**
+   * A host optimizer (exact-Hessian Newton): it needs the loss itself, not one gradient per step,
+   * so `trainFor` runs it as a host phase (host-phase.ts) and `create` is only a placeholder.
+   */
+  host?: boolean;
 }
 
 /** Optimizers by id. */
@@ -66,6 +74,12 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     label: 'Muon',
     defaults: muonDefaults,
     create: (o, lr) => chain(scaleByMuon(o), scaleByLearningRate(lr)),
+  },
+  newton: {
+    label: 'Newton (exact Hessian, tiny nets)',
+    defaults: newtonTrainDefaults,
+    create: () => ({ init: () => ({}), update: (grads, state) => ({ updates: grads.map((g) => tf.zerosLike(g)), state }) }),
+    host: true,
   },
 };
 
