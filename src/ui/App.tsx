@@ -4,7 +4,9 @@ import { Controls } from './controls/Controls';
 import { RunBar } from './controls/RunBar';
 import { Header } from './Header';
 import { Message } from './Message';
+import { CollocationPanel } from './plots/CollocationPanel';
 import { FlowPanel } from './plots/FlowPanel';
+import { LandscapePanel } from './plots/LandscapePanel';
 import { HistogramPanel } from './plots/HistogramPanel';
 import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
 import { SolutionPanel } from './plots/SolutionPanel';
@@ -34,6 +36,8 @@ export function App() {
           <AlignmentPanel />
           <WeightsPanel />
           <HessianPanel />
+          <CollocationPanel />
+          <LandscapePanel />
           <SpeedPanel />
         </div>
       </main>
