@@ -67,7 +67,7 @@ export interface LandscapeOptions {
   maxIters: number;
 }
 
-export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 41, points2d: 15, maxIters: 30 };
+export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 21, points2d: 11, maxIters: 30 };
 
 /** n offsets evenly spaced on [−r, r]. */
 const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
