@@ -84,8 +84,12 @@ export interface SamplingConfig {
   add: number;
 }
 
-/** Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm). */
-export const balancingMethods = ['fixed', 'annealing', 'gradnorm'] as const;
+
+/**
+ * Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm; NTK weighting,
+ * Wang, Yu, Perdikaris 2022, on `diagnostics.ntkPoints` probe points per term).
+ */
+export const balancingMethods = ['fixed', 'annealing', 'gradnorm', 'ntk'] as const;
 export type BalancingMethod = (typeof balancingMethods)[number];
 
 /**
@@ -100,7 +104,7 @@ export interface BalancingConfig {
 }
 
 /** Diagnostics the engine can compute (DESIGN.md; issue "Diagnostics"). */
-export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv'] as const;
+export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv', 'ntk'] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];
 
 export interface DiagnosticsConfig {
@@ -113,6 +117,8 @@ export interface DiagnosticsConfig {
   bins: number;
   /** Samples used for per-sample gradients (residual-gradient variance). */
   rgvSamples: number;
+  /** Probe points per loss term for the empirical NTK (diagnostics and NTK weighting). */
+  ntkPoints: number;
 }
 
 /** Any subset of a config, as typed by a person, a URL or a file. */
@@ -141,7 +147,7 @@ export const baseConfig: ExperimentConfig = {
   seed: 0,
   logEvery: 10,
   balancing: { method: 'fixed', alpha: 0.1, every: 100 },
-  diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
+  diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128, ntkPoints: 32 },
   causal: { enabled: false, eps: 1, chunks: 32 },
   lbfgs: { from: -1, history: 10, batch: 1024 },
   sampling: { method: 'uniform', every: 100, power: 1, c: 1, candidates: 4096, add: 32 },
@@ -216,6 +222,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     b1: [0, 0.99999], b2: [0, 0.99999999], eps: [0, 1],
     weightDecay: [0, 1], momentum: [0, 0.99999], nesterov: [0, 1, true],
     shampooBeta: [-1, 0.99999999], preconditionFrequency: [1, 1e6, true], maxPrecondDim: [1, 8192, true], precondition1d: [0, 1, true],
+    nsSteps: [1, 100, true], cubic: [0, 1, true], rms: [0, 10],
   });
   const lossWeights: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('lossWeights', input.lossWeights))) {
@@ -305,7 +312,7 @@ function resolveBalancing(v: unknown): BalancingConfig {
 function resolveDiagnostics(v: unknown): DiagnosticsConfig {
   const given = record('diagnostics', v);
   const out = numericOptions('diagnostics', given, baseConfig.diagnostics, {
-    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true],
+    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true], ntkPoints: [2, 1024, true],
   });
   const kinds = typeof out.kinds === 'string' ? (out.kinds as string).split(',').filter(Boolean) : out.kinds;
   if (!Array.isArray(kinds)) throw new ConfigError(`diagnostics.kinds: expected a list, got ${JSON.stringify(kinds)}`);

@@ -45,11 +45,16 @@ export function termResidual(net: Network, pde: Pde, params: ParamValues, term: 
   return pde.terms[term].residual(fields, aux, params);
 }
 
-/** Causal weighting of the `res` term (config `causal`); `sink` receives the weights [M]. */
+/**
+ * Causal weighting of the `res` term (config `causal`); `sink` receives the weights [M]. With
+ * `fixed` those weights [M] are used as given instead of recomputed from the chunk losses
+ * (diagnostics that perturb θ, e.g. Hessian-vector products, hold w(θ) constant).
+ */
 export interface CausalOptions {
   eps: number;
   chunks: number;
   sink?: (weights: tf.Tensor1D) => void;
+  fixed?: tf.Tensor1D;
 }
 
 /**
@@ -65,7 +70,7 @@ function causalResidualLoss(r: tf.Tensor, b: PointBatch, d: number, o: CausalOpt
   const k = r.shape[1] ?? 1;
   const cols = k === 1 ? [r] : tf.split(r, k, 1);
   const L = tf.div(tf.addN(cols.map((c) => chunkLosses(c, chunk, m))), k) as tf.Tensor1D;
-  const w = causalWeights(L, o.eps);
+  const w = o.fixed ?? causalWeights(L, o.eps);
   o.sink?.(tf.keep(tf.clone(w)));
   return tf.mean(tf.mul(w, L));
 }

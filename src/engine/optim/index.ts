@@ -1,5 +1,6 @@
 import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
+import { muonDefaults, scaleByMuon, type MuonOptions } from './muon';
 import { pdeAwareDefaults, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
 import { sgdDefaults, trace, type SgdOptions } from './sgd';
 import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
@@ -17,6 +18,7 @@ export interface OptimizerOptions {
   sgd: SgdOptions;
   soap: SoapOptions;
   pde_aware: PdeAwareOptions;
+  muon: MuonOptions;
   newton: NewtonTrainOptions;
 }
 
@@ -67,6 +69,11 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     defaults: pdeAwareDefaults,
     create: (o, lr) => chain(scaleByPdeAware(o), scaleByLearningRate(lr)),
     needsSampleMoments: true,
+  },
+  muon: {
+    label: 'Muon',
+    defaults: muonDefaults,
+    create: (o, lr) => chain(scaleByMuon(o), scaleByLearningRate(lr)),
   },
   newton: {
     label: 'Newton (exact Hessian, tiny nets)',

@@ -23,6 +23,9 @@ const table: Record<Exclude<OptimizerId, 'newton'>, { quadratic: [lr: number, st
   soap: { quadratic: [0.03, 800], rosenbrock: [0.03, 3000] },
   // no per-sample moments here, so s = g²: Adam without bias correction; β₁ = 0.99 needs more steps
   pde_aware: { quadratic: [0.01, 1500], rosenbrock: [0.01, 3000] },
+  // both parameters are matrices, so both problems run Muon's orthogonalised path (not its Adam
+  // part); its steps have a fixed spectral size, so a constant η must be small to settle
+  muon: { quadratic: [0.03, 800], rosenbrock: [0.003, 6000] },
 };
 
 const rng = createRng(3);
