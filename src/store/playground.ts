@@ -30,6 +30,8 @@ export interface PlaygroundActions {
   /** Ask the worker for run `run`'s weights. */
   requestWeights(run: RunIndex): Promise<WeightsMessage>;
   importWeights(run: RunIndex, tensors: NamedArray[], name: string): void;
+  /** Ask the worker for loss-landscape slices of run `run` at its current weights. */
+  requestLandscape(run: RunIndex): void;
   /** The run configs Start sends: [A] or [A, B]. */
   runConfigs(): ConfigInput[];
   /** Report a problem found on the UI side (e.g. an unreadable file). */
@@ -168,6 +170,9 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     importWeights(run, tensors, name) {
       set({ message: null });
       send({ type: 'importWeights', run, configs: get().runConfigs(), tensors, name });
+    },
+    requestLandscape(run) {
+      send({ type: 'landscape', run });
     },
     runConfigs() {
       const s = get();

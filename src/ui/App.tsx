@@ -4,7 +4,9 @@ import { Controls } from './controls/Controls';
 import { RunBar } from './controls/RunBar';
 import { Header } from './Header';
 import { Message } from './Message';
+import { CollocationPanel } from './plots/CollocationPanel';
 import { FlowPanel } from './plots/FlowPanel';
+import { LandscapePanel } from './plots/LandscapePanel';
 import { HistogramPanel } from './plots/HistogramPanel';
 import { NtkPanel } from './plots/NtkPanel';
 import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
@@ -36,6 +38,8 @@ export function App() {
           <WeightsPanel />
           <HessianPanel />
           <NtkPanel />
+          <CollocationPanel />
+          <LandscapePanel />
           <SpeedPanel />
         </div>
       </main>

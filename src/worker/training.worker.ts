@@ -73,6 +73,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return session!.exportWeights(msg.run);
     case 'importWeights':
       return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'landscape':
+      return session!.landscape(msg.run);
     case 'loseDevice':
       if (!loseDevice()) post({ type: 'error', message: 'not on WebGPU: there is no device to lose' });
       return;
