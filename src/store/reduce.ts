@@ -121,6 +121,7 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     case 'landscape':
       return withRun(s, msg.run, (r) => ({ ...r, landscape: msg.landscape }));
     case 'weights':
+    case 'bundle':
     case 'validated':
       return {};
     default:

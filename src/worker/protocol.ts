@@ -7,6 +7,7 @@ import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
 import type { LandscapeView } from '../engine/diagnostics/landscape';
+import type { ExportFile } from '../engine/export/bundle';
 import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
@@ -91,6 +92,8 @@ export type ToWorker =
   | { type: 'load'; request: LoadRequest }
   /** Send run `run`'s current weights (answered by `weights`). */
   | { type: 'exportWeights'; run: RunIndex }
+  /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
+  | { type: 'exportBundle'; run: RunIndex }
   /** Load weights into run `run` of the runs `configs` describe (created when needed). */
   | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
   /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
@@ -125,6 +128,8 @@ export type FromWorker =
   /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */
   | { type: 'diagnostics'; run: RunIndex; step: number; histograms: LayerHistogram[] }
   | { type: 'weights'; run: RunIndex; step: number; config: ExperimentConfig; tensors: NamedArray[] }
+  /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
+  | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }

@@ -1,5 +1,6 @@
 import type { BackendId } from '../engine/backend';
 import { resolveConfig, type ConfigInput } from '../engine/config';
+import { exportBundleExact } from '../engine/export/float32-exact';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
 import { landscapeSolver, landscapeView, lossLandscape } from '../engine/diagnostics/landscape';
@@ -113,6 +114,15 @@ export class Session {
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
     const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
     this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
+  }
+
+  /** Post run `run`'s full export (`exportBundle`), read from the device now. */
+  async exportBundle(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
+    const files = await exportBundleExact(r.trainer, []);
+    const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
+    this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
   }
 
   /**
