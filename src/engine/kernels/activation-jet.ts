@@ -16,13 +16,10 @@ import { activations, type ActivationId } from '../activations';
 import type { Jet } from '../jet/jet';
 import { blockStreams, chainForward, termProduct, type StreamMap } from '../jet/chain';
 import { chainTerms } from '../jet/keys';
-import { DirectOps } from './direct';
+import { hasFused, registerFused, runMulti, type DirectOps } from './direct';
 
 const forwardName = 'PinnActivationJet';
 const backwardName = 'PinnActivationJetGrad';
-
-/** The backends the fused kernels are registered on. */
-export const fusedBackends = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 
 /** Attributes of both kernels: the activation, the axes, and which streams go in and out. */
 interface JetAttrs {
@@ -69,7 +66,10 @@ function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.Tensor
       const blocks = blockStreams(z, term.blocks);
       if (!blocks) continue;
       add('', termProduct(d, term.coef, y[term.order + 1], [dh[s], ...blocks]));
-      term.blocks.forEach((b, j) => add(b, termProduct(d, term.coef, y[term.order], [dh[s], ...blocks.filter((_, k) => k !== j)])));
+      term.blocks.forEach((b, j) => {
+        const others = blocks.filter((_, k) => k !== j);
+        add(b, termProduct(d, term.coef, y[term.order], [dh[s], ...others]));
+      });
     }
   });
   const batch = inputs[0].shape[0];
@@ -79,48 +79,28 @@ function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.Tensor
   });
 }
 
-function register(name: string, body: (d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs) => tf.TensorInfo[]): void {
-  for (const backendName of fusedBackends) {
-    if (tf.getKernel(name, backendName)) tf.unregisterKernel(name, backendName);
-    tf.registerKernel({
-      kernelName: name, backendName,
-      kernelFunc: ({ inputs, attrs, backend }) => {
-        const d = new DirectOps(backendName, backend as tf.KernelBackend);
-        const list = Object.values(inputs) as tf.TensorInfo[];
-        return d.finish(body(d, list, attrs as unknown as JetAttrs), list);
-      },
-    });
-  }
-}
-
-register(forwardName, forward);
-register(backwardName, backward);
+registerFused(forwardName, forward);
+registerFused(backwardName, backward);
 tf.registerGradient({
   kernelName: forwardName,
   saveAllInputs: true,
   gradFunc: (dy, saved, attrs) => {
     const dys = Array.isArray(dy) ? dy : [dy];
-    const grads = runMulti(backwardName, [...saved, ...dys], attrs as tf.NamedAttrMap);
+    const grads = runMulti(backwardName, [...saved, ...dys], attrs);
     return grads.map((g) => () => g) as unknown as Record<string, () => tf.Tensor>;
   },
 });
-
-/** Run a registered multi-output kernel on an array of inputs. */
-export function runMulti(name: string, inputs: tf.Tensor[], attrs: tf.NamedAttrMap): tf.Tensor[] {
-  const out = tf.engine().runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs);
-  return Array.isArray(out) ? (out as tf.Tensor[]) : [out as tf.Tensor];
-}
 
 /**
  * φ on `jet` as one fused kernel (and one in the backward pass) where the active backend has
  * it; null elsewhere, where the caller forms the same sums from taped ops.
  */
 export function fusedActivateJet(jet: Jet, act: ActivationId): Jet | null {
-  if (!tf.getKernel(forwardName, tf.getBackend())) return null;
+  if (!hasFused(forwardName)) return null;
   const inNames = jet.names.filter((n) => jet.streams[n] !== null);
   const outNames = jet.names.filter((n) => n === '' || reaches(n, jet.axes, inNames));
   const attrs: JetAttrs = { act, axes: [...jet.axes], inNames, outNames };
-  const outs = runMulti(forwardName, inNames.map((n) => jet.streams[n]!), attrs as unknown as tf.NamedAttrMap);
+  const outs = runMulti(forwardName, inNames.map((n) => jet.streams[n]!), attrs);
   const streams: Record<string, tf.Tensor | null> = {};
   for (const n of jet.names) streams[n] = null;
   outNames.forEach((n, i) => (streams[n] = outs[i]));

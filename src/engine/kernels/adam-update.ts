@@ -7,8 +7,7 @@
  * backend's kernels called directly (`DirectOps`). No gradient: it is never differentiated.
  */
 import * as tf from '@tensorflow/tfjs';
-import { fusedBackends, runMulti } from './activation-jet';
-import { DirectOps } from './direct';
+import { hasFused, registerFused, runMulti, type DirectOps } from './direct';
 
 const name = 'PinnAdamUpdate';
 
@@ -27,17 +26,7 @@ function body(d: DirectOps, [g, m, v, c1, c2]: tf.TensorInfo[], o: AdamConstants
   return [mNext, vNext, u];
 }
 
-for (const backendName of fusedBackends) {
-  if (tf.getKernel(name, backendName)) tf.unregisterKernel(name, backendName);
-  tf.registerKernel({
-    kernelName: name, backendName,
-    kernelFunc: ({ inputs, attrs, backend }) => {
-      const d = new DirectOps(backendName, backend as tf.KernelBackend);
-      const list = Object.values(inputs) as tf.TensorInfo[];
-      return d.finish(body(d, list, attrs as unknown as AdamConstants), list);
-    },
-  });
-}
+registerFused(name, body);
 
 /**
  * [m', v', u] for one parameter as one kernel where the backend has it, else null (the
@@ -45,7 +34,7 @@ for (const backendName of fusedBackends) {
  */
 export function fusedAdamUpdate(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, c1: tf.Tensor, c2: tf.Tensor,
   o: AdamConstants): [tf.Tensor, tf.Tensor, tf.Tensor] | null {
-  if (!tf.getKernel(name, tf.getBackend())) return null;
+  if (!hasFused(name)) return null;
   const attrs = { b1: o.b1, b2: o.b2, eps: o.eps };
   const [mu, nu, u] = runMulti(name, [g, m, v, c1, c2], attrs);
   return [mu, nu, u];

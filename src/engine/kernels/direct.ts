@@ -33,7 +33,8 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
     const k = tf.getKernel(name, this.backendName);
     if (!k) throw new Error(`fused kernel: backend '${this.backendName}' has no kernel '${name}'`);
     directCalls++;
-    const out = k.kernelFunc({ inputs: inputs as unknown as tf.NamedTensorInfoMap, attrs, backend: this.kernelBackend });
+    const args = { inputs: inputs as unknown as tf.NamedTensorInfoMap, attrs, backend: this.kernelBackend };
+    const out = k.kernelFunc(args);
     const info = (Array.isArray(out) ? out[0] : out) as tf.TensorInfo;
     this.temps.push(info);
     return info;
@@ -45,7 +46,9 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
       makeTensorInfo?(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;
       makeOutput(shape: number[], dtype: 'float32', offset: undefined, values: Float32Array): tf.TensorInfo;
     };
-    const info = b.makeTensorInfo ? b.makeTensorInfo(shape, 'float32', values) : b.makeOutput(shape, 'float32', undefined, values);
+    const info = b.makeTensorInfo
+      ? b.makeTensorInfo(shape, 'float32', values)
+      : b.makeOutput(shape, 'float32', undefined, values);
     this.temps.push(info);
     return info;
   }
@@ -108,4 +111,40 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
     this.temps.length = 0;
     return own;
   }
+}
+
+/** The backends the fused kernels are registered on. */
+export const fusedBackends = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
+
+/** A fused kernel's body: outputs from the inputs and attributes, by `d`'s direct calls. */
+export type FusedBody<A> = (d: DirectOps, inputs: tf.TensorInfo[], attrs: A) => tf.TensorInfo[];
+
+/**
+ * Register `body` as kernel `name` on every fused backend: it receives a fresh `DirectOps`,
+ * the inputs (passed to `runMulti` as an array) and the attributes, and returns its outputs;
+ * everything else it made is freed.
+ */
+export function registerFused<A>(name: string, body: FusedBody<A>): void {
+  for (const backendName of fusedBackends) {
+    if (tf.getKernel(name, backendName)) tf.unregisterKernel(name, backendName);
+    tf.registerKernel({
+      kernelName: name, backendName,
+      kernelFunc: ({ inputs, attrs, backend }) => {
+        const d = new DirectOps(backendName, backend as tf.KernelBackend);
+        const list = Object.values(inputs) as tf.TensorInfo[];
+        return d.finish(body(d, list, attrs as unknown as A), list);
+      },
+    });
+  }
+}
+
+/** Whether fused kernel `name` runs on the active backend. */
+export function hasFused(name: string): boolean {
+  return tf.getKernel(name, tf.getBackend()) !== undefined;
+}
+
+/** Run a registered multi-output kernel on an array of inputs. */
+export function runMulti(name: string, inputs: tf.Tensor[], attrs: object): tf.Tensor[] {
+  const out = tf.engine().runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs as tf.NamedAttrMap);
+  return Array.isArray(out) ? (out as tf.Tensor[]) : [out as tf.Tensor];
 }

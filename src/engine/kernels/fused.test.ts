@@ -15,13 +15,15 @@ import { fusedAdamUpdate } from './adam-update';
 const rng = createRng(11);
 const B = 9;
 const W = 5;
-const random = (rows: number, scale = 1) => tf.tensor2d(Float32Array.from({ length: rows * W }, () => scale * rng.normal()), [rows, W]);
+const random = (rows: number, scale = 1) =>
+  tf.tensor2d(Float32Array.from({ length: rows * W }, () => scale * rng.normal()), [rows, W]);
 
 /** A jet over (t, x) with full, constant ([1, w]) and zero streams, as after a first dense layer. */
 function sampleJet(): Jet {
   const names = ['', 't', 'x', 'tx', 'xx', 'xxx', 'xxxx'];
   const streams: Record<string, tf.Tensor | null> = {
-    '': random(B, 1.5), t: random(1), x: random(B), tx: null, xx: random(B, 0.5), xxx: random(1, 0.3), xxxx: random(B, 0.2),
+    '': random(B, 1.5), t: random(1), x: random(B), tx: null,
+    xx: random(B, 0.5), xxx: random(1, 0.3), xxxx: random(B, 0.2),
   };
   return { axes: ['t', 'x'], names, streams };
 }
@@ -32,7 +34,9 @@ async function values(ts: (tf.Tensor | null)[]): Promise<(number[] | null)[]> {
 
 function expectClose(a: (number[] | null)[], b: (number[] | null)[], tol: number): void {
   expect(a.map((x) => x === null)).toEqual(b.map((x) => x === null));
-  a.forEach((x, i) => x?.forEach((v, j) => expect(Math.abs(v - b[i]![j])).toBeLessThan(tol * (1 + Math.abs(b[i]![j])))));
+  a.forEach((x, i) => x?.forEach((v, j) => {
+    expect(Math.abs(v - b[i]![j])).toBeLessThan(tol * (1 + Math.abs(b[i]![j])));
+  }));
 }
 
 describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => {
@@ -45,14 +49,16 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     const weights = Object.fromEntries(jet.names.map((n) => [n, random(B)]));
     const run = (fused: boolean) => {
       const f = (...xs: tf.Tensor[]) => {
-        const j: Jet = { ...jet, streams: { ...jet.streams, ...Object.fromEntries(inNames.map((n, i) => [n, xs[i]])) } };
+        const given = Object.fromEntries(inNames.map((n, i) => [n, xs[i]]));
+        const j: Jet = { ...jet, streams: { ...jet.streams, ...given } };
         const out = fused ? fusedActivateJet(j, id)! : unfusedActivateJet(j, activations[id]);
-        return tf.addN(jet.names.filter((n) => out.streams[n]).map((n) => tf.sum(tf.mul(out.streams[n]!, weights[n])))) as tf.Scalar;
+        const live = jet.names.filter((n) => out.streams[n]);
+        return tf.addN(live.map((n) => tf.sum(tf.mul(out.streams[n]!, weights[n])))) as tf.Scalar;
       };
       const outs = tf.tidy(() => {
         const o = fused ? fusedActivateJet(jet, id)! : unfusedActivateJet(jet, activations[id]);
-        return jet.names.map((n) => (o.streams[n] ? tf.keep(o.streams[n]!) : null));
-      });
+        return jet.names.map((n) => (o.streams[n] ? tf.keep(o.streams[n]!) : null)) as tf.Tensor[];
+      }) as (tf.Tensor | null)[];
       const grads = tf.tidy(() => tf.grads(f)(inNames.map((n) => jet.streams[n]!)));
       return { outs, grads };
     };
@@ -62,9 +68,9 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     expectClose(await values(fused.outs), await values(taped.outs), 2e-5);
     expect(fused.grads.map((g) => g.shape)).toEqual(inNames.map((n) => jet.streams[n]!.shape));
     expectClose(await values(fused.grads), await values(taped.grads), 2e-5);
-    tf.dispose([...fused.outs, ...taped.outs, ...fused.grads, ...taped.grads].filter((t): t is tf.Tensor => t !== null));
+    tf.dispose([...fused.outs, ...taped.outs, ...fused.grads, ...taped.grads].filter((t) => t !== null));
     expect(tf.memory().numTensors).toBe(before);
-    tf.dispose([...Object.values(jet.streams), ...Object.values(weights)].filter((t): t is tf.Tensor => t !== null));
+    tf.dispose([...Object.values(jet.streams), ...Object.values(weights)].filter((t) => t !== null));
   });
 
   it('Adam\'s update: m\', v\' and u as the taped ops give them', async () => {
