@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Activation, ActivationId } from '../activations';
 import { tensorOps } from '../activations/ops';
 import { fusedActivateJet } from '../kernels/activation-jet';
+import { fusedDense } from '../kernels/dense-jet';
 import { chainForward } from './chain';
 import { addBias, linear } from './matmul';
 
@@ -75,12 +76,22 @@ function stackStreams(): boolean {
 
 /**
  * A dense layer on a jet: every stream is multiplied by the same W [in, out]; the bias
- * touches only the value. Except on wasm, streams that span the batch are stacked along
+ * touches only the value. One fused kernel where the backend has it (`kernels/dense-jet.ts`).
+ * Otherwise, and with a `tap`: except on wasm, streams that span the batch are stacked along
  * the batch axis so that they cost one matMul (see `stackStreams`). With a `tap`, constant
  * streams are expanded to the batch and inputs/output gradients are recorded (diagnostics
  * only; slower).
  */
 export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: LayerTap): Jet {
+  if (!tap) {
+    const live = jet.names.filter((n) => jet.streams[n] !== null);
+    const outs = fusedDense(live.map((n) => jet.streams[n] as tf.Tensor2D), w, b);
+    if (outs) {
+      const streams: Record<string, tf.Tensor | null> = Object.fromEntries(jet.names.map((n) => [n, null]));
+      live.forEach((n, i) => (streams[n] = outs[i]));
+      return { axes: jet.axes, names: jet.names, streams };
+    }
+  }
   const full: string[] = [];
   const streams: Record<string, tf.Tensor | null> = {};
   const batch = jet.streams['']!.shape[0];

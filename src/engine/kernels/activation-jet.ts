@@ -16,7 +16,7 @@ import { activations, type ActivationId } from '../activations';
 import type { Jet } from '../jet/jet';
 import { blockStreams, chainForward, termProduct, type StreamMap } from '../jet/chain';
 import { chainTerms } from '../jet/keys';
-import { hasFused, registerFused, runMulti, type DirectOps } from './direct';
+import { hasFused, registerFused, registerFusedGradient, runMulti, type DirectOps } from './direct';
 
 const forwardName = 'PinnActivationJet';
 const backwardName = 'PinnActivationJetGrad';
@@ -81,15 +81,7 @@ function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.Tensor
 
 registerFused(forwardName, forward);
 registerFused(backwardName, backward);
-tf.registerGradient({
-  kernelName: forwardName,
-  saveAllInputs: true,
-  gradFunc: (dy, saved, attrs) => {
-    const dys = Array.isArray(dy) ? dy : [dy];
-    const grads = runMulti(backwardName, [...saved, ...dys], attrs);
-    return grads.map((g) => () => g) as unknown as Record<string, () => tf.Tensor>;
-  },
-});
+registerFusedGradient(forwardName, backwardName);
 
 /**
  * φ on `jet` as one fused kernel (and one in the backward pass) where the active backend has

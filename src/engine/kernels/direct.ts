@@ -148,3 +148,20 @@ export function runMulti(name: string, inputs: tf.Tensor[], attrs: object): tf.T
   const out = tf.engine().runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs as tf.NamedAttrMap);
   return Array.isArray(out) ? (out as tf.Tensor[]) : [out as tf.Tensor];
 }
+
+/**
+ * Declare `backwardName` as the gradient of fused kernel `forwardName`: it receives the
+ * forward inputs (saved) then the upstream gradients of every output (zeros for unused ones)
+ * and returns one gradient per forward input, in order.
+ */
+export function registerFusedGradient(forwardName: string, backwardName: string): void {
+  tf.registerGradient({
+    kernelName: forwardName,
+    saveAllInputs: true,
+    gradFunc: (dy, saved, attrs) => {
+      const dys = Array.isArray(dy) ? dy : [dy];
+      const grads = runMulti(backwardName, [...saved, ...dys], attrs ?? {});
+      return grads.map((g) => () => g) as unknown as Record<string, () => tf.Tensor>;
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { adamTaped } from '../optim/adam';
 import { createRng } from '../rng';
 import { fusedActivateJet } from './activation-jet';
 import { fusedAdamUpdate } from './adam-update';
+import { fusedDense } from './dense-jet';
 
 // Each fused kernel against the taped tfjs ops it replaces, on cpu and on wasm, to float32
 // tolerance, values and gradients; the jets themselves are checked against finite differences
@@ -71,6 +72,35 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     tf.dispose([...fused.outs, ...taped.outs, ...fused.grads, ...taped.grads].filter((t) => t !== null));
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...Object.values(jet.streams), ...Object.values(weights)].filter((t) => t !== null));
+  });
+
+  it.each([true, false])('a dense layer on jet streams (bias %s): outputs, gradients of W, b, streams', async (bias) => {
+    await tf.setBackend(backend);
+    const w = tf.tensor2d(Float32Array.from({ length: W * 3 }, () => rng.normal()), [W, 3]);
+    const b = bias ? tf.tensor1d([0.5, -1, 2]) : null;
+    const xs = [random(B), random(1), random(B, 0.5)];
+    const mix = xs.map((x) => tf.tensor2d(Float32Array.from({ length: x.shape[0] * 3 }, () => rng.normal()), [x.shape[0], 3]));
+    const taped = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) => ss.map((x, i) => {
+      const y = tf.matMul(x as tf.Tensor2D, ww as tf.Tensor2D);
+      return i === 0 && bb ? tf.add(y, bb) : y;
+    });
+    const fused = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) =>
+      fusedDense(ss as tf.Tensor2D[], ww as tf.Tensor2D, bb as tf.Tensor1D | null)!;
+    const loss = (f: typeof taped) => (...args: tf.Tensor[]) => {
+      const [ww, ...rest] = args;
+      const bb = bias ? rest.shift()! : null;
+      return tf.addN(f(ww, bb, ...rest).map((y, i) => tf.sum(tf.mul(y, mix[i])))) as tf.Scalar;
+    };
+    const args = [w, ...(b ? [b] : []), ...xs];
+    const before = tf.memory().numTensors;
+    const [yF, yT] = [fused(w, b, ...xs), tf.tidy(() => taped(w, b, ...xs))];
+    const [gF, gT] = [tf.tidy(() => tf.grads(loss(fused))(args)), tf.tidy(() => tf.grads(loss(taped))(args))];
+    expect(gF.map((g) => g.shape)).toEqual(args.map((t) => t.shape));
+    expectClose(await values(yF), await values(yT), 1e-5);
+    expectClose(await values(gF), await values(gT), 1e-5);
+    tf.dispose([...yF, ...yT, ...gF, ...gT]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([...args, ...mix]);
   });
 
   it('Adam\'s update: m\', v\' and u as the taped ops give them', async () => {
