@@ -11,12 +11,12 @@ const poisson: ConfigInput = {
   diagnostics: { every: 50, kinds: ['align', 'hist', 'hess'], hessIters: 15 },
 };
 
-/** The step for one C: measure λmax(H) and ‖∇L_res‖ / ‖∇L_bc‖ at the first diagnostics step from 100 on. */
+/** The step for one C: measure λmax(H) and ‖∇L_res‖ / ‖∇L_bc‖ at the first diagnostics step from 200 on. */
 function stepFor(c: number, first: boolean): LessonStep {
   const check: Check = {
-    until: `a Hessian reading after step 100 with C = ${c}`,
+    until: `a Hessian reading after step 200 with C = ${c}`,
     test: ([a]) => {
-      const r = firstRowFrom(a, 100, 'hess.top', 'gradNorm.res', 'gradNorm.bc');
+      const r = firstRowFrom(a, 200, 'hess.top', 'gradNorm.res', 'gradNorm.bc');
       return r ? { [`step${c}`]: r.step, [`hess${c}`]: r['hess.top'], [`ratio${c}`]: r['gradNorm.res'] / r['gradNorm.bc'] } : null;
     },
     report: `C = ${c}, step {step${c}}: top Hessian eigenvalue λmax = {hess${c}}, ‖∇L_res‖ / ‖∇L_bc‖ = {ratio${c}}.`,
