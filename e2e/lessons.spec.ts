@@ -24,49 +24,90 @@ type Source =
 
 const A = 0 as const;
 const B = 1 as const;
-const word = (f: (v: Record<string, number>) => string) => ({ derived: (v: Record<string, number | string>) => f(v as Record<string, number>) });
+const word = (f: (v: Record<string, number>) => string) => ({
+  derived: (v: Record<string, number | string>) => f(v as Record<string, number>),
+});
 
 /** The source of every value each lesson's steps report, by lesson and step (1-based). */
 const sources: Record<string, Record<number, Record<string, Source>>> = {
   'gradient-pathology': {
-    1: { step: { run: A, key: 'step' }, relL2: { run: A, key: 'relL2' }, verdict: word((v) => (v.relL2 > 0.3 ? 'far from' : 'close to')) },
-    2: { step: { run: A, key: 'step' }, res: { run: A, key: 'loss.res' }, bc: { run: A, key: 'loss.bc' }, ratio: { run: A, ratio: ['loss.res', 'loss.bc'] } },
+    1: {
+      step: { run: A, key: 'step' },
+      relL2: { run: A, key: 'relL2' },
+      verdict: word((v) => (v.relL2 > 0.3 ? 'far from' : 'close to')),
+    },
+    2: {
+      step: { run: A, key: 'step' },
+      res: { run: A, key: 'loss.res' },
+      bc: { run: A, key: 'loss.bc' },
+      ratio: { run: A, ratio: ['loss.res', 'loss.bc'] },
+    },
     3: { step: { run: A, key: 'step' }, ratio: { run: A, hist: ['layer0', 'res', 'bc'] } },
   },
   annealing: {
-    1: { w: { run: B, key: 'weight.bc' }, eA: { run: A, key: 'relL2' }, eB: { run: B, key: 'relL2' }, better: word((v) => (v.eB < v.eA ? 'lower' : 'not lower')) },
+    1: {
+      w: { run: B, key: 'weight.bc' },
+      eA: { run: A, key: 'relL2' },
+      eB: { run: B, key: 'relL2' },
+      better: word((v) => (v.eB < v.eA ? 'lower' : 'not lower')),
+    },
     2: {
-      eA: { run: A, key: 'relL2' }, eB: { run: B, key: 'relL2' }, step: { run: A, key: 'step' },
+      eA: { run: A, key: 'relL2' },
+      eB: { run: B, key: 'relL2' },
+      step: { run: A, key: 'step' },
       factor: { derived: (v) => Math.max(Number(v.eA), Number(v.eB)) / Math.min(Number(v.eA), Number(v.eB)) },
       better: word((v) => (v.eB < v.eA ? 'lower' : 'higher')),
     },
   },
   stiffness: {
-    ...Object.fromEntries([1, 2, 4, 8].map((c, i) => [i + 1, {
-      [`step${c}`]: { run: A, key: 'step' }, [`hess${c}`]: { run: A, key: 'hess.top' }, [`ratio${c}`]: { run: A, ratio: ['gradNorm.res', 'gradNorm.bc'] },
-    }])),
+    ...Object.fromEntries(
+      [1, 2, 4, 8].map((c, i) => [
+        i + 1,
+        {
+          [`step${c}`]: { run: A, key: 'step' },
+          [`hess${c}`]: { run: A, key: 'hess.top' },
+          [`ratio${c}`]: { run: A, ratio: ['gradNorm.res', 'gradNorm.bc'] },
+        },
+      ]),
+    ),
     5: {
-      hessGrowth: { derived: (v) => Number(v.hess8) / Number(v.hess1) }, ratioGrowth: { derived: (v) => Number(v.ratio8) / Number(v.ratio1) },
+      hessGrowth: { derived: (v) => Number(v.hess8) / Number(v.hess1) },
+      ratioGrowth: { derived: (v) => Number(v.ratio8) / Number(v.ratio1) },
       maxLr: { derived: (v) => 2 / Number(v.hess8) },
     },
   },
   'alignment-soap': {
-    1: { step: { run: A, key: 'step' }, eA: { run: A, key: 'relL2' }, eB: { run: B, key: 'relL2' }, ahead: word((v) => (v.eB < v.eA ? 'SOAP' : 'Adam')) },
+    1: {
+      step: { run: A, key: 'step' },
+      eA: { run: A, key: 'relL2' },
+      eB: { run: B, key: 'relL2' },
+      ahead: word((v) => (v.eB < v.eA ? 'SOAP' : 'Adam')),
+    },
     2: { intraA: { run: A, key: 'align.intra' }, intraB: { run: B, key: 'align.intra' } },
-    3: { updA: { run: A, key: 'align.interUpdate' }, updB: { run: B, key: 'align.interUpdate' }, steadier: word((v) => (v.updB > v.updA ? 'SOAP' : 'Adam')) },
+    3: {
+      updA: { run: A, key: 'align.interUpdate' },
+      updB: { run: B, key: 'align.interUpdate' },
+      steadier: word((v) => (v.updB > v.updA ? 'SOAP' : 'Adam')),
+    },
   },
   causality: {
     1: { step: { run: B, key: 'step' }, last: { run: B, key: 'causal.last' }, on: { run: B, chunks: 16 } },
     2: {
-      lowStep: { run: B, key: 'step' }, low: { run: B, key: 'causal.mean' }, now: { run: B, key: 'causal.mean' },
+      lowStep: { run: B, key: 'step' },
+      low: { run: B, key: 'causal.mean' },
+      now: { run: B, key: 'causal.mean' },
       moved: word((v) => (v.now > 1.2 * v.low ? 'has risen' : 'has not risen yet')),
-      eA: { run: A, key: 'relL2' }, eB: { run: B, key: 'relL2' }, better: word((v) => (v.eB < v.eA ? 'lower' : 'not lower')),
+      eA: { run: A, key: 'relL2' },
+      eB: { run: B, key: 'relL2' },
+      better: word((v) => (v.eB < v.eA ? 'lower' : 'not lower')),
     },
   },
   'newton-saddles': {
     1: { step: { run: A, key: 'step' }, newtonLoss: { run: A, key: 'loss' } },
     2: {
-      newtonLoss: { run: A, key: 'loss' }, adamLoss: { run: B, key: 'loss' }, factor: { derived: (v) => Number(v.newtonLoss) / Number(v.adamLoss) },
+      newtonLoss: { run: A, key: 'loss' },
+      adamLoss: { run: B, key: 'loss' },
+      factor: { derived: (v) => Number(v.newtonLoss) / Number(v.adamLoss) },
       lower: word((v) => (v.adamLoss < v.newtonLoss ? 'below' : 'not below')),
     },
   },
@@ -81,8 +122,17 @@ function fromRun(src: Source, value: number | string, runs: Runs, values: Record
   const r = runs[src.run];
   if (!r || typeof value !== 'number') return false;
   if ('key' in src) return r.rows.some((row) => row[src.key] === value);
-  if ('ratio' in src) return r.rows.some((row) => row[src.ratio[0]] !== null && Math.abs(row[src.ratio[0]]! / row[src.ratio[1]]! - value) <= 1e-12 * Math.abs(value));
-  if ('chunks' in src) return r.rows.some((row) => row['causal.mean'] !== null && Math.abs(row['causal.mean']! * src.chunks - value) <= 1e-12 * Math.abs(value));
+  if ('ratio' in src)
+    return r.rows.some(
+      (row) =>
+        row[src.ratio[0]] !== null &&
+        Math.abs(row[src.ratio[0]]! / row[src.ratio[1]]! - value) <= 1e-12 * Math.abs(value),
+    );
+  if ('chunks' in src)
+    return r.rows.some(
+      (row) =>
+        row['causal.mean'] !== null && Math.abs(row['causal.mean']! * src.chunks - value) <= 1e-12 * Math.abs(value),
+    );
   const [layer, a, b] = src.hist;
   return r.histograms.some((h) => {
     const l = h.layers.find((x) => x.layer === layer);
@@ -92,17 +142,36 @@ function fromRun(src: Source, value: number | string, runs: Runs, values: Record
 
 async function runsOf(page: Page): Promise<Runs> {
   return page.evaluate(() => {
-    const s = (window as unknown as { pinnPlayground: { state(): { runs: ({ rows: Row[]; histograms: Hist[] } | null)[] } } }).pinnPlayground.state();
-    return JSON.parse(JSON.stringify(s.runs.map((r) => (r ? { rows: r.rows, histograms: r.histograms } : { rows: [], histograms: [] }))));
+    const s = (
+      window as unknown as { pinnPlayground: { state(): { runs: ({ rows: Row[]; histograms: Hist[] } | null)[] } } }
+    ).pinnPlayground.state();
+    return JSON.parse(
+      JSON.stringify(
+        s.runs.map((r) => (r ? { rows: r.rows, histograms: r.histograms } : { rows: [], histograms: [] })),
+      ),
+    );
   });
 }
 
 /** Check the shown step's numbers: formatted as the values measured, and each from the runs. */
-async function checkNumbers(page: Page, id: string, k: number, memory: Record<string, number | string>): Promise<Record<string, number | string>> {
+async function checkNumbers(
+  page: Page,
+  id: string,
+  k: number,
+  memory: Record<string, number | string>,
+): Promise<Record<string, number | string>> {
   const check = page.getByTestId('lesson-check');
   const values = JSON.parse((await check.getAttribute('data-values'))!) as Record<string, number | string>;
   const all = { ...memory, ...values };
-  const shown = await page.locator('.lesson-report .measured').evaluateAll((els) => els.map((e) => ({ key: e.getAttribute('data-key')!, value: e.getAttribute('data-value')!, text: e.textContent! })));
+  const shown = await page
+    .locator('.lesson-report .measured')
+    .evaluateAll((els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-key')!,
+        value: e.getAttribute('data-value')!,
+        text: e.textContent!,
+      })),
+    );
   expect(shown.length, `${id} step ${k}: the report shows measured values`).toBeGreaterThan(0);
   const runs = await runsOf(page);
   for (const s of shown) {
@@ -124,8 +193,13 @@ for (const id of lessonIds) {
     await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
     await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', id);
     if (id === 'newton-saddles') {
-      const newton = await page.evaluate(() => (window as unknown as { pinnPlayground: { state(): { catalog: { optimizers: { id: string }[] } } } })
-        .pinnPlayground.state().catalog.optimizers.some((o) => o.id === 'newton'));
+      const newton = await page.evaluate(() =>
+        (
+          window as unknown as { pinnPlayground: { state(): { catalog: { optimizers: { id: string }[] } } } }
+        ).pinnPlayground
+          .state()
+          .catalog.optimizers.some((o) => o.id === 'newton'),
+      );
       test.skip(!newton, 'the playground has no Newton optimizer yet (issue 18)');
     }
     let memory: Record<string, number | string> = {};
@@ -140,7 +214,11 @@ for (const id of lessonIds) {
         await button(page, 'Start').click();
       }
       if (step.check) {
-        await expect(page.getByTestId('lesson-check'), `${id} step ${k}: ${step.check.until}`).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
+        await expect(page.getByTestId('lesson-check'), `${id} step ${k}: ${step.check.until}`).toHaveAttribute(
+          'data-done',
+          'true',
+          { timeout: 120_000 },
+        );
         memory = { ...memory, ...(await checkNumbers(page, id, k, memory)) };
       }
       if (k < lesson.steps.length) await button(page, 'Next').click();

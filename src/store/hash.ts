@@ -16,7 +16,7 @@ export function setLessonPrefix(text: string): void {
   lessonPrefix = text;
 }
 
-/** The experiment's part of a hash: the lesson keys split off (a malformed lesson key is the lesson panel's to report). */
+/** The experiment's part of a hash: the lesson keys split off (the lesson panel reports malformed ones). */
 function experimentPart(hash: string): string {
   try {
     return splitLessonLink(hash).rest;

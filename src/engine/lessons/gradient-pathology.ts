@@ -8,21 +8,37 @@ import type { Lesson } from './types';
  * pathology. Shared with the annealing lesson.
  */
 export const helmholtzSmall: ConfigInput = {
-  pde: 'helmholtz', arch: 'mlp', archOptions: { depth: 2, width: 32, activation: 'tanh' }, optimizer: 'adam', lr: 1e-3,
-  balancing: { method: 'fixed' }, batch: 64, steps: 1500, seed: 0, logEvery: 10, diagnostics: { every: 50, kinds: ['align', 'hist'] },
+  pde: 'helmholtz',
+  arch: 'mlp',
+  archOptions: { depth: 2, width: 32, activation: 'tanh' },
+  optimizer: 'adam',
+  lr: 1e-3,
+  balancing: { method: 'fixed' },
+  batch: 64,
+  steps: 1500,
+  seed: 0,
+  logEvery: 10,
+  diagnostics: { every: 50, kinds: ['align', 'hist'] },
 };
 
 /** Wang, Teng & Perdikaris (2021): the residual's gradients dwarf the boundary's, so the boundary is left unfit. */
 export const gradientPathology: Lesson = {
   id: 'gradient-pathology',
   title: 'Gradient pathology: why a plain PINN misses Helmholtz',
-  goal: 'See an MLP trained with Adam miss the 2-D Helmholtz solution, and find the reason in the gradients: the PDE residual\'s gradients are far larger than the boundary term\'s, so the boundary barely moves the weights.',
+  goal:
+    'See an MLP trained with Adam miss the 2-D Helmholtz solution, and find the reason in the gradients: the PDE ' +
+    "residual's gradients are far larger than the boundary term's, so the boundary barely moves the weights.",
   steps: [
     {
       title: 'Train a plain PINN',
       experiment: { config: helmholtzSmall, compare: null },
-      todo: 'Press Start. The network is a 2 × 32 tanh MLP trained with Adam on Δu + k²u = f with u = sin(πx) sin(4πy).',
-      watch: { panel: 'solution', text: 'Compare the prediction with the exact solution: the four bands of sin(4πy) do not appear.' },
+      todo:
+        'Press Start. The network is a 2 × 32 tanh MLP trained with Adam on Δu + k²u = f with u = sin(πx) ' +
+        'sin(4πy).',
+      watch: {
+        panel: 'solution',
+        text: 'Compare the prediction with the exact solution: the four bands of sin(4πy) do not appear.',
+      },
       check: {
         until: 'run A has trained 500 steps and been evaluated',
         test: ([a]) => {
@@ -35,7 +51,10 @@ export const gradientPathology: Lesson = {
     {
       title: 'Which loss term falls?',
       todo: 'Keep it running.',
-      watch: { panel: 'loss', text: 'The boundary loss bc drops quickly while the residual res stays high: the optimizer fits what is easy.' },
+      watch: {
+        panel: 'loss',
+        text: 'The boundary loss bc drops quickly while the residual res stays high: the optimizer fits what is easy.',
+      },
       check: {
         until: 'run A has logged both loss terms after step 500',
         test: ([a]) => {
@@ -48,14 +67,19 @@ export const gradientPathology: Lesson = {
     {
       title: 'Look at the gradients',
       todo: 'Keep it running (histograms come every 50 steps).',
-      watch: { panel: 'histograms', text: 'Layer 0: the residual term\'s ∂L/∂W spreads far wider than the boundary term\'s.' },
+      watch: {
+        panel: 'histograms',
+        text: "Layer 0: the residual term's ∂L/∂W spreads far wider than the boundary term's.",
+      },
       check: {
         until: 'a gradient histogram of layer 0 after step 500',
         test: ([a]) => {
           const g = layerGradientRatio(a, 'layer0', 'res', 'bc');
           return g && g.step >= 500 ? { step: g.step, ratio: g.ratio } : null;
         },
-        report: 'At step {step}, mean |∂L_res/∂W| is {ratio}× mean |∂L_bc/∂W| in layer 0 — the boundary term barely moves the weights.',
+        report:
+          'At step {step}, mean |∂L_res/∂W| is {ratio}× mean |∂L_bc/∂W| in layer 0 — the boundary term barely moves ' +
+          'the weights.',
       },
     },
     {
@@ -65,8 +89,13 @@ export const gradientPathology: Lesson = {
     },
   ],
   paper: {
-    cite: 'S. Wang, Y. Teng, P. Perdikaris, "Understanding and mitigating gradient flow pathologies in physics-informed neural networks", SIAM J. Sci. Comput. 43 (2021)',
+    cite:
+      'S. Wang, Y. Teng, P. Perdikaris, "Understanding and mitigating gradient flow pathologies in ' +
+      'physics-informed neural networks", SIAM J. Sci. Comput. 43 (2021)',
     url: 'https://arxiv.org/abs/2001.04536',
-    finding: 'Back-propagated gradients of the PDE residual are orders of magnitude larger than those of the boundary terms (the gradient flow is stiff), so gradient descent fits the residual and neglects the boundary conditions; this imbalance, not the network\'s capacity, makes the plain PINN fail on Helmholtz.',
+    finding:
+      'Back-propagated gradients of the PDE residual are orders of magnitude larger than those of the boundary terms ' +
+      '(the gradient flow is stiff), so gradient descent fits the residual and neglects the boundary conditions; ' +
+      "this imbalance, not the network's capacity, makes the plain PINN fail on Helmholtz.",
   },
 };

@@ -16,7 +16,14 @@ const all = lessonIds.map((id) => lessons[id]);
 
 describe('the lesson catalogue', () => {
   it('has the six lessons of the issue, each with 3–8 steps, ending on the paper', () => {
-    expect(lessonIds).toEqual(['gradient-pathology', 'annealing', 'stiffness', 'alignment-soap', 'causality', 'newton-saddles']);
+    expect(lessonIds).toEqual([
+      'gradient-pathology',
+      'annealing',
+      'stiffness',
+      'alignment-soap',
+      'causality',
+      'newton-saddles',
+    ]);
     for (const l of all) {
       expect(l.steps.length, l.id).toBeGreaterThanOrEqual(3);
       expect(l.steps.length, l.id).toBeLessThanOrEqual(8);
@@ -40,10 +47,31 @@ describe('the lesson catalogue', () => {
 
   it('fills every placeholder of every report from its check', () => {
     // A run where every metric is present and flat, last causal chunk switched off, and histograms.
-    const keys = ['loss', 'loss.res', 'loss.bc', 'loss.ic', 'weight.bc', 'relL2', 'gradNorm.res', 'gradNorm.bc', 'hess.top',
-      'align.intra', 'align.interUpdate', 'causal.mean'];
-    const rows: MetricsRow[] = Array.from({ length: 201 }, (_, i) => ({ step: 10 * i, ...Object.fromEntries(keys.map((k) => [k, 0.5])), 'causal.last': 0.01 }));
-    const histograms: HistogramStep[] = [{ step: 2000, layers: [{ layer: 'layer0', terms: { res: { meanAbs: 2, maxAbs: 3 }, bc: { meanAbs: 0.5, maxAbs: 1 } } }] }];
+    const keys = [
+      'loss',
+      'loss.res',
+      'loss.bc',
+      'loss.ic',
+      'weight.bc',
+      'relL2',
+      'gradNorm.res',
+      'gradNorm.bc',
+      'hess.top',
+      'align.intra',
+      'align.interUpdate',
+      'causal.mean',
+    ];
+    const rows: MetricsRow[] = Array.from({ length: 201 }, (_, i) => ({
+      step: 10 * i,
+      ...Object.fromEntries(keys.map((k) => [k, 0.5])),
+      'causal.last': 0.01,
+    }));
+    const histograms: HistogramStep[] = [
+      {
+        step: 2000,
+        layers: [{ layer: 'layer0', terms: { res: { meanAbs: 2, maxAbs: 3 }, bc: { meanAbs: 0.5, maxAbs: 1 } } }],
+      },
+    ];
     const run: RunData = { rows, histograms };
     for (const l of all) {
       let memory: Values = {};
@@ -98,8 +126,12 @@ async function walk(l: Lesson, chunk: number, limit: number): Promise<Values[]> 
 }
 
 describe('lessons on the real engine (wasm)', () => {
-  beforeAll(async () => { await startNodeBackend('wasm'); });
-  afterAll(async () => { await tf.setBackend('cpu'); });
+  beforeAll(async () => {
+    await startNodeBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
 
   it('gradient-pathology: the residual gradients dwarf the boundary ones and the error stays high', async () => {
     const before = tf.memory().numTensors;
@@ -115,7 +147,8 @@ describe('lessons on the real engine (wasm)', () => {
     const v = await walk(lessons.stiffness, 50, 300);
     const hess = [1, 2, 4, 8].map((c, i) => v[i][`hess${c}`] as number);
     const ratio = [1, 2, 4, 8].map((c, i) => v[i][`ratio${c}`] as number);
-    for (let i = 1; i < 4; i++) expect(hess[i], `λmax(C=${2 ** i}) > λmax(C=${2 ** (i - 1)})`).toBeGreaterThan(hess[i - 1]);
+    for (let i = 1; i < 4; i++)
+      expect(hess[i], `λmax(C=${2 ** i}) > λmax(C=${2 ** (i - 1)})`).toBeGreaterThan(hess[i - 1]);
     expect(ratio[3]).toBeGreaterThan(ratio[0]);
     expect(v[4].hessGrowth).toBeCloseTo(hess[3] / hess[0], 10);
     expect(v[4].hessGrowth).toBeGreaterThan(10);

@@ -18,8 +18,24 @@ export interface LessonLink {
 
 /** Parts of the page `hide=` can name. */
 export const hideable = [
-  'header', 'settings', 'problem', 'network', 'optimizer', 'balancing', 'training', 'runbar', 'stats', 'lesson',
-  'solution', 'loss', 'histograms', 'flow', 'alignment', 'weights', 'hessian', 'speed',
+  'header',
+  'settings',
+  'problem',
+  'network',
+  'optimizer',
+  'balancing',
+  'training',
+  'runbar',
+  'stats',
+  'lesson',
+  'solution',
+  'loss',
+  'histograms',
+  'flow',
+  'alignment',
+  'weights',
+  'hessian',
+  'speed',
 ] as const;
 
 /** A `hide=` name. */
@@ -74,7 +90,10 @@ export function splitLessonLink(hash: string): { link: LessonLink; rest: string 
     } else {
       const names = value.split(',').filter(Boolean);
       const bad = names.filter((n) => !(hideable as readonly string[]).includes(n));
-      if (bad.length) throw new LessonLinkError(`hide: unknown section ${bad.map((b) => `"${b}"`).join(', ')} (allowed: ${hideable.join(', ')})`);
+      if (bad.length)
+        throw new LessonLinkError(
+          `hide: unknown section ${bad.map((b) => `"${b}"`).join(', ')} (allowed: ${hideable.join(', ')})`,
+        );
       link.hide = names;
     }
   }

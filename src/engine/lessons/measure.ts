@@ -37,7 +37,12 @@ export function minOf(run: RunData | null | undefined, key: string): MetricsRow 
  * Mean |∂L_a/∂W| over mean |∂L_b/∂W| in `layer` at the latest histogram step: how much wider
  * term a's gradient distribution is than term b's (the gradient-pathologies paper's Fig. 2).
  */
-export function layerGradientRatio(run: RunData | null | undefined, layer: string, a: string, b: string): { step: number; ratio: number } | null {
+export function layerGradientRatio(
+  run: RunData | null | undefined,
+  layer: string,
+  a: string,
+  b: string,
+): { step: number; ratio: number } | null {
   const h: HistogramStep | undefined = run?.histograms.at(-1);
   const l = h?.layers.find((x) => x.layer === layer);
   const ta = l?.terms[a];

@@ -15,7 +15,8 @@ import type { Lesson, RunData, Values } from './types';
  * whichever way the student got there.
  */
 export function stepExperiment(lesson: Lesson, k: number): Experiment {
-  if (!Number.isInteger(k) || k < 0 || k >= lesson.steps.length) throw new RangeError(`${lesson.id}: no step ${k + 1} (has 1–${lesson.steps.length})`);
+  if (!Number.isInteger(k) || k < 0 || k >= lesson.steps.length)
+    throw new RangeError(`${lesson.id}: no step ${k + 1} (has 1–${lesson.steps.length})`);
   let config: ConfigInput = {};
   let compare: ConfigInput | null = null;
   for (const s of lesson.steps.slice(0, k + 1)) {
@@ -37,7 +38,12 @@ export function experimentStep(lesson: Lesson, k: number): number {
  * Step `k`'s check on the runs: its measured values once met, else null. A step without a
  * check is done at once (with no values). A check that throws counts as not met.
  */
-export function checkStep(lesson: Lesson, k: number, runs: readonly (RunData | null)[], memory: Readonly<Values>): Values | null {
+export function checkStep(
+  lesson: Lesson,
+  k: number,
+  runs: readonly (RunData | null)[],
+  memory: Readonly<Values>,
+): Values | null {
   const check = lesson.steps[k]?.check;
   if (!check) return {};
   try {

@@ -11,7 +11,11 @@ export function LessonMenu() {
   return (
     <InlineSelect label="Lessons" value={current} disabled={!ready} onChange={(id) => id && open(id, 0)}>
       <option value="">Choose…</option>
-      {lessonIds.map((id) => <option key={id} value={id}>{lessons[id].title}</option>)}
+      {lessonIds.map((id) => (
+        <option key={id} value={id}>
+          {lessons[id].title}
+        </option>
+      ))}
     </InlineSelect>
   );
 }

@@ -10,11 +10,15 @@ import './lessons.css';
 function Report(props: { template: string; values: Values }) {
   return (
     <p className="lesson-report" data-testid="lesson-report">
-      {reportParts(props.template, props.values).map((p, i) => ('text' in p ? <span key={i}>{p.text}</span> : (
-        <strong key={i} className="measured" data-key={p.key} data-value={p.value ?? ''}>
-          {typeof p.value === 'number' ? formatNumber(p.value, 3) : p.value ?? '—'}
-        </strong>
-      )))}
+      {reportParts(props.template, props.values).map((p, i) =>
+        'text' in p ? (
+          <span key={i}>{p.text}</span>
+        ) : (
+          <strong key={i} className="measured" data-key={p.key} data-value={p.value ?? ''}>
+            {typeof p.value === 'number' ? formatNumber(p.value, 3) : (p.value ?? '—')}
+          </strong>
+        ),
+      )}
     </p>
   );
 }
@@ -32,41 +36,88 @@ function showPanel(name: string): void {
 export function LessonPanel() {
   const { progress, error, link, init, go, close, setPresent } = useLessons();
   useEffect(() => init(), [init]);
-  if (!progress) return error ? <aside className="lesson-panel" aria-label="Lesson"><p className="config-error" data-testid="lesson-error">{error}</p></aside> : null;
+  if (!progress)
+    return error ? (
+      <aside className="lesson-panel" aria-label="Lesson">
+        <p className="config-error" data-testid="lesson-error">
+          {error}
+        </p>
+      </aside>
+    ) : null;
   const { lesson, step: k, values } = progress;
   const step = lesson.steps[k];
   const done = values[k];
   const last = k === lesson.steps.length - 1;
   return (
-    <aside className="lesson-panel" aria-label="Lesson" data-testid="lesson-panel" data-lesson={lesson.id} data-step={k + 1}>
+    <aside
+      className="lesson-panel"
+      aria-label="Lesson"
+      data-testid="lesson-panel"
+      data-lesson={lesson.id}
+      data-step={k + 1}
+    >
       <header>
         <h2>{lesson.title}</h2>
-        <button type="button" className="small" aria-pressed={link.present} onClick={() => setPresent(!link.present)}
-          title="Presenter mode: no settings column, larger plots and text (for a projector)">Present</button>
-        <button type="button" className="small" aria-label="Close the lesson" onClick={close}>×</button>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={link.present}
+          onClick={() => setPresent(!link.present)}
+          title="Presenter mode: no settings column, larger plots and text (for a projector)"
+        >
+          Present
+        </button>
+        <button type="button" className="small" aria-label="Close the lesson" onClick={close}>
+          ×
+        </button>
       </header>
       {k === 0 ? <p className="lesson-goal">{lesson.goal}</p> : null}
-      <h3 data-testid="lesson-step">Step {k + 1} of {lesson.steps.length}: {step.title}</h3>
+      <h3 data-testid="lesson-step">
+        Step {k + 1} of {lesson.steps.length}: {step.title}
+      </h3>
       <p className="lesson-todo">{step.todo}</p>
       <p className="lesson-watch">
-        <button type="button" className="link" onClick={() => showPanel(step.watch.panel)}>Watch: {step.watch.panel}</button> — {step.watch.text}
+        <button type="button" className="link" onClick={() => showPanel(step.watch.panel)}>
+          Watch: {step.watch.panel}
+        </button>{' '}
+        — {step.watch.text}
       </p>
       {step.check ? (
-        <div className={`lesson-check${done ? ' done' : ''}`} data-testid="lesson-check" data-done={done ? 'true' : 'false'}
-          data-values={done ? JSON.stringify(done) : ''}>
-          {done ? <Report template={step.check.report} values={{ ...memoryOf(progress), ...done }} /> : <p>Waiting until {step.check.until}…</p>}
+        <div
+          className={`lesson-check${done ? ' done' : ''}`}
+          data-testid="lesson-check"
+          data-done={done ? 'true' : 'false'}
+          data-values={done ? JSON.stringify(done) : ''}
+        >
+          {done ? (
+            <Report template={step.check.report} values={{ ...memoryOf(progress), ...done }} />
+          ) : (
+            <p>Waiting until {step.check.until}…</p>
+          )}
         </div>
       ) : null}
       {last ? (
         <div className="lesson-paper" data-testid="lesson-paper">
-          <p><strong>What the paper found.</strong> {lesson.paper.finding}</p>
-          <p><a href={lesson.paper.url} target="_blank" rel="noreferrer">{lesson.paper.cite}</a></p>
+          <p>
+            <strong>What the paper found.</strong> {lesson.paper.finding}
+          </p>
+          <p>
+            <a href={lesson.paper.url} target="_blank" rel="noreferrer">
+              {lesson.paper.cite}
+            </a>
+          </p>
         </div>
       ) : null}
       <nav className="lesson-nav">
-        <button type="button" disabled={k === 0} onClick={() => go(k - 1)}>Back</button>
-        <span className="lesson-dots" aria-hidden="true">{lesson.steps.map((_, i) => (values[i] ? '●' : i === k ? '◉' : '○')).join(' ')}</span>
-        <button type="button" className={done && !last ? 'primary' : ''} disabled={last} onClick={() => go(k + 1)}>Next</button>
+        <button type="button" disabled={k === 0} onClick={() => go(k - 1)}>
+          Back
+        </button>
+        <span className="lesson-dots" aria-hidden="true">
+          {lesson.steps.map((_, i) => (values[i] ? '●' : i === k ? '◉' : '○')).join(' ')}
+        </span>
+        <button type="button" className={done && !last ? 'primary' : ''} disabled={last} onClick={() => go(k + 1)}>
+          Next
+        </button>
       </nav>
     </aside>
   );

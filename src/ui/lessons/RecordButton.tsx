@@ -42,9 +42,21 @@ export function RecordButton() {
     }
   };
   return frames === null ? (
-    <button type="button" onClick={start} title="Record the solution plot while it trains, one frame per evaluation, and export an animated PNG">Record</button>
+    <button
+      type="button"
+      onClick={start}
+      title="Record the solution plot while it trains, one frame per evaluation, and export an animated PNG"
+    >
+      Record
+    </button>
   ) : (
-    <button type="button" aria-pressed="true" data-testid="record-stop" data-frames={frames} onClick={() => void stop()}>
+    <button
+      type="button"
+      aria-pressed="true"
+      data-testid="record-stop"
+      data-frames={frames}
+      onClick={() => void stop()}
+    >
       Stop ({frames} frames)
     </button>
   );

@@ -37,9 +37,14 @@ async function zlib(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Compress one RGBA frame (width × height × 4 bytes, row-major) as PNG image data. */
-export async function compressFrame(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Promise<Uint8Array> {
+export async function compressFrame(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
   const row = width * 4;
-  if (rgba.length !== row * height) throw new Error(`frame: ${rgba.length} bytes for ${width} × ${height} RGBA (expected ${row * height})`);
+  if (rgba.length !== row * height)
+    throw new Error(`frame: ${rgba.length} bytes for ${width} × ${height} RGBA (expected ${row * height})`);
   const raw = new Uint8Array((row + 1) * height);
   for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1); // filter byte 0
   return zlib(raw);
@@ -64,7 +69,13 @@ function chunk(type: string, data: Uint8Array | number[]): Uint8Array {
  * The APNG file of `frames` (at least one), each shown `delayMs` (the last one `lastDelayMs`),
  * looping forever.
  */
-export function encodeApng(frames: readonly CompressedFrame[], width: number, height: number, delayMs = 200, lastDelayMs = 1500): Uint8Array {
+export function encodeApng(
+  frames: readonly CompressedFrame[],
+  width: number,
+  height: number,
+  delayMs = 200,
+  lastDelayMs = 1500,
+): Uint8Array {
   if (!frames.length) throw new Error('animation: no frames recorded');
   const parts: Uint8Array[] = [Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10])];
   parts.push(chunk('IHDR', [...u32(width), ...u32(height), 8, 6, 0, 0, 0])); // 8-bit RGBA, no interlace
@@ -73,7 +84,19 @@ export function encodeApng(frames: readonly CompressedFrame[], width: number, he
   let seq = 0;
   frames.forEach((f, i) => {
     const delay = i === frames.length - 1 ? lastDelayMs : delayMs;
-    parts.push(chunk('fcTL', [...u32(seq++), ...u32(width), ...u32(height), ...u32(0), ...u32(0), ...u16(delay), ...u16(1000), 0, 0]));
+    parts.push(
+      chunk('fcTL', [
+        ...u32(seq++),
+        ...u32(width),
+        ...u32(height),
+        ...u32(0),
+        ...u32(0),
+        ...u16(delay),
+        ...u16(1000),
+        0,
+        0,
+      ]),
+    );
     if (i === 0) parts.push(chunk('IDAT', f.zdata));
     else {
       const data = new Uint8Array(4 + f.zdata.length);
@@ -85,6 +108,9 @@ export function encodeApng(frames: readonly CompressedFrame[], width: number, he
   parts.push(chunk('IEND', []));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }

@@ -32,16 +32,27 @@ export function readApng(bytes: Uint8Array): ApngInfo {
     const len = be32(bytes, at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const data = bytes.subarray(at + 8, at + 8 + len);
-    if (crc32(bytes.subarray(at + 4, at + 8 + len)) !== be32(bytes, at + 8 + len)) throw new Error(`bad CRC in ${type}`);
-    if (type === 'IHDR') { info.width = be32(data, 0); info.height = be32(data, 4); }
+    if (crc32(bytes.subarray(at + 4, at + 8 + len)) !== be32(bytes, at + 8 + len))
+      throw new Error(`bad CRC in ${type}`);
+    if (type === 'IHDR') {
+      info.width = be32(data, 0);
+      info.height = be32(data, 4);
+    }
     if (type === 'acTL') info.numFrames = be32(data, 0);
     if (type === 'tEXt') info.labels = String.fromCharCode(...data.subarray(data.indexOf(0) + 1)).split('\n');
     if (type === 'fcTL') {
       info.sequence.push(be32(data, 0));
-      info.frames.push({ width: be32(data, 4), height: be32(data, 8), delayMs: (1000 * ((data[20] << 8) | data[21])) / ((data[22] << 8) | data[23]) });
+      info.frames.push({
+        width: be32(data, 4),
+        height: be32(data, 8),
+        delayMs: (1000 * ((data[20] << 8) | data[21])) / ((data[22] << 8) | data[23]),
+      });
     }
     if (type === 'IDAT') info.zdata.push(data.slice());
-    if (type === 'fdAT') { info.sequence.push(be32(data, 0)); info.zdata.push(data.slice(4)); }
+    if (type === 'fdAT') {
+      info.sequence.push(be32(data, 0));
+      info.zdata.push(data.slice(4));
+    }
     at += 12 + len;
     if (type === 'IEND') break;
   }

@@ -44,7 +44,8 @@ export const useLessons = create<LessonUi>()((set, get) => {
     const prefix = lessonLinkText(link);
     setLessonPrefix(prefix);
     const hash = joinHash(prefix, experiment ?? experimentNow());
-    if (experiment !== undefined) window.location.hash = hash; // the store loads it (hashchange)
+    if (experiment !== undefined)
+      window.location.hash = hash; // the store loads it (hashchange)
     else if (window.location.hash.slice(1) !== hash) window.history.replaceState(window.history.state, '', `#${hash}`);
   }
 
@@ -85,12 +86,20 @@ export const useLessons = create<LessonUi>()((set, get) => {
       return;
     }
     if (!lessons[link.lesson]) {
-      set({ error: `This lesson link could not be used: lesson: unknown lesson "${link.lesson}" (allowed: ${lessonIds.join(', ')}).` });
+      set({
+        error:
+          `This lesson link could not be used: lesson: unknown lesson "${link.lesson}" ` +
+          `(allowed: ${lessonIds.join(', ')}).`,
+      });
       return;
     }
     const n = lessons[link.lesson].steps.length;
     if (link.step !== null && link.step > n) {
-      set({ error: `This lesson link could not be used: step: ${link.step} is past the last step of ${link.lesson} (1–${n}).` });
+      set({
+        error:
+          `This lesson link could not be used: step: ${link.step} is past the last step of ` +
+          `${link.lesson} (1–${n}).`,
+      });
       return;
     }
     // A link with an experiment keeps it (it may hold the student's changes); a bare lesson link loads the step's.

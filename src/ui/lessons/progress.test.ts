@@ -4,16 +4,42 @@ import { advance, enter, memoryOf, needsLoad, openLesson, visibleRuns, type RunL
 
 const watch = { panel: 'loss' as const, text: '' };
 const lesson: Lesson = {
-  id: 't', title: 'T', goal: '', paper: { cite: '', url: '', finding: '' },
+  id: 't',
+  title: 'T',
+  goal: '',
+  paper: { cite: '', url: '', finding: '' },
   steps: [
-    { title: '1', todo: '', watch, experiment: { config: { pde: 'poisson1d' } },
-      check: { until: '', report: '', test: ([a]) => (a && a.rows.length >= 2 ? { first: a.rows.length } : null) } },
-    { title: '2', todo: '', watch, check: { until: '', report: '', test: ([a], m) => (a && typeof m.first === 'number' ? { second: m.first + a.rows.length } : null) } },
-    { title: '3', todo: '', watch, experiment: { config: { pde: 'wave' } },
-      check: { until: '', report: '', test: ([a]) => (a ? { third: 1 } : null) } },
+    {
+      title: '1',
+      todo: '',
+      watch,
+      experiment: { config: { pde: 'poisson1d' } },
+      check: { until: '', report: '', test: ([a]) => (a && a.rows.length >= 2 ? { first: a.rows.length } : null) },
+    },
+    {
+      title: '2',
+      todo: '',
+      watch,
+      check: {
+        until: '',
+        report: '',
+        test: ([a], m) => (a && typeof m.first === 'number' ? { second: m.first + a.rows.length } : null),
+      },
+    },
+    {
+      title: '3',
+      todo: '',
+      watch,
+      experiment: { config: { pde: 'wave' } },
+      check: { until: '', report: '', test: ([a]) => (a ? { third: 1 } : null) },
+    },
   ],
 };
-const run = (version: number, n: number): RunLike => ({ version, histograms: [], rows: Array.from({ length: n }, (_, i) => ({ step: i, loss: 1 })) });
+const run = (version: number, n: number): RunLike => ({
+  version,
+  histograms: [],
+  rows: Array.from({ length: n }, (_, i) => ({ step: i, loss: 1 })),
+});
 
 describe('lesson progress', () => {
   it('marks a step done with its values once the check is met, and keeps them', () => {
@@ -25,7 +51,7 @@ describe('lesson progress', () => {
     expect(advance(p, [run(1, 9), null])).toBe(p); // done steps do not change
   });
 
-  it('lets later steps read earlier steps\' values, on the same run', () => {
+  it("lets later steps read earlier steps' values, on the same run", () => {
     let p = advance(openLesson(lesson, 0, []), [run(1, 2), null]);
     p = enter(p, 1, [run(1, 2), null]);
     expect(p.baseline).toBeNull();
@@ -44,7 +70,7 @@ describe('lesson progress', () => {
     expect(p.values[2]).toEqual({ third: 1 });
   });
 
-  it('loads an experiment when the step sets one or trains another step\'s', () => {
+  it("loads an experiment when the step sets one or trains another step's", () => {
     expect(needsLoad(lesson, null, 1)).toBe(true);
     expect(needsLoad(lesson, 0, 1)).toBe(false);
     expect(needsLoad(lesson, 1, 2)).toBe(true);

@@ -15,7 +15,9 @@ export const maxFrames = 150;
 
 /** The label of a frame: the step of each run shown and its error, ASCII (it also goes into a PNG tEXt chunk). */
 export function frameLabel(steps: string[], errors: string[]): string {
-  return steps.map((s, i) => `${steps.length > 1 ? `${'AB'[i]}: ` : ''}step ${s}${errors[i] ? `, rel. L2 ${errors[i]}` : ''}`).join('  |  ');
+  return steps
+    .map((s, i) => `${steps.length > 1 ? `${'AB'[i]}: ` : ''}step ${s}${errors[i] ? `, rel. L2 ${errors[i]}` : ''}`)
+    .join('  |  ');
 }
 
 function loadImage(uri: string): Promise<HTMLImageElement> {
@@ -35,7 +37,11 @@ export class PlotRecorder {
   private lastLabel = '';
 
   /** `label()` reads the label of what the chart shows now; `onFrame` hears the frame count. */
-  constructor(private readonly chart: HTMLElement, private readonly label: () => string, private readonly onFrame: (n: number) => void) {
+  constructor(
+    private readonly chart: HTMLElement,
+    private readonly label: () => string,
+    private readonly onFrame: (n: number) => void,
+  ) {
     this.observer = new MutationObserver(() => this.capture());
     this.observer.observe(chart, { attributes: true, attributeFilter: ['data-step', 'data-step-b'] });
     this.capture();
@@ -48,7 +54,8 @@ export class PlotRecorder {
 
   private async grab(): Promise<void> {
     const text = this.label();
-    if (!text || text === this.lastLabel || this.frames.length >= maxFrames || !this.chart.querySelector('.main-svg')) return;
+    if (!text || text === this.lastLabel || this.frames.length >= maxFrames || !this.chart.querySelector('.main-svg'))
+      return;
     this.lastLabel = text;
     const { width, plotHeight, band } = frameSize;
     const img = await loadImage(await plotImage(this.chart, width, plotHeight));

@@ -4,5 +4,7 @@ import { useLessons } from './lessonStore';
 export function useLessonClasses(): string {
   const open = useLessons((s) => s.progress !== null || s.error !== null);
   const { present, hide } = useLessons((s) => s.link);
-  return [open ? 'with-lesson' : '', present ? 'present' : '', ...hide.map((h) => `hide-${h}`)].filter(Boolean).join(' ');
+  return [open ? 'with-lesson' : '', present ? 'present' : '', ...hide.map((h) => `hide-${h}`)]
+    .filter(Boolean)
+    .join(' ');
 }
