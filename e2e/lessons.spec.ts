@@ -103,13 +103,20 @@ const sources: Record<string, Record<number, Record<string, Source>>> = {
     },
   },
   'newton-saddles': {
-    1: { step: { run: A, key: 'step' }, newtonLoss: { run: A, key: 'loss' } },
-    2: {
-      newtonLoss: { run: A, key: 'loss' },
-      adamLoss: { run: B, key: 'loss' },
-      factor: { derived: (v) => Number(v.newtonLoss) / Number(v.adamLoss) },
-      lower: word((v) => (v.adamLoss < v.newtonLoss ? 'below' : 'not below')),
+    1: {
+      best: { run: A, key: 'loss' },
+      bestStep: { run: A, key: 'step' },
+      now: { run: A, key: 'loss' },
+      step: { run: A, key: 'step' },
+      adam: { run: B, key: 'loss' },
     },
+    2: {
+      newtonBest: { run: A, key: 'loss' },
+      adamLoss: { run: B, key: 'loss' },
+      factor: { derived: (v) => Number(v.newtonBest) / Number(v.adamLoss) },
+      lower: word((v) => (v.adamLoss < v.newtonBest ? 'below' : 'not below')),
+    },
+    3: { step: { run: A, key: 'step' }, damped: { run: A, key: 'loss' }, adam: { run: B, key: 'loss' } },
   },
 };
 
@@ -192,16 +199,6 @@ for (const id of lessonIds) {
     await page.goto(`/?backend=wasm#lesson=${id}&step=1`);
     await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
     await expect(page.getByTestId('lesson-panel')).toHaveAttribute('data-lesson', id);
-    if (id === 'newton-saddles') {
-      const newton = await page.evaluate(() =>
-        (
-          window as unknown as { pinnPlayground: { state(): { catalog: { optimizers: { id: string }[] } } } }
-        ).pinnPlayground
-          .state()
-          .catalog.optimizers.some((o) => o.id === 'newton'),
-      );
-      test.skip(!newton, 'the playground has no Newton optimizer yet (issue 18)');
-    }
     let memory: Record<string, number | string> = {};
     for (let k = 1; k <= lesson.steps.length; k++) {
       const step = lesson.steps[k - 1];
