@@ -3,6 +3,8 @@ import { usePlayground } from '../store/playground';
 import { Controls } from './controls/Controls';
 import { RunBar } from './controls/RunBar';
 import { Header } from './Header';
+import { LessonPanel } from './lessons/LessonPanel';
+import { useLessonClasses } from './lessons/useLessonClasses';
 import { Message } from './Message';
 import { CollocationPanel } from './plots/CollocationPanel';
 import { FlowPanel } from './plots/FlowPanel';
@@ -18,8 +20,9 @@ export function App() {
   const connect = usePlayground((s) => s.connect);
   const two = usePlayground((s) => s.runs[1] !== null);
   useEffect(() => connect(), [connect]);
+  const lesson = useLessonClasses();
   return (
-    <div className={`app${two ? ' compare' : ''}`}>
+    <div className={`app${two ? ' compare' : ''}${lesson ? ` ${lesson}` : ''}`}>
       <Header />
       <Controls />
       <main>
@@ -43,6 +46,7 @@ export function App() {
           <SpeedPanel />
         </div>
       </main>
+      <LessonPanel />
     </div>
   );
 }
