@@ -5,7 +5,8 @@
  * fresh (for recovery after a lost device).
  */
 import type { DiagnosticsReport } from '../engine/diagnostics/run';
-import { metricsRow } from '../engine/metrics';
+import { metricsRow, type MetricsRow } from '../engine/metrics';
+import { learningRate } from '../engine/optim/schedule';
 import type { Checkpoint } from '../engine/trainer';
 import { StreamBudget } from './budget';
 import { subsampleGrid } from './grid';
@@ -32,6 +33,15 @@ export interface StreamOptions {
 export const streamDefaults: StreamOptions = {
   stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
 };
+
+/**
+ * The row with `lr`: the learning rate the row's last step used (the base rate in force,
+ * which may have been changed live, through the schedule), unless the engine's row has it.
+ */
+function withLr(row: MetricsRow, r: Run): MetricsRow {
+  if (row.lr === undefined) row.lr = learningRate(r.lr, r.trainer.config.schedule, Math.max(0, row.step - 1));
+  return row;
+}
 
 /** Decides what to post and when (see the file comment). */
 export class Streamer {
@@ -71,7 +81,7 @@ export class Streamer {
       const buffers = diag.histograms.flatMap((h) => [h.edges.buffer, ...Object.values(h.terms).map((t) => t.counts.buffer)]);
       this.post({ type: 'diagnostics', run: r.index, step: diag.step, histograms: diag.histograms }, buffers);
     }
-    r.pending.push(metricsRow(c, msPerStep, { relL2, diag }));
+    r.pending.push(withLr(metricsRow(c, msPerStep, { relL2, diag }), r));
     if (performance.now() - (this.lastFlush.get(r.index) ?? -Infinity) >= this.opts.flushEveryMs) this.flush(r);
   }
 
