@@ -122,7 +122,7 @@ export class Session {
   async exportWeights(run: RunIndex): Promise<void> {
     const r = this.runs[run];
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
-    const tensors = await r.trainer.exportWeights();
+    const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
     this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
   }
 

@@ -5,8 +5,7 @@
  * fresh (for recovery after a lost device).
  */
 import type { DiagnosticsReport } from '../engine/diagnostics/run';
-import { metricsRow, type MetricsRow } from '../engine/metrics';
-import { learningRate } from '../engine/optim/schedule';
+import { metricsRow } from '../engine/metrics';
 import type { Checkpoint } from '../engine/trainer';
 import { StreamBudget } from './budget';
 import { subsampleGrid } from './grid';
@@ -33,15 +32,6 @@ export interface StreamOptions {
 export const streamDefaults: StreamOptions = {
   stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
 };
-
-/**
- * The row with `lr`: the learning rate the row's last step used (the base rate in force,
- * which may have been changed live, through the schedule), unless the engine's row has it.
- */
-function withLr(row: MetricsRow, r: Run): MetricsRow {
-  if (row.lr === undefined) row.lr = learningRate(r.lr, r.trainer.config.schedule, Math.max(0, row.step - 1));
-  return row;
-}
 
 /** Decides what to post and when (see the file comment). */
 export class Streamer {
@@ -81,7 +71,7 @@ export class Streamer {
       const buffers = diag.histograms.flatMap((h) => [h.edges.buffer, ...Object.values(h.terms).map((t) => t.counts.buffer)]);
       this.post({ type: 'diagnostics', run: r.index, step: diag.step, histograms: diag.histograms }, buffers);
     }
-    r.pending.push(withLr(metricsRow(c, msPerStep, { relL2, diag }), r));
+    r.pending.push(metricsRow(c, msPerStep, { relL2, diag }));
     if (performance.now() - (this.lastFlush.get(r.index) ?? -Infinity) >= this.opts.flushEveryMs) this.flush(r);
   }
 
