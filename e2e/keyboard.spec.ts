@@ -12,6 +12,7 @@ test('Space, S and R drive training; focus moves to Pause when Start disables it
 
   await page.keyboard.press('s');
   await expect(page.getByTestId('step')).toHaveText('1');
+  await expect(page.getByTestId('progress')).toContainText('Step 1 / 400');
   await paused(page);
   await page.keyboard.press(' ');
   await expect(page.getByTestId('status')).toHaveText('running');

@@ -7,7 +7,6 @@ test('typing 1e-4 key by key into a running run applies 1e-4 on Enter and no ste
   await openWasm(page, tiny('poisson1d', { lr: 0.001, steps: 100000, 'diagnostics.every': 0 }));
   await button(page, 'Start').click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(10);
-  await expect(page.getByTestId('progress')).toContainText('/ 100000');
   const lr = page.getByTestId('lr');
   await lr.fill('');
   await lr.pressSequentially('1e-4', { delay: 150 }); // the field parses "1" on the way

@@ -5,7 +5,7 @@ import { button, openWasm, paused, readNumber, readValue, tiny } from './helpers
 test('a paused run continues from its current weights after a batch change; an architecture change says it restarts', async ({ page }) => {
   await openWasm(page, tiny('poisson1d', { lr: 0.01, 'diagnostics.every': 0 }));
   await button(page, 'Start').click();
-  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(40);
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(20);
   await button(page, 'Pause').click();
   await paused(page);
   const at = await readNumber(page, 'step');
