@@ -9,7 +9,10 @@ export interface Eigenpair {
   vector: Float64Array;
   /** ‖A y − θ y‖, from the Lanczos recurrence (|β_k s_k|, no extra product). */
   residual: number;
-  /** residual ≤ tol · max(|θ_top|, |θ_bottom|) (or the Krylov space became invariant). */
+  /**
+   * residual ≤ tol · |θ| (ARPACK's test, per end, so the smaller end is held to its own size;
+   * floored at 1e-6 of the spectral radius for θ ≈ 0), or the Krylov space became invariant.
+   */
   converged: boolean;
 }
 
@@ -29,7 +32,7 @@ export type HostOperator = (v: Float64Array) => Float64Array | Promise<Float64Ar
 export interface LanczosOptions {
   /** Cap on operator products (Krylov dimension); default 30. */
   maxIters?: number;
-  /** Relative residual for convergence, against the spectral radius estimate; default 1e-3. */
+  /** Relative residual for convergence, against each end's |θ|; default 1e-3. */
   tol?: number;
   /** Seeded start vector (Gaussian); without it a fixed deterministic start is used. */
   rng?: Rng;
@@ -40,6 +43,9 @@ const dot = (a: Float64Array, b: Float64Array) => {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 };
+
+/** ARPACK's convergence test for one Ritz pair: ‖A y − θ y‖ ≤ tol · max(|θ|, 1e-6 · spectral radius). */
+const done = (theta: number, residual: number, scale: number, tol: number) => residual <= tol * Math.max(Math.abs(theta), 1e-6 * scale);
 
 /** Ritz pairs of the tridiagonal T (alphas on the diagonal, betas beside) at its two ends. */
 function ritzEnds(alphas: number[], betas: number[]) {
@@ -97,7 +103,7 @@ export async function extremeEigenpairs(apply: HostOperator, dim: number, opts: 
     res = { top: Math.abs(beta * ends.top.s[k - 1]), bottom: Math.abs(beta * ends.bottom.s[k - 1]) };
     const scale = Math.max(Math.abs(ends.top.value), Math.abs(ends.bottom.value), 1e-300);
     invariant = beta <= 1e-12 * scale;
-    if (invariant || (res.top <= tol * scale && res.bottom <= tol * scale)) break;
+    if (invariant || (done(ends.top.value, res.top, scale, tol) && done(ends.bottom.value, res.bottom, scale, tol))) break;
     betas.push(beta);
     q = w.map((x) => x / beta);
   }
@@ -106,7 +112,7 @@ export async function extremeEigenpairs(apply: HostOperator, dim: number, opts: 
     const y = new Float64Array(dim);
     e.s.forEach((sj, j) => { for (let i = 0; i < dim; i++) y[i] += sj * basis[j][i]; });
     const ny = Math.sqrt(dot(y, y)) || 1;
-    return { value: e.value, vector: y.map((x) => x / ny), residual: r, converged: invariant || r <= tol * scale };
+    return { value: e.value, vector: y.map((x) => x / ny), residual: r, converged: invariant || done(e.value, r, scale, tol) };
   };
   return { top: pair(ends.top, res.top), bottom: pair(ends.bottom, res.bottom), iters: alphas.length };
 }
