@@ -1,13 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Trainer } from '../trainer';
 import { alignmentScore, flatten } from './alignment';
-import { frozenLoss } from './frozen-loss';
-import { hessianEigenpairs } from './hessian';
+import { frozenLoss, hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
 import { empiricalNtk, ntkMetrics } from './ntk';
 import { gradientVariance, perSampleGrads } from './per-sample';
-import { gradientStats, termGradients, weightMask } from './term-grads';
-import { effectiveWeightGrads, layerOf } from './weight-grads';
+import { effectiveWeightGrads, gradientStats, layerOf, termGradients, weightMask } from './term-grads';
 
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,

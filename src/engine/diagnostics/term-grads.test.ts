@@ -6,7 +6,7 @@ import { createRng } from '../rng';
 import { Trainer } from '../trainer';
 import { trainFor } from '../loop';
 import { runDiagnostics } from './run';
-import { effectiveWeightGrads } from './weight-grads';
+import { effectiveWeightGrads } from './term-grads';
 
 const pirate = () => new Trainer(resolveConfig({
   pde: 'burgers', arch: 'pirate_net', batch: 32, archOptions: { blocks: 1, width: 8 },
