@@ -100,7 +100,9 @@ export interface FrozenLoss {
  * (recomputing them would add ∂w/∂θ terms the training gradient never has, and make the
  * operator non-symmetric). `weights` align with `terms`. Caller disposes.
  */
-export function frozenLoss(trainer: Trainer, batches: Record<string, PointBatch>, terms: readonly string[], weights: readonly number[]): FrozenLoss {
+export function frozenLoss(
+  trainer: Trainer, batches: Record<string, PointBatch>, terms: readonly string[], weights: readonly number[],
+): FrozenLoss {
   const { causal, params } = trainer.config;
   const streams = Object.fromEntries(terms.map((t) => [t, trainer.streamsOf(t)]));
   let fixed: tf.Tensor1D | undefined;

@@ -85,7 +85,8 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
   if (kinds.includes('hess')) {
     t0 = performance.now();
     const w = trainer.weights;
-    const parts: [string, string[], number[]][] = [['', terms, w], ...terms.map((t): [string, string[], number[]] => [`.${t}`, [t], [1]])];
+    type Part = [suffix: string, terms: string[], weights: number[]];
+    const parts: Part[] = [['', terms, w], ...terms.map((t): Part => [`.${t}`, [t], [1]])];
     for (const [suffix, ts, ws] of parts) {
       const f = frozenLoss(trainer, batches, ts, ws);
       const e = await hessianEigenpairs(trainer.vars, f.loss, trainer.probeRng, { maxIters: hessIters });
