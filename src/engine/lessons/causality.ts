@@ -51,16 +51,16 @@ export const causality: Lesson = {
     },
     {
       title: 'Watch the weights move',
-      todo: 'Keep it running to step 1000.',
+      todo: 'Keep it running to step 800.',
       watch: { panel: 'solution', text: 'Time runs left to right: run B fits the early times first.' },
       check: {
-        until: 'both runs past step 1000 and evaluated',
+        until: 'both runs past step 800 and evaluated',
         test: ([a, b]) => {
           const ea = lastRowWith(a, 'relL2');
           const eb = lastRowWith(b, 'relL2');
           const low = minOf(b, 'causal.mean');
           const now = lastRowWith(b, 'causal.mean');
-          if (!ea || !eb || !low || !now || Math.min(stepOf(a), stepOf(b)) < 1000 || ea.step < 1000 || eb.step < 1000)
+          if (!ea || !eb || !low || !now || Math.min(stepOf(a), stepOf(b)) < 800 || ea.step < 800 || eb.step < 800)
             return null;
           const rose = now['causal.mean'] > 1.2 * low['causal.mean'];
           return {
