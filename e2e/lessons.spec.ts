@@ -170,6 +170,7 @@ async function checkNumbers(
 ): Promise<Record<string, number | string>> {
   const check = page.getByTestId('lesson-check');
   const values = JSON.parse((await check.getAttribute('data-values'))!) as Record<string, number | string>;
+  console.log(`${id} step ${k}: ${await page.getByTestId('lesson-report').textContent()}`);
   const all = { ...memory, ...values };
   const shown = await page.locator('.lesson-report .measured').evaluateAll((els) =>
     els.map((e) => ({
