@@ -63,7 +63,7 @@ export const presets: Record<string, Preset> = {
     label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
     config: {
       pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
-      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['ntk'], ntkPoints: 32 },
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
     },
     compare: { balancing: { method: 'ntk' } },
   },
