@@ -3,6 +3,8 @@ import { getFlat, lossObjective, setFlat } from '../host-objective';
 import { symEig } from '../optim/linalg';
 import { hessianFD } from '../optim/newton';
 import type { Rng } from '../rng';
+import { frozenLoss } from './frozen-loss';
+import { hessianEigenpairs } from './hessian';
 import type { Trainer } from '../trainer';
 
 /**
@@ -75,7 +77,8 @@ const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n
 /**
  * The exact extreme eigenpairs of a small network's Hessian: the dense central-difference
  * Hessian of exact gradients (newton.ts, h = 10^−2.5 for float32 gradients) and its full
- * eigendecomposition. Refuses more than 1000 parameters (pass the Lanczos solver instead).
+ * eigendecomposition. Refuses more than 1000 parameters. An independent check of the Lanczos
+ * solver (landscape.test.ts).
  */
 export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
   const n = vars.reduce((s, v) => s + v.size, 0);
@@ -89,29 +92,31 @@ export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
 };
 
 /**
- * The solver for a network of `n` parameters: the dense exact one up to 1000 parameters.
- * (Larger networks need the Lanczos solver of hessian.ts; until it is wired here they are
- * refused with a message naming the limit.)
+ * The solver for a network of `n` parameters: Lanczos on Hessian-vector products (hessian.ts,
+ * any size; `maxIters` products) — exact up to float32 differencing once the Krylov space
+ * spans the extreme eigenvectors, which for tiny nets (n ≤ maxIters) it does.
  */
-export function landscapeSolver(n: number): { solver: ExtremeEigenSolver; name: string } {
-  return { solver: denseEigenSolver, name: `dense Hessian (${n} parameters)` };
+export function landscapeSolver(n: number, maxIters = landscapeDefaults.maxIters): { solver: ExtremeEigenSolver; name: string } {
+  return { solver: hessianEigenpairs, name: `Lanczos, ${Math.min(n, maxIters)} Hessian-vector products (${n} parameters)` };
 }
 
 /**
  * The slices at the trainer's current weights (restored exactly afterwards): one probe batch
- * from the probe stream, the weighted loss with the current loss weights, the extreme
- * eigenpairs from `solver`, then 2·points1d + points2d² forward passes read back at once.
+ * from the probe stream, the weighted loss with the current loss weights (causal weights held
+ * fixed), the extreme eigenpairs from `solver` (default: Lanczos, `landscapeSolver`), then
+ * 2·points1d + points2d² forward passes read back at once.
  */
 export async function lossLandscape(
   trainer: Trainer,
   options: Partial<LandscapeOptions> = {},
-  solver: ExtremeEigenSolver = denseEigenSolver,
+  solver: ExtremeEigenSolver = landscapeSolver(trainer.paramCount, options.maxIters).solver,
 ): Promise<Landscape> {
   const o = { ...landscapeDefaults, ...options };
   const vars = trainer.vars;
   const batches = trainer.sample(trainer.probeRng);
-  const w = trainer.weights;
-  const loss = () => tf.tidy(() => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
+  // causal chunk weights (if on) held at their value at θ, as the optimizer sees them
+  const frozen = frozenLoss(trainer, batches, trainer.termNames, trainer.weights);
+  const loss = frozen.loss;
   const { top, bottom } = await solver(vars, loss, trainer.probeRng, { maxIters: o.maxIters });
   const theta = await getFlat(vars);
   const at = (a: number, b: number) => {
@@ -125,6 +130,7 @@ export async function lossLandscape(
   const stacked = tf.stack(scalars);
   const v = Array.from(await stacked.data());
   tf.dispose([stacked, ...scalars]);
+  frozen.dispose();
   const n1 = alphas.length;
   return {
     step: trainer.stepCount,
