@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, resolveConfig, type ConfigInput } from './config';
 import { flatObjective, getFlat } from './host-objective';
 import { trainFor } from './loop';
+import { metricsRow } from './metrics';
 import { newton } from './optim/newton';
 import { Trainer } from './trainer';
 
@@ -27,6 +28,11 @@ describe('Newton as a training optimizer', () => {
     got.forEach((v, i) => expect(v).toBeCloseTo(direct.x[i], 5));
     const f0 = direct.history.length ? (await f(x0)).loss : NaN;
     expect(r.last.loss).toBeLessThan(0.2 * f0); // LM-damped Newton: a big decrease in 5 iterations
+    // the checkpoint carries the last iteration's Hessian extremes, as newton() saw them
+    const last = direct.history[4];
+    expect(r.last.optimizer!['newton.lambdaMax']).toBeCloseTo(last.lambdaMax, 2);
+    expect(r.last.optimizer!['newton.lambdaMin']).toBeCloseTo(last.lambdaMin, 2);
+    expect(metricsRow(r.last, 0)['newton.lambdaMin']).toBe(r.last.optimizer!['newton.lambdaMin']);
     const before = tf.memory().numTensors;
     await trainFor(t, 3);
     expect(tf.memory().numTensors).toBe(before);
