@@ -17,7 +17,8 @@ const methods: SamplingMethod[] = ['uniform', 'rad', 'rar'];
 
 /** Share of points with t > 0.3 that lie within |x| < 0.1 (Burgers' shock at x = 0). */
 export function shockShare(b: PointBatch): number {
-  let near = 0, late = 0;
+  let near = 0,
+    late = 0;
   for (let i = 0; i < b.n; i++) {
     if (b.x[2 * i] <= 0.3) continue;
     late++;
@@ -42,21 +43,34 @@ export const samplingStudy: Study = {
       const share = shockShare(trainer.sample(undefined, 20000).res);
       const ev = await trainer.evaluate();
       out.push({
-        spec: { label: method, config: { sampling: { method } } }, steps: n, relL2: ev.relL2, loss: r.last.loss, losses: r.last.losses,
-        msPerStep: r.msPerStep, curve: [], extra: { shockShare: share },
+        spec: { label: method, config: { sampling: { method } } },
+        steps: n,
+        relL2: ev.relL2,
+        loss: r.last.loss,
+        losses: r.last.losses,
+        msPerStep: r.msPerStep,
+        curve: [],
+        extra: { shockShare: share },
       });
-      process.stdout.write(`  ${method.padEnd(8)} relL2 ${ev.relL2.toExponential(3)}  points at the shock ${(100 * share).toFixed(1)} %\n`);
+      process.stdout.write(
+        `  ${method.padEnd(8)} relL2 ${ev.relL2.toExponential(3)}  points at the shock ${(100 * share).toFixed(1)} %\n`,
+      );
       trainer.dispose();
     }
     return out;
   },
   report(results) {
-    const rows = results.map((r) => [r.spec.label, r.steps, r.relL2, `${(100 * Number(r.extra?.shockShare)).toFixed(1)} %`, r.msPerStep.toFixed(1)]);
+    const pct = (r: RunResult) => `${(100 * Number(r.extra?.shockShare)).toFixed(1)} %`;
+    const rows = results.map((r) => [r.spec.label, r.steps, r.relL2, pct(r), r.msPerStep.toFixed(1)]);
     const [u, rad] = results;
     return {
-      table: markdownTable(['sampling', 'steps', 'relL2', 'residual points at the shock (t > 0.3, |x| < 0.1)', 'ms/step'], rows),
-      verdict: `RAD puts ${(100 * Number(rad.extra?.shockShare)).toFixed(1)} % of its late residual points at the shock (uniform ` +
-        `${(100 * Number(u.extra?.shockShare)).toFixed(1)} %); relL2 ${rad.relL2.toExponential(2)} vs uniform ${u.relL2.toExponential(2)} ` +
+      table: markdownTable(
+        ['sampling', 'steps', 'relL2', 'residual points at the shock (t > 0.3, |x| < 0.1)', 'ms/step'],
+        rows,
+      ),
+      verdict:
+        `RAD puts ${pct(rad)} of its late residual points at the shock (uniform ${pct(u)}); ` +
+        `relL2 ${rad.relL2.toExponential(2)} vs uniform ${u.relL2.toExponential(2)} ` +
         `(${rad.relL2 < u.relL2 ? 'lower' : 'not lower'} at ${u.steps} steps).`,
     };
   },

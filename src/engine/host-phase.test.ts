@@ -7,10 +7,17 @@ import { metricsRow } from './metrics';
 import { newton } from './optim/newton';
 import { Trainer } from './trainer';
 
-const tiny = (over: ConfigInput = {}) => resolveConfig({
-  pde: 'poisson1d', params: { C: 2 }, archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 48, seed: 3, logEvery: 5,
-  optimizer: 'newton', ...over,
-});
+const tiny = (over: ConfigInput = {}) =>
+  resolveConfig({
+    pde: 'poisson1d',
+    params: { C: 2 },
+    archOptions: { depth: 1, width: 10, activation: 'tanh' },
+    batch: 48,
+    seed: 3,
+    logEvery: 5,
+    optimizer: 'newton',
+    ...over,
+  });
 
 describe('Newton as a training optimizer', () => {
   it('runs the same iteration as newton() on the trainer’s fixed batch, in chunks, without leaks', async () => {
@@ -57,7 +64,9 @@ describe('Newton as a training optimizer', () => {
   it('refuses a network too big for a dense Hessian, naming the count and the cap', () => {
     const config = tiny({ archOptions: { depth: 3, width: 50 } });
     expect(() => new Trainer(config)).toThrow(ConfigError);
-    expect(() => new Trainer(config)).toThrow(/newton .* this network has \d+ parameters, more than optimizerOptions.maxParams = 1000/);
+    expect(() => new Trainer(config)).toThrow(
+      /newton .* this network has \d+ parameters, more than optimizerOptions.maxParams = 1000/,
+    );
   });
 
   it('cannot be stepped as a transform', () => {

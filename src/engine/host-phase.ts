@@ -45,8 +45,13 @@ async function hostPhase(
 export async function lbfgsPhase(trainer: Trainer, steps: number, onLog: (c: Checkpoint) => Promise<boolean>) {
   const o = trainer.config.lbfgs;
   const batches = trainer.sample(trainer.probeRng, o.batch);
-  return hostPhase(trainer, batches, steps, (f, x0, n, cb) =>
-    lbfgs(f, x0, { maxIterations: n, historySize: o.history }, (it) => cb(it.x, it.iteration)), onLog);
+  return hostPhase(
+    trainer,
+    batches,
+    steps,
+    (f, x0, n, cb) => lbfgs(f, x0, { maxIterations: n, historySize: o.history }, (it) => cb(it.x, it.iteration)),
+    onLog,
+  );
 }
 
 /**
@@ -60,9 +65,33 @@ export async function lbfgsPhase(trainer: Trainer, steps: number, onLog: (c: Che
  * `maxParams` parameters.
  */
 export async function newtonPhase(trainer: Trainer, steps: number, onLog: (c: Checkpoint) => Promise<boolean>) {
-  if (trainer.config.optimizer !== 'newton') throw new Error(`newtonPhase: the optimizer is ${trainer.config.optimizer}`);
+  if (trainer.config.optimizer !== 'newton')
+    throw new Error(`newtonPhase: the optimizer is ${trainer.config.optimizer}`);
   const o = trainer.config.optimizerOptions as import('./optim/newton').NewtonTrainOptions;
-  return hostPhase(trainer, trainer.fixedBatch(), steps, (f, x0, n, cb) =>
-    newton(f, x0, { damping: o.damped ? 'lm' : 'none', maxIterations: n, fdStep: o.fdStep, tau: o.tau, maxParams: o.maxParams, gtol: 0, finalSpectrum: false },
-      (it, x) => cb(x, it.iteration, { 'newton.lambdaMin': it.lambdaMin, 'newton.lambdaMax': it.lambdaMax, 'newton.mu': it.mu })), onLog);
+  return hostPhase(
+    trainer,
+    trainer.fixedBatch(),
+    steps,
+    (f, x0, n, cb) =>
+      newton(
+        f,
+        x0,
+        {
+          damping: o.damped ? 'lm' : 'none',
+          maxIterations: n,
+          fdStep: o.fdStep,
+          tau: o.tau,
+          maxParams: o.maxParams,
+          gtol: 0,
+          finalSpectrum: false,
+        },
+        (it, x) =>
+          cb(x, it.iteration, {
+            'newton.lambdaMin': it.lambdaMin,
+            'newton.lambdaMax': it.lambdaMax,
+            'newton.mu': it.mu,
+          }),
+      ),
+    onLog,
+  );
 }

@@ -6,9 +6,17 @@ import { trainFor } from '../loop';
 import { Trainer } from '../trainer';
 import { denseEigenSolver, lossLandscape, type ExtremeEigenSolver } from './landscape';
 
-const tiny = () => new Trainer(resolveConfig({
-  pde: 'poisson1d', params: { C: 2 }, archOptions: { depth: 1, width: 6, activation: 'tanh' }, batch: 64, seed: 2, lr: 1e-2,
-}));
+const tiny = () =>
+  new Trainer(
+    resolveConfig({
+      pde: 'poisson1d',
+      params: { C: 2 },
+      archOptions: { depth: 1, width: 6, activation: 'tanh' },
+      batch: 64,
+      seed: 2,
+      lr: 1e-2,
+    }),
+  );
 
 describe('loss landscape slices', () => {
   it('bends with the Hessian’s extreme eigenvalues at α = 0, restores the weights, leaks nothing', async () => {
@@ -48,7 +56,10 @@ describe('loss landscape slices', () => {
     const t = tiny();
     const n = t.paramCount;
     const e = (k: number) => Float64Array.from({ length: n }, (_, i) => (i === k ? 1 : 0));
-    const solver: ExtremeEigenSolver = async () => ({ top: { value: 1, vector: e(0) }, bottom: { value: -1, vector: e(n - 1) } });
+    const solver: ExtremeEigenSolver = async () => ({
+      top: { value: 1, vector: e(0) },
+      bottom: { value: -1, vector: e(n - 1) },
+    });
     const L = await lossLandscape(t, { radius: 0.5, points1d: 3, points2d: 3 }, solver);
     // reproduce on the same probe batch: the landscape drew it first from the probe stream
     const t2 = tiny();

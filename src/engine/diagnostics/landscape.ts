@@ -51,7 +51,11 @@ export interface Landscape {
 }
 
 /** A landscape without the eigenvectors, for the UI (structured-clone safe). */
-export type LandscapeView = Omit<Landscape, 'top' | 'bottom'> & { lambdaTop: number; lambdaBottom: number; solver: string };
+export type LandscapeView = Omit<Landscape, 'top' | 'bottom'> & {
+  lambdaTop: number;
+  lambdaBottom: number;
+  solver: string;
+};
 
 /** The view of a landscape (`solver` names the eigen-solver used). */
 export function landscapeView(l: Landscape, solver: string): LandscapeView {
@@ -72,7 +76,8 @@ export interface LandscapeOptions {
 export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 21, points2d: 11, maxIters: 30 };
 
 /** n offsets evenly spaced on [−r, r]. */
-const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
+const offsets = (r: number, n: number) =>
+  Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
 
 /**
  * The exact extreme eigenpairs of a small network's Hessian: the dense central-difference
@@ -82,7 +87,8 @@ const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n
  */
 export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
   const n = vars.reduce((s, v) => s + v.size, 0);
-  if (n > 1000) throw new Error(`landscape: the dense Hessian solver takes at most 1000 parameters, this network has ${n}`);
+  if (n > 1000)
+    throw new Error(`landscape: the dense Hessian solver takes at most 1000 parameters, this network has ${n}`);
   const x0 = await getFlat(vars);
   const objective = lossObjective(vars, loss);
   const e = symEig(await hessianFD(objective, x0, 10 ** -2.5), n);
@@ -96,8 +102,14 @@ export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
  * any size; `maxIters` products) — exact up to float32 differencing once the Krylov space
  * spans the extreme eigenvectors, which for tiny nets (n ≤ maxIters) it does.
  */
-export function landscapeSolver(n: number, maxIters = landscapeDefaults.maxIters): { solver: ExtremeEigenSolver; name: string } {
-  return { solver: hessianEigenpairs, name: `Lanczos, ${Math.min(n, maxIters)} Hessian-vector products (${n} parameters)` };
+export function landscapeSolver(
+  n: number,
+  maxIters = landscapeDefaults.maxIters,
+): { solver: ExtremeEigenSolver; name: string } {
+  return {
+    solver: hessianEigenpairs,
+    name: `Lanczos, ${Math.min(n, maxIters)} Hessian-vector products (${n} parameters)`,
+  };
 }
 
 /**
@@ -120,12 +132,20 @@ export async function lossLandscape(
   const { top, bottom } = await solver(vars, loss, trainer.probeRng, { maxIters: o.maxIters });
   const theta = await getFlat(vars);
   const at = (a: number, b: number) => {
-    setFlat(vars, theta.map((t, i) => t + a * top.vector[i] + b * bottom.vector[i]));
+    setFlat(
+      vars,
+      theta.map((t, i) => t + a * top.vector[i] + b * bottom.vector[i]),
+    );
     return tf.keep(loss());
   };
   const alphas = offsets(o.radius, o.points1d);
   const grid = offsets(o.radius, o.points2d);
-  const scalars = [at(0, 0), ...alphas.map((a) => at(a, 0)), ...alphas.map((a) => at(0, a)), ...grid.flatMap((a) => grid.map((b) => at(a, b)))];
+  const scalars = [
+    at(0, 0),
+    ...alphas.map((a) => at(a, 0)),
+    ...alphas.map((a) => at(0, a)),
+    ...grid.flatMap((a) => grid.map((b) => at(a, b))),
+  ];
   setFlat(vars, theta);
   const stacked = tf.stack(scalars);
   const v = Array.from(await stacked.data());
