@@ -13,23 +13,18 @@ export function landscapeFigure(l: LandscapeView | null | undefined): Figure | n
   const z = Array.from({ length: n }, (_, j) =>
     Array.from({ length: n }, (_, i) => Math.log10(Math.max(l.grid.loss[i * n + j], 1e-30))),
   );
+  const slice = (end: string, lambda: number, y: number[], color: string) =>
+    ({
+      type: 'scatter',
+      mode: 'lines',
+      name: `${end} eigenvector (λ = ${lambda.toPrecision(3)})`,
+      x: l.alphas,
+      y,
+      line: { color },
+    }) as Data;
   const data: Data[] = [
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: `top eigenvector (λ = ${l.lambdaTop.toPrecision(3)})`,
-      x: l.alphas,
-      y: l.alongTop,
-      line: { color: '#d62728' },
-    } as Data,
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: `bottom eigenvector (λ = ${l.lambdaBottom.toPrecision(3)})`,
-      x: l.alphas,
-      y: l.alongBottom,
-      line: { color: '#1f77b4' },
-    } as Data,
+    slice('top', l.lambdaTop, l.alongTop, '#d62728'),
+    slice('bottom', l.lambdaBottom, l.alongBottom, '#1f77b4'),
     {
       type: 'heatmap',
       x: l.grid.offsets,
