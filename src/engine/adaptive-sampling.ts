@@ -88,6 +88,21 @@ export function takeRows(b: PointBatch, idx: ArrayLike<number>, d: number): Poin
   return { n, x, aux };
 }
 
+/** A sampler state as plain JSON data (number lists; float32 and float64 round-trip exactly). */
+export function adaptiveStateToJson(s: AdaptiveState | null | undefined): unknown {
+  if (!s) return s;
+  const points = { n: s.points.n, x: Array.from(s.points.x), aux: s.points.aux.map((a) => Array.from(a)) };
+  return { step: s.step, points, ...(s.cdf ? { cdf: Array.from(s.cdf) } : {}) };
+}
+
+/** The inverse of `adaptiveStateToJson` (shape errors are left to `stateProblems`). */
+export function adaptiveStateFromJson(v: unknown): AdaptiveState | null | undefined {
+  if (!v || typeof v !== 'object') return v as null | undefined;
+  const o = v as { step: number; points: { n: number; x: number[]; aux: number[][] }; cdf?: number[] };
+  const points = { n: o.points?.n, x: Float32Array.from(o.points?.x ?? []), aux: (o.points?.aux ?? []).map((a) => Float32Array.from(a)) };
+  return { step: o.step, points, ...(o.cdf ? { cdf: Float64Array.from(o.cdf) } : {}) };
+}
+
 /** A deep copy (own buffers) of a sampler state. */
 function copyState(s: AdaptiveState): AdaptiveState {
   const points = { n: s.points.n, x: s.points.x.slice(), aux: s.points.aux.map((a) => a.slice()) };

@@ -88,6 +88,8 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     }
     case 'resumed':
       return withRun(s, msg.run, (r) => rewindTo(r, msg.step));
+    case 'continued':
+      return withRun(s, msg.run, (r) => ({ ...rewindTo(r, msg.step), config: msg.config }));
     case 'notice':
       return withRun(s, msg.run, (r) => ({ ...r, notice: msg.text }));
     case 'progress':
@@ -121,6 +123,7 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     case 'landscape':
       return withRun(s, msg.run, (r) => ({ ...r, landscape: msg.landscape }));
     case 'weights':
+    case 'bundle':
     case 'validated':
       return {};
     default:

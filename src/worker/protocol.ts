@@ -7,6 +7,7 @@ import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
 import type { LandscapeView } from '../engine/diagnostics/landscape';
+import type { ExportFile } from '../engine/export/bundle';
 import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
@@ -72,10 +73,14 @@ export type ToWorker =
   /**
    * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
    * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
-   * at all (used to measure what streaming costs).
+   * at all (used to measure what streaming costs); `budget` overrides the share of wall time
+   * solution evaluations may take (the stale-plot guarantee holds whatever it is).
    */
-  | { type: 'init'; backends?: string[]; stream?: boolean }
-  /** Train runs A (and B): resume when the configs equal the current runs', else begin anew. */
+  | { type: 'init'; backends?: string[]; stream?: boolean; budget?: number }
+  /**
+   * Train runs A (and B): resume when the configs equal the current runs', continue from the
+   * current weights when only continuable settings changed (see continuable.ts), else begin anew.
+   */
   | { type: 'start'; configs: ConfigInput[] }
   /** Stop after the current chunk of steps; the runs stay and can resume. */
   | { type: 'pause' }
@@ -91,6 +96,8 @@ export type ToWorker =
   | { type: 'load'; request: LoadRequest }
   /** Send run `run`'s current weights (answered by `weights`). */
   | { type: 'exportWeights'; run: RunIndex }
+  /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
+  | { type: 'exportBundle'; run: RunIndex }
   /** Load weights into run `run` of the runs `configs` describe (created when needed). */
   | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
   /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
@@ -107,6 +114,11 @@ export type FromWorker =
   | { type: 'backend'; backend: BackendId; reason: string }
   /** A new run began with this (resolved) config. */
   | { type: 'started'; run: RunIndex; config: ExperimentConfig; paramCount: number; terms: string[] }
+  /**
+   * A paused (or diverged) run continues from its weights at `step` under `config`, whose
+   * `fields` changed (history after `step` is void: a diverged run went back to its last good step).
+   */
+  | { type: 'continued'; run: RunIndex; config: ExperimentConfig; step: number; fields: string[] }
   /** A run was rebuilt on another backend from its weights saved at `step` (later history is void). */
   | { type: 'resumed'; run: RunIndex; step: number }
   /** Something slow is happening (empty text: it is over). */
@@ -125,6 +137,8 @@ export type FromWorker =
   /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */
   | { type: 'diagnostics'; run: RunIndex; step: number; histograms: LayerHistogram[] }
   | { type: 'weights'; run: RunIndex; step: number; config: ExperimentConfig; tensors: NamedArray[] }
+  /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
+  | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }

@@ -7,8 +7,9 @@ import { anyDiffers, type Edited } from './useEdited';
 const kindLabels: Record<string, string> = {
   align: 'Gradient alignment',
   hist: 'Gradient histograms',
-  hess: 'Hessian top eigenvalue',
+  hess: 'Hessian extreme eigenvalues',
   rgv: 'Residual-gradient variance',
+  ntk: 'NTK spectrum',
 };
 
 const samplingLabels: Record<string, string> = {
@@ -57,7 +58,8 @@ export function TrainingSection({ e }: { e: Edited }) {
         <CheckboxField key={k} label={kindLabels[k] ?? k} checked={d.kinds.includes(k as DiagnosticKind)} disabled={e.locked} onChange={(on) => toggle(k, on)} />
       ))}
       {d.kinds.includes('hist') ? <NumberField label="Histogram bins" value={d.bins} min={2} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'bins', v))} /> : null}
-      {d.kinds.includes('hess') ? <NumberField label="Hessian power iterations" value={d.hessIters} min={1} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'hessIters', v))} /> : null}
+      {d.kinds.includes('hess') ? <NumberField label="Hessian Lanczos iterations" value={d.hessIters} min={1} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'hessIters', v))} /> : null}
+      {d.kinds.includes('ntk') || e.config.balancing.method === 'ntk' ? <NumberField label="NTK probe points per term" value={d.ntkPoints} min={2} max={1024} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'ntkPoints', v))} /> : null}
       {d.kinds.includes('rgv') ? <NumberField label="Per-sample gradients (samples)" value={d.rgvSamples} min={1} max={4096} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'rgvSamples', v))} /> : null}
       <SelectField label="Backend preference" value={backendPref} disabled={e.locked} onChange={setBackendPref}
         hint="Tried first; the others follow as fallbacks. Changing it restarts the worker's backend and resets the runs."
