@@ -20,7 +20,7 @@ export function metricsRow(c: Checkpoint, msPerStep: number, extra: { relL2?: nu
     row['causal.last'] = c.causal[c.causal.length - 1];
   }
   if (extra.relL2 !== undefined) row.relL2 = extra.relL2;
-  Object.assign(row, extra.diag?.metrics);
+  Object.assign(row, c.optimizer, extra.diag?.metrics);
   row.msPerStep = msPerStep;
   return row;
 }

@@ -4,6 +4,7 @@
  * streams' spare normal — round-trips exactly), so `npm run train -- --resume DIR` continues
  * the same trajectory.
  */
+import { adaptiveStateFromJson, adaptiveStateToJson } from '../adaptive-sampling';
 import { isHostTensor, mapLeaves } from '../optim/container';
 import type { TrainerState } from '../trainer';
 
@@ -15,7 +16,8 @@ const typed = { float32: Float32Array, int32: Int32Array, bool: Uint8Array } as 
 export function stateToJson(s: TrainerState): string {
   const optimizer = mapLeaves(s.optimizer, (x) => (isHostTensor(x) ? { [TAG]: true, shape: x.shape, dtype: x.dtype, data: Array.from(x.data) } : x));
   const weights = s.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
-  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer });
+  const sampling = 'sampling' in s ? { sampling: adaptiveStateToJson(s.sampling) } : {};
+  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer, ...sampling });
 }
 
 /**
@@ -42,5 +44,6 @@ export function stateFromJson(text: string, name = 'state.json'): TrainerState {
     name: w.name, shape: w.shape, data: Float32Array.from(w.data ?? []),
   }));
   const { kind: _k, version: _v, ...rest } = data;
-  return { ...(rest as unknown as TrainerState), weights };
+  const sampling = 'sampling' in data ? { sampling: adaptiveStateFromJson(data.sampling) } : {};
+  return { ...(rest as unknown as TrainerState), weights, ...sampling };
 }
