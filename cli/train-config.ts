@@ -2,11 +2,15 @@
 import { baseConfig, diagnosticKinds, resolveConfig, type ConfigInput } from '../src/engine/config';
 import { presetIds, presets } from '../src/engine/presets';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configOfFile } from '../src/engine/export/spec';
 import { parseArgs, UsageError } from './args';
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
-    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config'],
+    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config',
+    'sampling', 'sampling-every', 'sampling-power', 'sampling-c', 'sampling-candidates', 'sampling-add', 'hard',
+    'resume', 'init-weights'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight'],
 };
@@ -18,6 +22,7 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   const v = args.values;
   let input: ConfigInput = {};
   if (v.config !== undefined) input = readConfigFile(v.config);
+  else if (v.resume !== undefined) input = readConfigFile(join(v.resume, 'config.json'), '--resume');
   if (v.preset !== undefined) {
     if (!(v.preset in presets)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
     input = { ...input, ...presets[v.preset].config };
@@ -50,6 +55,15 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
     if (v['causal-chunks'] !== undefined) c.chunks = v['causal-chunks'];
     input.causal = c;
   }
+  const sampling = { sampling: 'method', 'sampling-every': 'every', 'sampling-power': 'power', 'sampling-c': 'c',
+    'sampling-candidates': 'candidates', 'sampling-add': 'add' } as const;
+  for (const [flag, key] of Object.entries(sampling)) {
+    if (v[flag] !== undefined) input.sampling = { ...(input.sampling as object | undefined), [key]: v[flag] };
+  }
+  if (v.hard !== undefined) {
+    if (v.hard !== 'on' && v.hard !== 'off') throw new UsageError(`--hard: expected on or off, got '${v.hard}'`);
+    input.hardConstraints = v.hard === 'on';
+  }
   if (v['lbfgs-from'] !== undefined) input.lbfgs = { ...(input.lbfgs as object | undefined), from: v['lbfgs-from'] };
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
   return { config: resolveConfig(input), args };
@@ -57,18 +71,18 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
 
 
 /** A config file (JSON: any subset of the experiment config, e.g. a saved config.json). */
-function readConfigFile(path: string): ConfigInput {
+function readConfigFile(path: string, flag = '--config'): ConfigInput {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`--config: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${flag}: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
   }
   try {
     const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-    return v as ConfigInput;
+    return configOfFile(v as Record<string, unknown>) as ConfigInput; // an export's config.json: its `export` section is derived
   } catch (e) {
-    throw new UsageError(`--config: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`${flag}: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

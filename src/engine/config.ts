@@ -4,6 +4,7 @@ import { constantSchedule } from './optim/schedule';
 import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec } from './custom';
 import { defaultParams, pdeIds, pdes, type ParamValues, type Pde, type PdeId } from './pdes';
 import { activationIds } from './activations';
+import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
 
 /**
  * One experiment, fully specified: every user-visible setting is a typed field here, so a
@@ -39,6 +40,10 @@ export interface ExperimentConfig {
   causal: CausalConfig;
   /** Switch to full-batch L-BFGS at step `from` (−1 = never, 0 = from the start). */
   lbfgs: LbfgsConfig;
+  /** Where the residual's collocation points come from (uniform, or residual-based adaptive). */
+  sampling: SamplingConfig;
+  /** Impose the PDE's Dirichlet/initial data exactly by an output transform (see hard-constraints.ts). */
+  hardConstraints: boolean;
 }
 
 /** L-BFGS phase: a fixed batch of `batch` points per term, `history` curvature pairs. */
@@ -59,8 +64,32 @@ export interface CausalConfig {
   chunks: number;
 }
 
-/** Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm). */
-export const balancingMethods = ['fixed', 'annealing', 'gradnorm'] as const;
+/** Collocation sampling of the residual term (Wu et al. 2023: RAD and RAR-D). */
+export const samplingMethods = ['uniform', 'rad', 'rar'] as const;
+export type SamplingMethod = (typeof samplingMethods)[number];
+
+/**
+ * Residual-based adaptive sampling (Wu, Zhu, Tan, Kartha, Lu 2023, CMAME 403): every `every`
+ * steps `candidates` uniform points are drawn and weighted by q ∝ |r|^power / mean(|r|^power) + c.
+ * `rad` draws each step's residual batch from that density; `rar` (RAR-D) adds `add` points drawn
+ * from it (without replacement) to a growing set trained on beside each step's uniform batch.
+ * Defaults: the paper's recommended power 1, c = 1 for RAD and power 2, c = 0 for RAR-D.
+ */
+export interface SamplingConfig {
+  method: SamplingMethod;
+  every: number;
+  power: number;
+  c: number;
+  candidates: number;
+  add: number;
+}
+
+
+/**
+ * Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm; NTK weighting,
+ * Wang, Yu, Perdikaris 2022, on `diagnostics.ntkPoints` probe points per term).
+ */
+export const balancingMethods = ['fixed', 'annealing', 'gradnorm', 'ntk'] as const;
 export type BalancingMethod = (typeof balancingMethods)[number];
 
 /**
@@ -75,19 +104,21 @@ export interface BalancingConfig {
 }
 
 /** Diagnostics the engine can compute (DESIGN.md; issue "Diagnostics"). */
-export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv'] as const;
+export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv', 'ntk'] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];
 
 export interface DiagnosticsConfig {
   /** Run the selected diagnostics every this many steps (0 = never). */
   every: number;
   kinds: DiagnosticKind[];
-  /** Power-iteration cap for the Hessian top eigenvalue. */
+  /** Lanczos iterations (Hessian-vector products) for the Hessian's extreme eigenpairs. */
   hessIters: number;
   /** Histogram bins per layer. */
   bins: number;
   /** Samples used for per-sample gradients (residual-gradient variance). */
   rgvSamples: number;
+  /** Probe points per loss term for the empirical NTK (diagnostics and NTK weighting). */
+  ntkPoints: number;
 }
 
 /** Any subset of a config, as typed by a person, a URL or a file. */
@@ -116,9 +147,11 @@ export const baseConfig: ExperimentConfig = {
   seed: 0,
   logEvery: 10,
   balancing: { method: 'fixed', alpha: 0.1, every: 100 },
-  diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128 },
+  diagnostics: { every: 0, kinds: ['align', 'hist'], hessIters: 20, bins: 40, rgvSamples: 128, ntkPoints: 32 },
   causal: { enabled: false, eps: 1, chunks: 32 },
   lbfgs: { from: -1, history: 10, batch: 1024 },
+  sampling: { method: 'uniform', every: 100, power: 1, c: 1, candidates: 4096, add: 32 },
+  hardConstraints: false,
 };
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -189,6 +222,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     b1: [0, 0.99999], b2: [0, 0.99999999], eps: [0, 1],
     weightDecay: [0, 1], momentum: [0, 0.99999], nesterov: [0, 1, true],
     shampooBeta: [-1, 0.99999999], preconditionFrequency: [1, 1e6, true], maxPrecondDim: [1, 8192, true], precondition1d: [0, 1, true],
+    nsSteps: [1, 100, true], cubic: [0, 1, true], rms: [0, 10],
   });
   const lossWeights: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('lossWeights', input.lossWeights))) {
@@ -216,7 +250,30 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     diagnostics: resolveDiagnostics(input.diagnostics),
     causal: resolveCausal(input.causal, spec),
     lbfgs: numericOptions('lbfgs', input.lbfgs, baseConfig.lbfgs, { from: [-1, 1e8, true], history: [1, 100, true], batch: [1, 65536, true] }),
+    sampling: resolveSampling(input.sampling, spec),
+    hardConstraints: resolveHard(input.hardConstraints, spec),
   };
+}
+
+function resolveSampling(v: unknown, spec: Pde): SamplingConfig {
+  const given = record('sampling', v);
+  const method = oneOf('sampling.method', given.method ?? 'uniform', samplingMethods);
+  const defaults = { ...baseConfig.sampling, method, ...(method === 'rar' ? { power: 2, c: 0 } : {}) };
+  const out = numericOptions('sampling', given, defaults, {
+    every: [1, 1e7, true], power: [0, 10], c: [0, 1e6], candidates: [1, 1 << 18, true], add: [1, 65536, true],
+  });
+  out.method = method;
+  if (method !== 'uniform' && !spec.terms.res) throw new ConfigError(`sampling: ${spec.id} has no 'res' term to sample adaptively`);
+  return out;
+}
+
+function resolveHard(v: unknown, spec: Pde): boolean {
+  if (v === undefined || v === false || v === 'false' || v === 'off') return false;
+  if (v !== true && v !== 'true' && v !== 'on') throw new ConfigError(`hardConstraints: ${JSON.stringify(v)} is not true or false`);
+  if (!hardConstraintOf(spec)) {
+    throw new ConfigError(`hardConstraints: not available for ${spec.id} (available for: ${hardConstraintIds().join(', ')})`);
+  }
+  return true;
 }
 
 function resolveCausal(v: unknown, spec: Pde): CausalConfig {
@@ -255,7 +312,7 @@ function resolveBalancing(v: unknown): BalancingConfig {
 function resolveDiagnostics(v: unknown): DiagnosticsConfig {
   const given = record('diagnostics', v);
   const out = numericOptions('diagnostics', given, baseConfig.diagnostics, {
-    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true],
+    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true], ntkPoints: [2, 1024, true],
   });
   const kinds = typeof out.kinds === 'string' ? (out.kinds as string).split(',').filter(Boolean) : out.kinds;
   if (!Array.isArray(kinds)) throw new ConfigError(`diagnostics.kinds: expected a list, got ${JSON.stringify(kinds)}`);

@@ -5,8 +5,25 @@
  */
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import { encodeExperiment, parseExperimentHash } from '../engine/io/url';
+import { joinHash, splitLessonLink } from '../engine/lessons/link';
 
 let written = '';
+/** The lesson keys (`lesson=…&step=…&present=…&hide=…`) written in front of the experiment's. */
+let lessonPrefix = '';
+
+/** Set the lesson keys that every written hash starts with ('' for none). */
+export function setLessonPrefix(text: string): void {
+  lessonPrefix = text;
+}
+
+/** The experiment's part of a hash: the lesson keys split off (the lesson panel reports malformed ones). */
+function experimentPart(hash: string): string {
+  try {
+    return splitLessonLink(hash).rest;
+  } catch {
+    return hash.split('&').filter((p) => !/^(lesson|step|present|hide)=/.test(p)).join('&');
+  }
+}
 
 /** The hash for an experiment (without '#'). */
 export function experimentHash(config: ExperimentConfig, compare: ConfigInput | null, backend: string): string {
@@ -15,15 +32,16 @@ export function experimentHash(config: ExperimentConfig, compare: ConfigInput | 
 
 /** Put `hash` in the address bar without adding a history entry or firing `hashchange`. */
 export function writeHash(hash: string): void {
-  written = hash;
-  if (window.location.hash.slice(1) !== hash) window.history.replaceState(window.history.state, '', `#${hash}`);
+  const full = joinHash(lessonPrefix, hash);
+  written = full;
+  if (window.location.hash.slice(1) !== full) window.history.replaceState(window.history.state, '', `#${full}`);
 }
 
-/** The current hash (without '#'), remembered as seen so that it is not loaded twice. */
+/** The current hash's experiment keys (without '#'), remembered as seen so that it is not loaded twice. */
 export function readHash(): string {
   const h = window.location.hash.slice(1);
   written = h;
-  return h;
+  return experimentPart(h);
 }
 
 /** Call `load(hash)` whenever the user changes the hash to something the store did not write. */
@@ -31,8 +49,11 @@ export function watchHash(load: (hash: string) => void): void {
   window.addEventListener('hashchange', () => {
     const h = window.location.hash.slice(1);
     if (h === written) return;
+    const before = experimentPart(written);
     written = h;
-    load(h);
+    const e = experimentPart(h);
+    if (e !== h && (e === '' || e === before)) return; // only lesson keys changed: the lesson panel's business
+    load(e);
   });
 }
 
@@ -44,7 +65,7 @@ export function backendsFromUrl(): string {
   const q = new URLSearchParams(window.location.search).get('backend');
   if (q) return q;
   try {
-    return parseExperimentHash(window.location.hash)?.backend ?? '';
+    return parseExperimentHash(experimentPart(window.location.hash.slice(1)))?.backend ?? '';
   } catch {
     return '';
   }

@@ -1,9 +1,12 @@
 import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
+import { muonDefaults, scaleByMuon, type MuonOptions } from './muon';
 import { pdeAwareDefaults, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
 import { sgdDefaults, trace, type SgdOptions } from './sgd';
 import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
+import { newtonTrainDefaults, type NewtonTrainOptions } from './newton';
 import { chain, type Transform } from './transform';
+import * as tf from '@tensorflow/tfjs';
 
 export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
 export { learningRate, constantSchedule, type ScheduleOptions } from './schedule';
@@ -15,6 +18,8 @@ export interface OptimizerOptions {
   sgd: SgdOptions;
   soap: SoapOptions;
   pde_aware: PdeAwareOptions;
+  muon: MuonOptions;
+  newton: NewtonTrainOptions;
 }
 
 /** An optimizer id. */
@@ -30,6 +35,11 @@ interface OptimizerEntry<K extends OptimizerId> {
    * gradients), so the trainer computes them each step; absent = plain gradients suffice.
    */
   needsSampleMoments?: boolean;
+  /**
+   * A host optimizer (exact-Hessian Newton): it needs the loss itself, not one gradient per step,
+   * so `trainFor` runs it as a host phase (host-phase.ts) and `create` is only a placeholder.
+   */
+  host?: boolean;
 }
 
 /** Optimizers by id. */
@@ -59,6 +69,17 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     defaults: pdeAwareDefaults,
     create: (o, lr) => chain(scaleByPdeAware(o), scaleByLearningRate(lr)),
     needsSampleMoments: true,
+  },
+  muon: {
+    label: 'Muon',
+    defaults: muonDefaults,
+    create: (o, lr) => chain(scaleByMuon(o), scaleByLearningRate(lr)),
+  },
+  newton: {
+    label: 'Newton (exact Hessian, tiny nets)',
+    defaults: newtonTrainDefaults,
+    create: () => ({ init: () => ({}), update: (grads, state) => ({ updates: grads.map((g) => tf.zerosLike(g)), state }) }),
+    host: true,
   },
 };
 

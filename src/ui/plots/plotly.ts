@@ -76,6 +76,11 @@ export async function saveImage(el: HTMLElement, format: 'png' | 'svg', stem: st
   download(dataUriToBlob(uri), `${stem}.${format}`);
 }
 
+/** The figure on `el` as a PNG data URI of `width` × `height` pixels (e.g. for recorded animations). */
+export function plotImage(el: HTMLElement, width: number, height: number): Promise<string> {
+  return Plotly.toImage(el, { format: 'png', width, height, scale: 1 });
+}
+
 /** Colours per loss term (category10). */
 export const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
 /** Colour of the total loss. */
