@@ -24,7 +24,7 @@ export function metricsRow(
     row['causal.last'] = c.causal[c.causal.length - 1];
   }
   if (extra.relL2 !== undefined) row.relL2 = extra.relL2;
-  Object.assign(row, extra.diag?.metrics);
+  Object.assign(row, c.optimizer, extra.diag?.metrics);
   row.msPerStep = msPerStep;
   return row;
 }

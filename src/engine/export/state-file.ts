@@ -4,6 +4,7 @@
  * streams' spare normal — round-trips exactly), so `npm run train -- --resume DIR` continues
  * the same trajectory.
  */
+import { adaptiveStateFromJson, adaptiveStateToJson } from '../adaptive-sampling';
 import { isHostTensor, mapLeaves } from '../optim/container';
 import type { TrainerState } from '../trainer';
 
@@ -17,7 +18,8 @@ export function stateToJson(s: TrainerState): string {
     isHostTensor(x) ? { [TAG]: true, shape: x.shape, dtype: x.dtype, data: Array.from(x.data) } : x,
   );
   const weights = s.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
-  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer });
+  const sampling = 'sampling' in s ? { sampling: adaptiveStateToJson(s.sampling) } : {};
+  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer, ...sampling });
 }
 
 /**
@@ -47,5 +49,6 @@ export function stateFromJson(text: string, name = 'state.json'): TrainerState {
     data: Float32Array.from(w.data ?? []),
   }));
   const { kind: _k, version: _v, ...rest } = data;
-  return { ...(rest as unknown as TrainerState), weights };
+  const sampling = 'sampling' in data ? { sampling: adaptiveStateFromJson(data.sampling) } : {};
+  return { ...(rest as unknown as TrainerState), weights, ...sampling };
 }
