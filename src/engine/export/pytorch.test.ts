@@ -109,7 +109,9 @@ describe.skipIf(!torchOk)('PyTorch package', () => {
         } else {
           const res = lastJson(r.out);
           expect(res.steps).toBe(20);
-          expect(res.lossAfter, what).toBeLessThan(res.lossBefore);
+          // the plain Σ w mean r²: a causal loss may rise while training works (its weights grow
+          // as early times resolve; measured on allen_cahn × pirate_net: 5.33 → 5.36, plain 9.5e7 → 8.2e7)
+          expect(res.plainLossAfter, what).toBeLessThan(res.plainLossBefore);
         }
       }
       // the weights PyTorch trained load back into the engine with the same relative L2 error

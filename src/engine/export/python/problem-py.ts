@@ -204,10 +204,10 @@ class Problem:
     def residual(self, term, F, aux):
         return PDES[self.id][term][0](F, aux, self.params)
 
-    def losses(self, model, batches):
+    def losses(self, model, batches, causal=True):
         """Unweighted per-term losses [n_terms] (mean r², causal for "res" when configured),
         with one forward pass over every term's points (so DDP sees one forward per step),
-        and the causal weights of "res" (or None)."""
+        and the causal weights of "res" (or None); causal=False gives plain mean r² throughout."""
         xs = [batches[t][0] for t in self.terms]
         x = torch.cat(xs, 0).detach().requires_grad_(True)
         F = Fields(x, model(x), self.axes)
@@ -217,7 +217,7 @@ class Problem:
             sub = SliceFields(F, start, start + n)
             r = self.residual(t, sub, batches[t][1])
             start += n
-            if self.causal and t == "res":
+            if causal and self.causal and t == "res":
                 loss, w = causal_loss(r, xt[:, 0], self.causal)
                 out.append(loss)
             else:

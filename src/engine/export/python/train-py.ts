@@ -201,11 +201,12 @@ def train(args, config, problem, export):
               file=sys.stderr)
     probe = torch.Generator().manual_seed(seed + 7919 * world)
 
-    def fixed_loss():
-        ls, _ = problem.losses(model, fixed_batches(fixed, problem.terms, dtype, device))
+    def fixed_loss(causal=True):
+        ls, _ = problem.losses(model, fixed_batches(fixed, problem.terms, dtype, device), causal)
         return sum(w * v for w, v in zip(weights, ls.tolist()))
 
-    before = fixed_loss()
+    # causal weights rise as early times resolve, so the causal loss need not fall: report both
+    before, plain_before = fixed_loss(), fixed_loss(False)
     rows, good = [], {k: v.detach().clone() for k, v in model.state_dict().items()}
     if rank == 0:
         print(f"{problem.id} · {config['arch']} · {sum(p.numel() for p in model.parameters())} params · "
@@ -245,7 +246,8 @@ def train(args, config, problem, export):
                 print(f"step {step}  loss {row['loss']:.3e}  {terms}  lr {lr:.2e}  {row['msPerStep']:.1f} ms/step")
     wall = time.perf_counter() - t0
     result = {"steps": len(rows) and rows[-1]["step"] - start, "world": world, "batch": batch,
-              "lossBefore": before, "lossAfter": fixed_loss(), "msPerStep": 1000 * timed / max(1, steps),
+              "lossBefore": before, "lossAfter": fixed_loss(), "plainLossBefore": plain_before,
+              "plainLossAfter": fixed_loss(False), "msPerStep": 1000 * timed / max(1, steps),
               "wallS": wall, "device": args.device, "dtype": args.dtype}
     if rank == 0:
         out = args.out or Path(__file__).resolve().parent / "run"
