@@ -111,7 +111,7 @@ export interface DiagnosticsConfig {
   /** Run the selected diagnostics every this many steps (0 = never). */
   every: number;
   kinds: DiagnosticKind[];
-  /** Power-iteration cap for the Hessian top eigenvalue. */
+  /** Lanczos iterations (Hessian-vector products) for the Hessian's extreme eigenpairs. */
   hessIters: number;
   /** Histogram bins per layer. */
   bins: number;

@@ -59,6 +59,19 @@ export const presets: Record<string, Preset> = {
     },
     compare: { optimizer: 'soap' },
   },
+  helmholtz_gradnorm_vs_ntk: {
+    label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
+    config: {
+      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
+    },
+    compare: { balancing: { method: 'ntk' } },
+  },
+  burgers_adam_vs_muon: {
+    label: 'Adam vs Muon on Burgers',
+    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    compare: { optimizer: 'muon' },
+  },
   burgers_adam_vs_pde_aware: {
     label: 'Adam vs PDE-aware on Burgers',
     config: { pde: 'burgers', archOptions: { depth: 3, width: 64, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'rgv'] } },
@@ -79,6 +92,21 @@ export const presets: Record<string, Preset> = {
   klein_gordon: { label: 'Klein–Gordon, MLP + Adam', config: { pde: 'klein_gordon', batch: 128, steps: 40000 } },
   wave: { label: 'Wave (c = 2), MLP + Adam', config: { pde: 'wave', batch: 256, steps: 20000 } },
   advection: { label: 'Advection β = 30 (periodic embedding)', config: { pde: 'advection', batch: 256, steps: 10000 } },
+  burgers_uniform_vs_rad: {
+    label: 'Burgers: uniform vs RAD adaptive sampling (Wu et al. 2023)',
+    config: { pde: 'burgers', batch: 256, steps: 5000 },
+    compare: { sampling: { method: 'rad' } },
+  },
+  wave_soft_vs_hard: {
+    label: 'Wave: boundary/initial loss terms vs hard constraints',
+    config: { pde: 'wave', batch: 256, steps: 5000 },
+    compare: { hardConstraints: true },
+  },
+  poisson_newton_vs_adam: {
+    label: 'Tiny Poisson net: exact-Hessian Newton vs Adam (saddles, Rowan 2025)',
+    config: { pde: 'poisson1d', params: { C: 4 }, archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64, seed: 3, lr: 1e-2, steps: 300, logEvery: 5 },
+    compare: { optimizer: 'newton' },
+  },
 };
 
 /** The preset ids, for menus and CLI validation. */

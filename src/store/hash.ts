@@ -5,9 +5,26 @@
  */
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import { encodeExperiment } from '../engine/io/url';
+import { joinHash, splitLessonLink } from '../engine/lessons/link';
 import { splitHashQuery } from './backendPref';
 
 let written = '';
+/** The lesson keys (`lesson=…&step=…&present=…&hide=…`) written in front of the experiment's. */
+let lessonPrefix = '';
+
+/** Set the lesson keys that every written hash starts with ('' for none). */
+export function setLessonPrefix(text: string): void {
+  lessonPrefix = text;
+}
+
+/** The experiment's part of a hash: the lesson keys split off (the lesson panel reports malformed ones). */
+function experimentPart(hash: string): string {
+  try {
+    return splitLessonLink(hash).rest;
+  } catch {
+    return hash.split('&').filter((p) => !/^(lesson|step|present|hide)=/.test(p)).join('&');
+  }
+}
 
 /** The hash for an experiment (without '#'); the backend preference is the page's, in the query. */
 export function experimentHash(config: ExperimentConfig, compare: ConfigInput | null): string {
@@ -19,16 +36,17 @@ const currentHash = () => splitHashQuery(window.location.hash).hash;
 
 /** Put `hash` in the address bar without adding a history entry or firing `hashchange`. */
 export function writeHash(hash: string): void {
-  written = hash;
-  if (window.location.hash.slice(1) === hash) return;
-  window.history.replaceState(window.history.state, '', `${window.location.search}#${hash}`);
+  const full = joinHash(lessonPrefix, hash);
+  written = full;
+  if (window.location.hash.slice(1) === full) return;
+  window.history.replaceState(window.history.state, '', `${window.location.search}#${full}`);
 }
 
-/** The current hash (without '#'), remembered as seen so that it is not loaded twice. */
+/** The current hash's experiment keys (without '#'), remembered as seen so that it is not loaded twice. */
 export function readHash(): string {
   const h = currentHash();
   written = h;
-  return h;
+  return experimentPart(h);
 }
 
 /**
@@ -41,8 +59,11 @@ export function watchHash(load: (hash: string) => void, query: (params: URLSearc
     if ([...stray.keys()].length) query(stray);
     const h = currentHash();
     if (h === written) return;
+    const before = experimentPart(written);
     written = h;
-    load(h);
+    const e = experimentPart(h);
+    if (e !== h && (e === '' || e === before)) return; // only lesson keys changed: the lesson panel's business
+    load(e);
   });
 }
 

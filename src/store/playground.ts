@@ -13,6 +13,8 @@ export type { Message, Status } from './reduce';
 
 /** The worker's answer to an export request. */
 export type WeightsMessage = Extract<FromWorker, { type: 'weights' }>;
+/** A run's export files, as the worker sends them. */
+export type BundleMessage = Extract<FromWorker, { type: 'bundle' }>;
 
 /** Everything the UI can ask of the store. */
 export interface PlaygroundActions {
@@ -36,7 +38,11 @@ export interface PlaygroundActions {
   load(request: LoadRequest): void;
   /** Ask the worker for run `run`'s weights. */
   requestWeights(run: RunIndex): Promise<WeightsMessage>;
+  /** Ask the worker for run `run`'s full export (weights, config, predictions, PyTorch package). */
+  requestBundle(run: RunIndex): Promise<BundleMessage>;
   importWeights(run: RunIndex, tensors: NamedArray[], name: string): void;
+  /** Ask the worker for loss-landscape slices of run `run` at its current weights. */
+  requestLandscape(run: RunIndex): void;
   /** The run configs Start sends: [A] or [A, B]. */
   runConfigs(): ConfigInput[];
   /** Report a problem found on the UI side (e.g. an unreadable file). */
@@ -53,6 +59,7 @@ let client: WorkerClient | null = null;
 let validation = 0;
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 const pendingWeights = new Map<RunIndex, { resolve: (m: WeightsMessage) => void; reject: (e: Error) => void }[]>();
+const pendingBundles = new Map<RunIndex, { resolve: (m: BundleMessage) => void; reject: (e: Error) => void }[]>();
 
 /** `?budget=0.001` sets the share of time streaming may take (to check the stale-plot guarantee). */
 function budgetFromUrl(): number | undefined {
@@ -73,9 +80,16 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       pendingWeights.delete(msg.run);
       return;
     }
+    if (msg.type === 'bundle') {
+      pendingBundles.get(msg.run)?.forEach((p) => p.resolve(msg));
+      pendingBundles.delete(msg.run);
+      return;
+    }
     if (msg.type === 'error') {
-      pendingWeights.forEach((list) => list.forEach((p) => p.reject(new Error(msg.message))));
-      pendingWeights.clear();
+      for (const pending of [pendingWeights, pendingBundles]) {
+        pending.forEach((list) => list.forEach((p) => p.reject(new Error(msg.message))));
+        pending.clear();
+      }
     }
     if (msg.type === 'validated') {
       if (msg.id === validation) set({ configError: msg.error });
@@ -207,9 +221,18 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
         send({ type: 'exportWeights', run });
       });
     },
+    requestBundle(run) {
+      return new Promise((resolve, reject) => {
+        pendingBundles.set(run, [...(pendingBundles.get(run) ?? []), { resolve, reject }]);
+        send({ type: 'exportBundle', run });
+      });
+    },
     importWeights(run, tensors, name) {
       set({ message: null });
       send({ type: 'importWeights', run, configs: get().runConfigs(), tensors, name });
+    },
+    requestLandscape(run) {
+      send({ type: 'landscape', run });
     },
     runConfigs() {
       const s = get();

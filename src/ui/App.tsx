@@ -3,11 +3,16 @@ import { usePlayground } from '../store/playground';
 import { Controls } from './controls/Controls';
 import { RunBar } from './controls/RunBar';
 import { Header } from './Header';
+import { LessonPanel } from './lessons/LessonPanel';
+import { useLessonClasses } from './lessons/useLessonClasses';
 import { useCommitLive } from './keys/useCommitLive';
 import { useShortcuts } from './keys/useShortcuts';
 import { Message } from './Message';
+import { CollocationPanel } from './plots/CollocationPanel';
 import { FlowPanel } from './plots/FlowPanel';
+import { LandscapePanel } from './plots/LandscapePanel';
 import { HistogramPanel } from './plots/HistogramPanel';
+import { NtkPanel } from './plots/NtkPanel';
 import { AlignmentPanel, HessianPanel, LossPanel, SpeedPanel, WeightsPanel } from './plots/MetricPanels';
 import { SolutionPanel } from './plots/SolutionPanel';
 import { Stats } from './Stats';
@@ -27,10 +32,11 @@ export function App() {
   const connect = usePlayground((s) => s.connect);
   const two = usePlayground((s) => s.runs[1] !== null);
   useEffect(() => connect(), [connect]);
+  const lesson = useLessonClasses();
   useCommitLive();
   useShortcuts();
   return (
-    <div className={`app${two ? ' compare' : ''}`}>
+    <div className={`app${two ? ' compare' : ''}${lesson ? ` ${lesson}` : ''}`}>
       <a className="skip-link" href="#run-controls" onClick={skipToRun}>
         Skip to training controls (Space start/pause, S step, R reset)
       </a>
@@ -51,9 +57,13 @@ export function App() {
           <AlignmentPanel />
           <WeightsPanel />
           <HessianPanel />
+          <NtkPanel />
+          <CollocationPanel />
+          <LandscapePanel />
           <SpeedPanel />
         </div>
       </main>
+      <LessonPanel />
     </div>
   );
 }

@@ -5,7 +5,8 @@
  */
 import { activationIds } from '../engine/activations';
 import { backendIds } from '../engine/backend';
-import { balancingMethods, baseConfig, diagnosticKinds } from '../engine/config';
+import { balancingMethods, baseConfig, diagnosticKinds, samplingMethods } from '../engine/config';
+import { hardConstraints } from '../engine/hard-constraints';
 import { architectures, archIds } from '../engine/nets';
 import { basisSolverIds } from '../engine/optim/eigenbasis';
 import { optimizerIds, optimizers } from '../engine/optim';
@@ -28,6 +29,7 @@ export function buildCatalog(): Catalog {
         params: structuredClone(p.params), domain: structuredClone(p.domain), hasReference: p.reference !== undefined,
         causalByDefault: (p as { causalByDefault?: boolean }).causalByDefault ?? false,
         quantities: [...((p as { observables?: { names: string[] } }).observables?.names ?? p.outputs)],
+        ...(hardConstraints[id] ? { hardConstraint: { terms: [...hardConstraints[id]!.terms], form: hardConstraints[id]!.form } } : {}),
       };
     }),
     architectures: archIds.map((id) => optionsInfo(id, architectures[id])),
@@ -37,6 +39,7 @@ export function buildCatalog(): Catalog {
       solver: basisSolverIds,
       method: balancingMethods,
       kinds: diagnosticKinds,
+      sampling: samplingMethods,
     },
     presets: presetIds.map((id) => ({ id, label: presets[id].label, config: presets[id].config, compare: presets[id].compare ?? null })),
     backends: backendIds,

@@ -6,6 +6,8 @@
 import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
+import type { LandscapeView } from '../engine/diagnostics/landscape';
+import type { ExportFile } from '../engine/export/bundle';
 import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
@@ -30,6 +32,8 @@ export interface PdeInfo {
   causalByDefault: boolean;
   /** The quantities the evaluation compares (the outputs, or observables such as velocity). */
   quantities: string[];
+  /** The output transform that imposes some terms exactly (config `hardConstraints`), if the PDE has one. */
+  hardConstraint?: { terms: string[]; form: string };
 }
 
 /** An architecture or optimizer: its id, label and default options. */
@@ -92,8 +96,12 @@ export type ToWorker =
   | { type: 'load'; request: LoadRequest }
   /** Send run `run`'s current weights (answered by `weights`). */
   | { type: 'exportWeights'; run: RunIndex }
+  /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
+  | { type: 'exportBundle'; run: RunIndex }
   /** Load weights into run `run` of the runs `configs` describe (created when needed). */
   | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
+  /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
+  | { type: 'landscape'; run: RunIndex }
   /** Test hook: destroy the WebGPU device, as a driver reset would. */
   | { type: 'loseDevice' };
 
@@ -123,10 +131,14 @@ export type FromWorker =
    * known solution; then `residual`, |PDE residual| per point, may be given). `relL2` is measured
    * on the full evaluation grid (NaN without a known solution). Arrays are transferred.
    */
-  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[] }
+  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[]; collocation?: CollocationSnapshot }
+  /** Loss-landscape slices along the Hessian's extreme eigenvectors (see diagnostics/landscape.ts). */
+  | { type: 'landscape'; run: RunIndex; landscape: LandscapeView }
   /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */
   | { type: 'diagnostics'; run: RunIndex; step: number; histograms: LayerHistogram[] }
   | { type: 'weights'; run: RunIndex; step: number; config: ExperimentConfig; tensors: NamedArray[] }
+  /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
+  | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }
@@ -139,6 +151,16 @@ export type FromWorker =
    * time the worker spent on evaluations for the UI.
    */
   | { type: 'stopped'; steps: number[]; reason: StopReason; wall?: WallClock };
+
+/**
+ * The collocation points of a run's last step, a subsample per loss term: `points[k]` is
+ * [n × axes.length] row-major for `terms[k]` (with the adaptive sampler, where `res` gathers).
+ */
+export interface CollocationSnapshot {
+  step: number;
+  terms: string[];
+  points: Float32Array[];
+}
 
 /** Run A's step count and wall time since Start (and from the end of the first chunk). */
 export interface WallClock {

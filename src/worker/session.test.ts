@@ -16,7 +16,9 @@ describe('worker Session', () => {
     const ev = h.of('evaluation')[0];
     expect(ev.pred).toBeInstanceOf(Float32Array);
     expect(ev.pred.length).toBe(ev.ticks[0].length);
-    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer]);
+    // the last step's collocation points, per term, travel with it
+    expect(ev.collocation!.terms).toEqual(['res', 'bc']);
+    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer, ...ev.collocation!.points.map((p) => p.buffer)]);
     expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
 
     h.run((s) => s.pause());
@@ -106,6 +108,22 @@ describe('worker Session', () => {
     expect(b1['loss.bc']).toBe(a1['loss.bc']);
     expect(b2['loss.res']).not.toBe(a2['loss.res']);
     expect(h.stops()[1].steps).toEqual([2, 2]);
+  });
+
+  it('answers a landscape request between chunks with slices at the run’s weights, and refuses before a run', async () => {
+    const h = harness();
+    h.run((s) => s.landscape(0));
+    await h.until(() => h.of('error').length > 0);
+    expect(h.of('error')[0].message).toMatch(/no run to slice yet/);
+    h.run((s) => s.stepOnce([tiny]));
+    h.run((s) => s.landscape(0));
+    await h.until(() => h.of('landscape').length > 0);
+    const l = h.of('landscape')[0].landscape;
+    expect(l.step).toBe(1);
+    expect(l.alongTop).toHaveLength(l.alphas.length);
+    expect(l.grid.loss).toHaveLength(l.grid.offsets.length ** 2);
+    expect(l.lambdaTop).toBeGreaterThanOrEqual(l.lambdaBottom);
+    expect(l.solver).toMatch(/dense/);
   });
 
   it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {

@@ -1,7 +1,9 @@
 import type { BackendId } from '../engine/backend';
 import { resolveConfig, type ConfigInput, type ExperimentConfig } from '../engine/config';
+import { exportBundleExact } from '../engine/export/float32-exact';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
+import { landscapeSolver, landscapeView, lossLandscape } from '../engine/diagnostics/landscape';
 import { DivergenceError } from '../engine/trainer';
 import { Streamer, type StreamOptions } from './streamer';
 import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
@@ -124,6 +126,28 @@ export class Session {
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
     const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
     this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
+  }
+
+  /** Post run `run`'s full export (`exportBundle`), read from the device now. */
+  async exportBundle(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
+    const files = await exportBundleExact(r.trainer, []);
+    const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
+    this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
+  }
+
+  /**
+   * Loss-landscape slices of run `run` at its current weights (between chunks: commands run
+   * through the same queue), posted as `landscape`. Costs a Hessian eigen-solve and a few
+   * hundred forward passes; training resumes after it.
+   */
+  async landscape(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There is no run to slice yet: press Step or Start first.');
+    await r.prepare((text) => this.post({ type: 'notice', run, text }));
+    const { solver, name } = landscapeSolver(r.trainer.paramCount);
+    this.post({ type: 'landscape', run, landscape: landscapeView(await lossLandscape(r.trainer, {}, solver), name) });
   }
 
   /**

@@ -72,8 +72,12 @@ async function handle(msg: ToWorker): Promise<void> {
       return session!.setLr(msg.run, msg.lr);
     case 'exportWeights':
       return session!.exportWeights(msg.run);
+    case 'exportBundle':
+      return session!.exportBundle(msg.run);
     case 'importWeights':
       return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'landscape':
+      return session!.landscape(msg.run);
     case 'loseDevice':
       if (!loseDevice()) post({ type: 'error', message: 'not on WebGPU: there is no device to lose' });
       return;

@@ -19,6 +19,7 @@ const methodLabels: Record<string, string> = {
   fixed: 'Fixed weights',
   annealing: 'Learning-rate annealing (Wang et al. 2021)',
   gradnorm: 'Gradient-norm weighting',
+  ntk: 'NTK weighting (Wang, Yu, Perdikaris 2022)',
 };
 
 /** How the loss terms are weighted: fixed weights or adaptive rebalancing. */

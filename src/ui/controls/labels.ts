@@ -30,7 +30,11 @@ const names: Record<string, string> = {
   decaySteps: 'Decay every (steps)',
   alpha: 'Update rate α',
   every: 'Every (steps)',
-  hessIters: 'Hessian power iterations',
+  hessIters: 'Hessian Lanczos iterations',
+  ntkPoints: 'NTK probe points per term',
+  nsSteps: 'Newton–Schulz iterations',
+  cubic: 'Exact polar factor (cubic NS, 1 = on)',
+  rms: 'Update RMS (Muon scale)',
   bins: 'Histogram bins',
   rgvSamples: 'Per-sample gradients (samples)',
 };

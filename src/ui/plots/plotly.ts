@@ -94,5 +94,10 @@ export async function saveImage(el: HTMLElement, format: 'png' | 'svg', stem: st
   download(dataUriToBlob(uri), `${stem}.${format}`);
 }
 
+/** The figure on `el` as a PNG data URI of `width` × `height` pixels (e.g. for recorded animations). */
+export function plotImage(el: HTMLElement, width: number, height: number): Promise<string> {
+  return Plotly.toImage(el, { format: 'png', width, height, scale: 1 });
+}
+
 /** Colours per loss term (Okabe–Ito, colour-blind safe; see theme.ts). */
 export { palette } from './theme';

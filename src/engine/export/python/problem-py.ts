@@ -56,7 +56,9 @@ def ldc_stream(F, p):
 
 
 def lid(X, p):
-    return (X[:, 1:2] == 1).to(X.dtype)
+    """The lid's (u, v) target: (1, 0) on y = 1, (0, 0) on the other walls."""
+    g = (X[:, 1:2] == 1).to(X.dtype)
+    return torch.cat([g, torch.zeros_like(g)], 1)
 
 
 def col(f):
