@@ -95,7 +95,7 @@ export class Session {
     await this.ensureRuns(inputs);
     if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
-    this.stopped('stepped');
+    this.stopped(this.runs.every((r) => r.state === 'diverged') ? 'diverged' : 'stepped');
   }
 
   reset(): void {
@@ -267,7 +267,8 @@ export class Session {
     const before = r.currentConfig;
     const change = configChange(before, config);
     if (change.kind === 'same') return r;
-    const next = change.fields.every((f) => f === 'lr') ? r : await Run.continued(r, config);
+    const inPlace = change.fields.every((f) => f === 'lr') && r.state !== 'diverged';
+    const next = inPlace ? r : await Run.continued(r, config);
     if (next !== r) r.dispose();
     next.setLearningRate(config.lr);
     next.state = next.done ? 'finished' : 'active';
