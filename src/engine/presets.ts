@@ -69,7 +69,10 @@ export const presets: Record<string, Preset> = {
   },
   burgers_adam_vs_muon: {
     label: 'Adam vs Muon on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    config: {
+      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      diagnostics: { every: 100, kinds: ['align'] },
+    },
     compare: { optimizer: 'muon' },
   },
   burgers_adam_vs_pde_aware: {

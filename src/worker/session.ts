@@ -132,7 +132,7 @@ export class Session {
   async exportBundle(run: RunIndex): Promise<void> {
     const r = this.runs[run];
     if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
-    const files = await exportBundleExact(r.trainer, []);
+    const files = await exportBundleExact(r.trainer, [], { state: true });
     const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
     this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
   }
