@@ -312,7 +312,8 @@ function resolveBalancing(v: unknown): BalancingConfig {
 function resolveDiagnostics(v: unknown): DiagnosticsConfig {
   const given = record('diagnostics', v);
   const out = numericOptions('diagnostics', given, baseConfig.diagnostics, {
-    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true], ntkPoints: [2, 1024, true],
+    every: [0, 1e7, true], hessIters: [1, 1000, true], bins: [2, 1000, true], rgvSamples: [1, 4096, true],
+    ntkPoints: [2, 1024, true],
   });
   const kinds = typeof out.kinds === 'string' ? (out.kinds as string).split(',').filter(Boolean) : out.kinds;
   if (!Array.isArray(kinds)) throw new ConfigError(`diagnostics.kinds: expected a list, got ${JSON.stringify(kinds)}`);

@@ -35,6 +35,17 @@ describe('presets and compare overrides', () => {
     expect(diffConfig(a, cases[1])).toEqual({ archOptions: { width: 7 }, seed: 3 });
   });
 
+  it('the gradient-pathology and optimizer presets keep the diagnostics their lesson is about', () => {
+    const teaching = ['helmholtz_m1', 'helmholtz_mlp_vs_modified', 'helmholtz_annealing', 'allen_cahn_adam_vs_soap',
+      'burgers_adam_vs_soap', 'burgers_adam_vs_pde_aware', 'burgers_adam_vs_muon'].filter((id) => id in presets);
+    expect(teaching).toEqual(expect.arrayContaining(['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap']));
+    for (const id of teaching) {
+      const d = resolveConfig(presets[id].config).diagnostics;
+      expect(d.every, id).toBeGreaterThan(0);
+      expect(d.kinds, id).toContain('align');
+    }
+  });
+
   it('names run B when its overrides are invalid', () => {
     expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(/^compare: lr: -1 is not a number/);
   });

@@ -25,7 +25,10 @@ export const presets: Record<string, Preset> = {
   poisson_stiff: { label: '1-D Poisson, C = 8 (stiff)', config: { pde: 'poisson1d', params: { C: 8 }, steps: 5000, batch: 256 } },
   helmholtz_m1: {
     label: 'Helmholtz, MLP + Adam (paper M1)',
-    config: { pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000 },
+    config: {
+      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000,
+      diagnostics: { every: 200, kinds: ['align', 'hist'] }, // the lesson: the terms' gradient histograms
+    },
   },
   helmholtz_mlp_vs_modified: {
     label: 'Helmholtz: MLP vs modified MLP',
@@ -50,20 +53,26 @@ export const presets: Record<string, Preset> = {
   },
   burgers_adam_vs_soap: {
     label: 'Adam vs SOAP on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000 },
+    config: {
+      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      diagnostics: { every: 100, kinds: ['align', 'hist'] }, // SOAP's case is the alignment of the terms' gradients
+    },
     compare: { optimizer: 'soap' },
   },
   helmholtz_gradnorm_vs_ntk: {
     label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
     config: {
       pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
-      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['ntk'], ntkPoints: 32 },
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
     },
     compare: { balancing: { method: 'ntk' } },
   },
   burgers_adam_vs_muon: {
     label: 'Adam vs Muon on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    config: {
+      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      diagnostics: { every: 100, kinds: ['align'] },
+    },
     compare: { optimizer: 'muon' },
   },
   burgers_adam_vs_pde_aware: {

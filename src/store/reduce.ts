@@ -88,6 +88,8 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     }
     case 'resumed':
       return withRun(s, msg.run, (r) => rewindTo(r, msg.step));
+    case 'continued':
+      return withRun(s, msg.run, (r) => ({ ...rewindTo(r, msg.step), config: msg.config }));
     case 'notice':
       return withRun(s, msg.run, (r) => ({ ...r, notice: msg.text }));
     case 'progress':

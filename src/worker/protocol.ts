@@ -73,10 +73,14 @@ export type ToWorker =
   /**
    * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
    * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
-   * at all (used to measure what streaming costs).
+   * at all (used to measure what streaming costs); `budget` overrides the share of wall time
+   * solution evaluations may take (the stale-plot guarantee holds whatever it is).
    */
-  | { type: 'init'; backends?: string[]; stream?: boolean }
-  /** Train runs A (and B): resume when the configs equal the current runs', else begin anew. */
+  | { type: 'init'; backends?: string[]; stream?: boolean; budget?: number }
+  /**
+   * Train runs A (and B): resume when the configs equal the current runs', continue from the
+   * current weights when only continuable settings changed (see continuable.ts), else begin anew.
+   */
   | { type: 'start'; configs: ConfigInput[] }
   /** Stop after the current chunk of steps; the runs stay and can resume. */
   | { type: 'pause' }
@@ -110,6 +114,11 @@ export type FromWorker =
   | { type: 'backend'; backend: BackendId; reason: string }
   /** A new run began with this (resolved) config. */
   | { type: 'started'; run: RunIndex; config: ExperimentConfig; paramCount: number; terms: string[] }
+  /**
+   * A paused (or diverged) run continues from its weights at `step` under `config`, whose
+   * `fields` changed (history after `step` is void: a diverged run went back to its last good step).
+   */
+  | { type: 'continued'; run: RunIndex; config: ExperimentConfig; step: number; fields: string[] }
   /** A run was rebuilt on another backend from its weights saved at `step` (later history is void). */
   | { type: 'resumed'; run: RunIndex; step: number }
   /** Something slow is happening (empty text: it is over). */

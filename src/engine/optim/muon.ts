@@ -31,7 +31,16 @@ export interface MuonOptions {
   eps: number;
 }
 
-export const muonDefaults: MuonOptions = { momentum: 0.95, nesterov: 1, nsSteps: 5, cubic: 0, rms: 0.2, b1: 0.9, b2: 0.999, eps: 1e-8 };
+export const muonDefaults: MuonOptions = {
+  momentum: 0.95,
+  nesterov: 1,
+  nsSteps: 5,
+  cubic: 0,
+  rms: 0.2,
+  b1: 0.9,
+  b2: 0.999,
+  eps: 1e-8,
+};
 
 /** Muon's state: momentum buffers of the 2-D parameters, Adam's state for the rest. */
 export interface MuonState {
@@ -89,7 +98,10 @@ export function scaleByMuon(o: MuonOptions = muonDefaults): Transform<MuonState>
         momentum.push(m);
         const u = o.nesterov ? tf.add(g, tf.mul(o.momentum, m)) : m;
         const [rows, cols] = g.shape;
-        return tf.mul(newtonSchulz(u as tf.Tensor2D, o.nsSteps, o.cubic === 1), o.rms * Math.sqrt(Math.max(rows, cols)));
+        return tf.mul(
+          newtonSchulz(u as tf.Tensor2D, o.nsSteps, o.cubic === 1),
+          o.rms * Math.sqrt(Math.max(rows, cols)),
+        );
       });
       return { updates, state: { momentum, adam: rest.state } };
     },

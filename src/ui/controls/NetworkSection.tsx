@@ -2,14 +2,14 @@ import { setOption, switchArch } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
 import { Section, SelectField } from './fields';
 import { OptionFields } from './OptionFields';
-import { anyDiffers, type Edited } from './useEdited';
+import { anyDiffers, unknownOf, type Edited } from './useEdited';
 
 /** The architecture and its options: size, activation, Fourier features, weight factorization. */
 export function NetworkSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
   return (
     <Section title="Network" changed={anyDiffers(e, ['arch', 'archOptions'])}
-      about="u(t, x) is approximated by this network; its derivatives come from Taylor-mode jets.">
+      about={`${unknownOf(e)} is approximated by this network; its derivatives come from Taylor-mode jets.`}>
       <SelectField label="Architecture" value={e.config.arch} disabled={e.locked} onChange={(id) => edit(switchArch(id))}
         options={e.catalog.architectures.map((a) => ({ value: a.id as typeof e.config.arch, label: a.label }))} />
       <OptionFields values={e.config.archOptions as object as Record<string, unknown>} choices={e.catalog.choices} disabled={e.locked}

@@ -59,7 +59,11 @@ export function TrainingSection({ e }: { e: Edited }) {
       ))}
       {d.kinds.includes('hist') ? <NumberField label="Histogram bins" value={d.bins} min={2} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'bins', v))} /> : null}
       {d.kinds.includes('hess') ? <NumberField label="Hessian Lanczos iterations" value={d.hessIters} min={1} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'hessIters', v))} /> : null}
-      {d.kinds.includes('ntk') || e.config.balancing.method === 'ntk' ? <NumberField label="NTK probe points per term" value={d.ntkPoints} min={2} max={1024} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'ntkPoints', v))} /> : null}
+      {d.kinds.includes('ntk') || e.config.balancing.method === 'ntk' ? (
+        <NumberField label="NTK probe points per term" value={d.ntkPoints} min={2} max={1024} integer
+          disabled={e.locked}
+          onChange={(v) => edit(setOption('diagnostics', 'ntkPoints', v))} />
+      ) : null}
       {d.kinds.includes('rgv') ? <NumberField label="Per-sample gradients (samples)" value={d.rgvSamples} min={1} max={4096} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'rgvSamples', v))} /> : null}
       <SelectField label="Backend preference" value={backendPref} disabled={e.locked} onChange={setBackendPref}
         hint="Tried first; the others follow as fallbacks. Changing it restarts the worker's backend and resets the runs."

@@ -9,7 +9,7 @@ import { encodeExperiment } from '../../engine/io/url';
 import { lessonIds, lessons } from '../../engine/lessons';
 import { joinHash, lessonLinkText, noLessonLink, splitLessonLink, type LessonLink } from '../../engine/lessons/link';
 import { stepExperiment } from '../../engine/lessons/runner';
-import { backendsFromUrl, setLessonPrefix } from '../../store/hash';
+import { experimentPart, setLessonPrefix } from '../../store/hash';
 import { usePlayground } from '../../store/playground';
 import { advance, enter, needsLoad, openLesson, type Progress } from './progress';
 
@@ -33,7 +33,7 @@ export interface LessonUi {
 const runsNow = () => usePlayground.getState().runs;
 
 /** The hash's experiment part as it is now. */
-const experimentNow = () => splitLessonLink(window.location.hash).rest;
+const experimentNow = () => experimentPart(window.location.hash.slice(1));
 
 let started = false;
 
@@ -49,10 +49,9 @@ export const useLessons = create<LessonUi>()((set, get) => {
     else if (window.location.hash.slice(1) !== hash) window.history.replaceState(window.history.state, '', `#${hash}`);
   }
 
-  /** The step's experiment as hash text, with the backend preference kept. */
+  /** The step's experiment as hash text (the backend preference is the page's, kept by the store). */
   function stepHash(id: string, k: number): string {
-    const backend = usePlayground.getState().backendPref || backendsFromUrl() || undefined; // before connect() too
-    return encodeExperiment({ ...stepExperiment(lessons[id], k), backend });
+    return encodeExperiment(stepExperiment(lessons[id], k));
   }
 
   function show(id: string, k: number, load: boolean): void {

@@ -5,7 +5,9 @@
  */
 import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
-import { palette, totalColor, type Layout } from './plotly';
+import { palette, type Layout } from './plotly';
+import { errorColor, plotTheme } from './theme';
+import { useDark } from './useDark';
 import type { SeriesDef } from './series';
 import { SeriesPanel } from './SeriesPanel';
 
@@ -33,11 +35,12 @@ export function LossPanel() {
   const terms = useTerms();
   const typed = usePlayground((s) => (s.runs[0]?.config.pde ?? s.config?.pde) === 'custom');
   const imposed = useImposed();
+  const dark = useDark();
   const defs = useMemo<SeriesDef[]>(() => [
     ...terms.map((t, i) => ({ name: `L_${t}`, color: palette[i % palette.length], value: (r: Record<string, number>) => r[`loss.${t}`] })),
-    { name: 'total Σ wᵢLᵢ', color: totalColor, dash: 'dot' as const, value: (r) => r.loss },
-    ...(typed ? [] : [{ name: 'rel. L2 error', color: '#d62728', y2: true, sparse: true, value: (r: Record<string, number>) => r.relL2 }]),
-  ], [terms, typed]);
+    { name: 'total Σ wᵢLᵢ', color: plotTheme().neutral, dash: 'dot' as const, value: (r) => r.loss },
+    ...(typed ? [] : [{ name: 'rel. L2 error', color: errorColor, y2: true, sparse: true, value: (r: Record<string, number>) => r.relL2 }]),
+  ], [terms, typed, dark]); // eslint-disable-line react-hooks/exhaustive-deps
   const layout = useMemo<Partial<Layout>>(() => (typed ? { xaxis: stepAxis, yaxis: logAxis('loss Lᵢ') } : {
     xaxis: { ...stepAxis, anchor: 'y2' }, yaxis: { ...logAxis('loss Lᵢ'), domain: [0.42, 1] },
     yaxis2: { ...logAxis('rel. L2'), domain: [0, 0.3], nticks: 4 },
@@ -77,10 +80,11 @@ export function AlignmentPanel() {
 /** Top Hessian eigenvalue of the total loss and of each term. */
 export function HessianPanel() {
   const terms = useTerms();
+  const dark = useDark();
   const defs = useMemo<SeriesDef[]>(() => [
-    { name: 'total loss', color: totalColor, sparse: true, value: (r) => r['hess.top'] },
+    { name: 'total loss', color: plotTheme().neutral, sparse: true, value: (r) => r['hess.top'] },
     ...terms.map((t, i) => ({ name: `L_${t}`, color: palette[i % palette.length], sparse: true, value: (r: Record<string, number>) => r[`hess.top.${t}`] })),
-  ], [terms]);
+  ], [terms, dark]); // eslint-disable-line react-hooks/exhaustive-deps
   const layout = useMemo<Partial<Layout>>(() => ({ xaxis: stepAxis, yaxis: logAxis('λ_max of ∇²L') }), []);
   return (
     <SeriesPanel name="hessian" title="Hessian top eigenvalue" defs={defs} layout={layout}
