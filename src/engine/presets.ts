@@ -97,6 +97,9 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
     const k = id as keyof ConfigInput;
     if (overrides[k] !== undefined && overrides[k] !== base[k]) fields!.forEach((f) => out.add(f));
   }
+  // a record whose own discriminator changes (balancing.method) takes the new one's defaults
+  const method = (c: ConfigInput) => (isRecord(c.balancing) ? c.balancing.method : undefined);
+  if (method(overrides) !== undefined && method(overrides) !== (method(base) ?? 'fixed')) out.add('balancing');
   return out;
 }
 
@@ -105,7 +108,8 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
  * other values replace. When an override changes `pde`, `arch` or `optimizer`, the base's
  * records that belong to the old id (params/lossWeights, archOptions, optimizerOptions) are
  * dropped and only the override's are kept, so e.g. `{ arch: 'pirate_net' }` does not
- * inherit the MLP's `depth`.
+ * inherit the MLP's `depth`; likewise `{ balancing: { method: 'annealing' } }` brings
+ * annealing's defaults (every 10 steps), not the fixed method's.
  */
 export function withOverrides(base: ConfigInput, overrides: ConfigInput): ConfigInput {
   const replaced = replacedFields(base, overrides);

@@ -66,6 +66,18 @@ export const switchOptimizer = (id: string): ConfigEdit => (c, catalog) => {
   return { ...c, optimizer: o.id as ExperimentConfig['optimizer'], optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'] };
 };
 
+/**
+ * Another loss-balancing method with its own defaults (annealing rebalances every 10 steps,
+ * grad-norm every 100), carrying over the options the user changed from the old method's.
+ */
+export const switchBalancing = (id: string): ConfigEdit => (c, catalog) => {
+  const m = find(catalog.balancing, id, 'balancing method');
+  const old = catalog.balancing.find((x) => x.id === c.balancing.method)?.defaults ?? {};
+  const { method: _method, ...prev } = c.balancing;
+  const options = carryOptions(prev, old, m.defaults) as Omit<ExperimentConfig['balancing'], 'method'>;
+  return { ...c, balancing: { method: m.id as ExperimentConfig['balancing']['method'], ...options } };
+};
+
 /** The config fields that are records of named options. */
 export type OptionField = 'params' | 'archOptions' | 'optimizerOptions' | 'schedule' | 'lossWeights' | 'balancing' | 'diagnostics' | 'causal' | 'lbfgs';
 

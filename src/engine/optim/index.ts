@@ -1,12 +1,13 @@
-import { adamDefaults, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
-import { addDecayedWeights, adamwDefaults, type AdamwOptions } from './adamw';
-import { pdeAwareDefaults, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
-import { sgdDefaults, trace, type SgdOptions } from './sgd';
-import { scaleBySoap, soapDefaults, type SoapOptions } from './soap';
+import type { SchemaOf } from '../schema/option';
+import { adamDefaults, adamSchema, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
+import { addDecayedWeights, adamwDefaults, adamwSchema, type AdamwOptions } from './adamw';
+import { pdeAwareDefaults, pdeAwareSchema, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
+import { sgdDefaults, sgdSchema, trace, type SgdOptions } from './sgd';
+import { scaleBySoap, soapDefaults, soapSchema, type SoapOptions } from './soap';
 import { chain, type Transform } from './transform';
 
 export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
-export { learningRate, constantSchedule, type ScheduleOptions } from './schedule';
+export { learningRate, constantSchedule, scheduleSchema, type ScheduleOptions } from './schedule';
 
 /** Hyperparameters per optimizer id (the learning rate is common and kept apart). */
 export interface OptimizerOptions {
@@ -22,6 +23,8 @@ export type OptimizerId = keyof OptimizerOptions;
 
 interface OptimizerEntry<K extends OptimizerId> {
   label: string;
+  /** Its hyperparameters: kinds, ranges, defaults, labels, help (the single source of all of them). */
+  schema: SchemaOf<OptimizerOptions[K]>;
   defaults: OptimizerOptions[K];
   /** The full transform, learning-rate scaling included, reading η from `lr()`. */
   create(opts: OptimizerOptions[K], lr: () => number): Transform;
@@ -36,26 +39,31 @@ interface OptimizerEntry<K extends OptimizerId> {
 export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
   adam: {
     label: 'Adam',
+    schema: adamSchema,
     defaults: adamDefaults,
     create: (o, lr) => chain(scaleByAdam(o), scaleByLearningRate(lr)),
   },
   adamw: {
     label: 'AdamW',
+    schema: adamwSchema,
     defaults: adamwDefaults,
     create: (o, lr) => chain(scaleByAdam(o), addDecayedWeights(o.weightDecay), scaleByLearningRate(lr)),
   },
   sgd: {
     label: 'SGD (momentum)',
+    schema: sgdSchema,
     defaults: sgdDefaults,
     create: (o, lr) => chain(trace(o), scaleByLearningRate(lr)),
   },
   soap: {
     label: 'SOAP',
+    schema: soapSchema,
     defaults: soapDefaults,
     create: (o, lr) => chain(scaleBySoap(o), scaleByLearningRate(lr)),
   },
   pde_aware: {
     label: 'PDE-aware',
+    schema: pdeAwareSchema,
     defaults: pdeAwareDefaults,
     create: (o, lr) => chain(scaleByPdeAware(o), scaleByLearningRate(lr)),
     needsSampleMoments: true,

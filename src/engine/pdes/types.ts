@@ -7,6 +7,8 @@ export interface ParamSpec {
   default: number;
   min: number;
   max: number;
+  /** What the parameter means (the UI's tooltip); the label and range when absent. */
+  help?: string;
 }
 
 /** Parameter values by name (validated against the PDE's `params`). */

@@ -7,13 +7,17 @@ import { anyDiffers, type Edited } from './useEdited';
 /** The architecture and its options: size, activation, Fourier features, weight factorization. */
 export function NetworkSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
+  const arch = e.catalog.architectures.find((a) => a.id === e.config.arch);
+  const axes = e.catalog.pdes.find((p) => p.id === e.config.pde)?.axes ?? e.config.custom?.axes ?? ['x'];
   return (
     <Section title="Network" changed={anyDiffers(e, ['arch', 'archOptions'])}
-      about="u(t, x) is approximated by this network; its derivatives come from Taylor-mode jets.">
+      about={`u(${axes.join(', ')}) is approximated by this network; its derivatives come from Taylor-mode jets.`}>
       <SelectField label="Architecture" value={e.config.arch} disabled={e.locked} onChange={(id) => edit(switchArch(id))}
         options={e.catalog.architectures.map((a) => ({ value: a.id as typeof e.config.arch, label: a.label }))} />
-      <OptionFields values={e.config.archOptions as object as Record<string, unknown>} choices={e.catalog.choices} disabled={e.locked}
-        onChange={(k, v) => edit(setOption('archOptions', k, v))} />
+      {arch ? (
+        <OptionFields schema={arch.schema} values={e.config.archOptions} disabled={e.locked}
+          onChange={(k, v) => edit(setOption('archOptions', k, v))} />
+      ) : null}
     </Section>
   );
 }

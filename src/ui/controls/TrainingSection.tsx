@@ -1,37 +1,34 @@
 import type { DiagnosticKind } from '../../engine/config';
 import { setField, setOption } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
-import { CheckboxField, NumberField, Section, SelectField } from './fields';
+import { CheckboxField, Section, SelectField } from './fields';
+import { OptionFields } from './OptionFields';
 import { anyDiffers, type Edited } from './useEdited';
 
-const kindLabels: Record<string, string> = {
-  align: 'Gradient alignment',
-  hist: 'Gradient histograms',
-  hess: 'Hessian top eigenvalue',
-  rgv: 'Residual-gradient variance',
-};
+/** Which diagnostics option belongs to which kind (shown only while that kind is ticked). */
+const optionOfKind: Partial<Record<DiagnosticKind, string>> = { hist: 'bins', hess: 'hessIters', rgv: 'rgvSamples' };
 
 /** Batch, steps, seed, logging and diagnostics cadence, and the backend preference. */
 export function TrainingSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
   const backendPref = usePlayground((s) => s.backendPref);
   const setBackendPref = usePlayground((s) => s.setBackendPref);
+  const { schemas } = e.catalog;
   const d = e.config.diagnostics;
   const toggle = (k: string, on: boolean) => edit(setOption('diagnostics', 'kinds', on ? [...d.kinds, k as DiagnosticKind] : d.kinds.filter((x) => x !== k)));
+  const hidden = Object.entries(optionOfKind).filter(([k]) => !d.kinds.includes(k as DiagnosticKind)).map(([, o]) => o as string);
   return (
     <Section title="Training" changed={anyDiffers(e, ['batch', 'steps', 'seed', 'logEvery', 'diagnostics'])}
       about="Fresh random collocation points every step; the seed fixes them and the initial weights.">
-      <NumberField label="Batch (points per loss term)" value={e.config.batch} min={1} max={65536} integer disabled={e.locked} onChange={(v) => edit(setField('batch', v))} />
-      <NumberField label="Steps" value={e.config.steps} min={0} integer disabled={e.locked} onChange={(v) => edit(setField('steps', v))} />
-      <NumberField label="Seed" value={e.config.seed} min={0} max={2 ** 32 - 1} integer disabled={e.locked} onChange={(v) => edit(setField('seed', v))} />
-      <NumberField label="Log every (steps)" value={e.config.logEvery} min={1} integer disabled={e.locked} onChange={(v) => edit(setField('logEvery', v))} />
-      <NumberField label="Diagnostics every (steps, 0 = off)" value={d.every} min={0} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'every', v))} />
-      {(e.catalog.choices.kinds ?? []).map((k) => (
-        <CheckboxField key={k} label={kindLabels[k] ?? k} checked={d.kinds.includes(k as DiagnosticKind)} disabled={e.locked} onChange={(on) => toggle(k, on)} />
+      <OptionFields schema={schemas.training} values={e.config} skip={['lr']} disabled={e.locked}
+        onChange={(k, v) => edit(setField(k as 'batch', v as number))} />
+      <OptionFields schema={schemas.diagnostics} values={d} skip={['hessIters', 'bins', 'rgvSamples']} disabled={e.locked}
+        onChange={(k, v) => edit(setOption('diagnostics', k, v))} />
+      {e.catalog.diagnosticKinds.map((k) => (
+        <CheckboxField key={k.id} label={k.label} checked={d.kinds.includes(k.id as DiagnosticKind)} disabled={e.locked} onChange={(on) => toggle(k.id, on)} />
       ))}
-      {d.kinds.includes('hist') ? <NumberField label="Histogram bins" value={d.bins} min={2} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'bins', v))} /> : null}
-      {d.kinds.includes('hess') ? <NumberField label="Hessian power iterations" value={d.hessIters} min={1} max={1000} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'hessIters', v))} /> : null}
-      {d.kinds.includes('rgv') ? <NumberField label="Per-sample gradients (samples)" value={d.rgvSamples} min={1} max={4096} integer disabled={e.locked} onChange={(v) => edit(setOption('diagnostics', 'rgvSamples', v))} /> : null}
+      <OptionFields schema={schemas.diagnostics} values={d} skip={['every', ...hidden]} disabled={e.locked}
+        onChange={(k, v) => edit(setOption('diagnostics', k, v))} />
       <SelectField label="Backend preference" value={backendPref} disabled={e.locked} onChange={setBackendPref}
         hint="Tried first; the others follow as fallbacks. Changing it restarts the worker's backend and resets the runs."
         options={[{ value: '', label: 'Automatic (WebGPU → WebGL → WASM → CPU)' }, ...e.catalog.backends.map((b) => ({ value: b as string, label: b }))]} />
