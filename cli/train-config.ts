@@ -3,12 +3,16 @@ import { baseConfig, diagnosticKinds, resolveConfig, type ConfigInput } from '..
 import { presetIds, presets } from '../src/engine/presets';
 import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from './args';
+import { hasOwn } from '../src/engine/schema/option';
+import { defineOwn, isOptionPath, setPath } from '../src/engine/schema/paths';
+
+const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
     'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config'],
   switches: ['json'],
-  pairs: ['param', 'arch-opt', 'opt', 'weight'],
+  pairs: ['param', 'arch-opt', 'opt', 'weight', 'set'],
 };
 
 /** The config the flags describe: the preset's overrides, then each flag on top. */
@@ -19,7 +23,7 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   let input: ConfigInput = {};
   if (v.config !== undefined) input = readConfigFile(v.config);
   if (v.preset !== undefined) {
-    if (!(v.preset in presets)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
+    if (!hasOwn(presets, v.preset)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
     input = { ...input, ...presets[v.preset].config };
   }
   const set = (key: keyof ConfigInput, flag: string) => { if (v[flag] !== undefined) input[key] = v[flag]; };
@@ -52,7 +56,26 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   }
   if (v['lbfgs-from'] !== undefined) input.lbfgs = { ...(input.lbfgs as object | undefined), from: v['lbfgs-from'] };
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
+  applySets(input, args.pairs.set ?? {});
   return { config: resolveConfig(input), args };
+}
+
+/**
+ * `--set key=value` for any option, by its dotted path in the config (`lr=1e-3`,
+ * `schedule.cosineSteps=500`, `optimizerOptions.solver=host`, `balancing.method=annealing`),
+ * applied last; the value is checked by the option's schema like every other.
+ */
+function applySets(input: ConfigInput, sets: Record<string, string>): void {
+  for (const [key, value] of Object.entries(sets)) {
+    if (!isOptionPath(key)) throw new UsageError(`--set: '${key}' is not an option path (e.g. lr, archOptions.width, schedule.cosineSteps)`);
+    const path = key.split('.');
+    const [head] = path;
+    if (path.length === 2 && hasOwn(input, head) && !isPlainObject(input[head as keyof ConfigInput])) {
+      throw new UsageError(`--set: ${head} is not a group of options`);
+    }
+    if (path.length === 2 && hasOwn(input, head)) defineOwn(input, head, { ...(input[head as keyof ConfigInput] as object) });
+    setPath(input, path, value, (why) => new UsageError(`--set ${why}`), true);
+  }
 }
 
 
