@@ -10,7 +10,8 @@ const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Ar
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
-    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config'],
+    'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config',
+    'sampling', 'sampling-every', 'sampling-power', 'sampling-c', 'sampling-candidates', 'sampling-add', 'hard'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight', 'set'],
 };
@@ -53,6 +54,15 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
     if (v['causal-eps'] !== undefined) c.eps = v['causal-eps'];
     if (v['causal-chunks'] !== undefined) c.chunks = v['causal-chunks'];
     input.causal = c;
+  }
+  const sampling = { sampling: 'method', 'sampling-every': 'every', 'sampling-power': 'power', 'sampling-c': 'c',
+    'sampling-candidates': 'candidates', 'sampling-add': 'add' } as const;
+  for (const [flag, key] of Object.entries(sampling)) {
+    if (v[flag] !== undefined) input.sampling = { ...(input.sampling as object | undefined), [key]: v[flag] };
+  }
+  if (v.hard !== undefined) {
+    if (v.hard !== 'on' && v.hard !== 'off') throw new UsageError(`--hard: expected on or off, got '${v.hard}'`);
+    input.hardConstraints = v.hard === 'on';
   }
   if (v['lbfgs-from'] !== undefined) input.lbfgs = { ...(input.lbfgs as object | undefined), from: v['lbfgs-from'] };
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');

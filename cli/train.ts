@@ -2,15 +2,16 @@
  * `npm run train -- [--preset NAME] [--pde ID] [--arch ID] [--optimizer ID] [--steps N]
  *   [--seed S] [--backend cpu|wasm] [--batch N] [--lr X] [--log-every N]
  *   [--param k=v]... [--arch-opt k=v]... [--opt k=v]... [--weight term=w]...
- *   [--balancing fixed|annealing|gradnorm] [--balance-every N] [--balance-alpha A]
- *   [--diagnostics all|align,hist,hess,rgv|none] [--diag-every N] [--out DIR] [--json]`
+ *   [--balancing fixed|annealing|gradnorm|ntk] [--balance-every N] [--balance-alpha A]
+ *   [--diagnostics all|align,hist,hess,rgv,ntk|none] [--diag-every N] [--out DIR] [--json]`
  *
  * Trains headless with the same engine as the browser. With --json the last stdout line is
  * the result object (DESIGN.md contract); progress goes to stderr then.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../src/engine/config';
+import { ConfigError, pdeOf } from '../src/engine/config';
+import { hardConstraintOf } from '../src/engine/hard-constraints';
 import { encodeSafetensors } from '../src/engine/io/safetensors';
 import type { DiagnosticsReport } from '../src/engine/diagnostics/run';
 import { trainFor } from '../src/engine/loop';
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
       rows.push(metricsRow(c, ms, { relL2, diag }));
       if (diag) {
         lastDiag = diag;
-        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
+        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).filter(([k]) => !k.startsWith('hist.') && !k.includes('.eig.')).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
       }
       if (relL2 !== undefined) {
         log(`step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`);
@@ -70,6 +71,8 @@ async function main(): Promise<number> {
     weights: final.weights,
     ...(final.causal ? { causal: { eps: config.causal.eps, weights: final.causal } } : {}),
     ...(lastDiag ? { diagnostics: lastDiag.metrics } : {}),
+    sampling: config.sampling.method,
+    ...(config.hardConstraints ? { hardConstraints: hardConstraintOf(pdeOf(config))?.terms } : {}),
     msPerStep,
     params: trainer.paramCount,
     batch: config.batch,

@@ -14,6 +14,9 @@ const paper: Record<string, [number, number]> = {
   allen_cahn: [2.24e-5, 3.48e-6], kdv: [7.04e-4, 3.4e-4], wave: [5.15e-5, 8.05e-6],
 };
 const pdes = ['burgers', 'allen_cahn', 'kdv', 'wave'];
+/** Muon (orthogonalised momentum; a baseline in the paper's Table 1) runs as a third option. */
+const optimizers = ['adam', 'soap', 'muon'];
+const paperColumn: Record<string, number> = { adam: 0, soap: 1 };
 
 function config(pde: string, optimizer: string, steps: number, quick: boolean): ConfigInput {
   return {
@@ -32,30 +35,33 @@ const meanOf = (r: RunResult, key: string) => {
 
 export const soapVsAdamStudy: Study = {
   id: 'soap_vs_adam',
-  title: 'Adam vs SOAP: error and gradient alignment',
+  title: 'Adam vs SOAP (vs Muon): error and gradient alignment',
   paper: 'Wang, Bhartari, Li & Perdikaris 2025 (arXiv 2502.00604), Table 2 and Figs. 3–4',
   runs(quick, steps) {
     const n = steps ?? (quick ? 500 : 20000);
-    return pdes.flatMap((p) => ['adam', 'soap'].map((o) => ({ label: `${p} · ${o}`, config: config(p, o, n, quick) })));
+    return pdes.flatMap((p) => optimizers.map((o) => ({ label: `${p} · ${o}`, config: config(p, o, n, quick) })));
   },
   report(results) {
     const rows = results.map((r) => {
       const [pde, opt] = r.spec.label.split(' · ');
-      return [pde, opt, r.steps, r.relL2, paper[pde]?.[opt === 'adam' ? 0 : 1] ?? '— (not in the table)', meanOf(r, 'align.intra'), meanOf(r, 'align.interGrad'), meanOf(r, 'align.interUpdate'), r.msPerStep.toFixed(1)];
+      return [pde, opt, r.steps, r.relL2, paper[pde]?.[paperColumn[opt] ?? -1] ?? '— (not in the table)', meanOf(r, 'align.intra'), meanOf(r, 'align.interGrad'), meanOf(r, 'align.interUpdate'), r.msPerStep.toFixed(1)];
     });
     const by = (pde: string, opt: string) => results.find((r) => r.spec.label === `${pde} · ${opt}`);
     const wins = pdes.filter((p) => (by(p, 'soap')?.relL2 ?? Infinity) < (by(p, 'adam')?.relL2 ?? -Infinity));
     const alignGap = pdes.filter((p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'));
+    const best = pdes.map((p) => optimizers.reduce((a, o) => ((by(p, o)?.relL2 ?? Infinity) < (by(p, a)?.relL2 ?? Infinity) ? o : a)));
+    const muonWins = pdes.filter((_, i) => best[i] === 'muon');
     return {
       table: markdownTable(['PDE', 'optimizer', 'steps', 'relL2 (ours)', 'relL2 (paper)', 'align intra (terms)', 'align inter (gradients)', 'align inter (updates)', 'ms/step'], rows),
       verdict: `SOAP < Adam in relL2 on ${wins.length}/${pdes.length} PDEs (${wins.join(', ') || 'none'}); ` +
-        `SOAP's consecutive updates are more aligned than Adam's on ${alignGap.length}/${pdes.length} (${alignGap.join(', ') || 'none'}).`,
+        `SOAP's consecutive updates are more aligned than Adam's on ${alignGap.length}/${pdes.length} (${alignGap.join(', ') || 'none'}); ` +
+        `Muon has the lowest relL2 of the three on ${muonWins.length}/${pdes.length} (${muonWins.join(', ') || 'none'}).`,
     };
   },
   figures(results) {
     return pdes.map((p) => ({
       file: `soap_vs_adam_${p}.svg`,
-      caption: `${p}: relative L2 error, Adam vs SOAP`,
+      caption: `${p}: relative L2 error, Adam vs SOAP vs Muon`,
       svg: logLineChart(`${p}: relative L2`, 'step', 'relL2', results.filter((r) => r.spec.label.startsWith(`${p} ·`)).map((r) => {
         const pts = r.curve.filter((c) => c.relL2 !== undefined);
         return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };

@@ -2,20 +2,23 @@ import { balancing, balancingMethods, type BalancingMethod, type BalancingOption
 import { causalSchema, type CausalConfig } from './causal';
 import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec } from './custom';
 import { diagnosticKinds, diagnosticsSchema, type DiagnosticKind, type DiagnosticsOptions } from './diagnostics/kinds';
-import { lbfgsSchema, type LbfgsConfig } from './lbfgs-phase';
+import { lbfgsSchema, type LbfgsConfig } from './host-phase';
 import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
 import { optimizerIds, optimizers, scheduleSchema, type OptimizerId, type OptimizerOptions, type ScheduleOptions } from './optim';
 import { defaultParams, pdeIds, pdes, type ParamValues, type Pde, type PdeId } from './pdes';
 import { checkBudget } from './budget';
+import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
+import { sampling, samplingMethods, type SamplingMethod, type SamplingOptions } from './sampling-methods';
 import { ConfigError, numberIn, oneOf, record, resolveOptions, shown } from './schema/check';
-import { defaultsOf, float, hasOwn, int, own, type SchemaOf } from './schema/option';
+import { bool, defaultsOf, float, hasOwn, int, own, type SchemaOf } from './schema/option';
 import { paramSchema } from './schema/params';
 
 export { ConfigError, numberIn } from './schema/check';
 export { balancingMethods, type BalancingMethod } from './balancing/methods';
 export { diagnosticKinds, type DiagnosticKind } from './diagnostics/kinds';
+export { samplingMethods, type SamplingMethod } from './sampling-methods';
 export type { CausalConfig } from './causal';
-export type { LbfgsConfig } from './lbfgs-phase';
+export type { LbfgsConfig } from './host-phase';
 
 /**
  * One experiment, fully specified: every user-visible setting is a typed field here, so a
@@ -45,6 +48,13 @@ export interface ExperimentConfig extends TrainingOptions {
   causal: CausalConfig;
   /** Switch to full-batch L-BFGS at step `from` (−1 = never, 0 = from the start). */
   lbfgs: LbfgsConfig;
+  /** Where the residual's collocation points come from (uniform, or residual-based adaptive). */
+  sampling: SamplingConfig;
+}
+
+/** Residual-point sampling: the method and its options (their defaults depend on the method). */
+export interface SamplingConfig extends SamplingOptions {
+  method: SamplingMethod;
 }
 
 /** The top-level scalar settings of a run. */
@@ -57,6 +67,8 @@ export interface TrainingOptions {
   seed: number;
   /** Read losses (and check for divergence) every this many steps. */
   logEvery: number;
+  /** Impose the PDE's Dirichlet/initial data exactly by an output transform (see hard-constraints.ts). */
+  hardConstraints: boolean;
 }
 
 /** The schema of the top-level scalar settings (the learning rate is the one live option). */
@@ -66,6 +78,8 @@ export const trainingSchema: SchemaOf<TrainingOptions> = {
   steps: int('Steps', 5000, 0, 1e8, 'Optimisation steps of the run.'),
   seed: int('Seed', 0, 0, 2 ** 32 - 1, 'Fixes the initial weights and every batch of points.'),
   logEvery: int('Log every', 10, 1, 1e6, 'Read the losses (and check for divergence) every this many steps.', { unit: 'steps' }),
+  hardConstraints: bool('Hard constraints', false, 'Impose the boundary and initial data exactly by an output transform '
+    + '(u = g + d·N) instead of loss terms, for the PDEs that have one.'),
 };
 
 /** Loss balancing: the method and its options (their defaults depend on the method). */
@@ -95,6 +109,7 @@ export const baseConfig: ExperimentConfig = {
   diagnostics: { ...defaultsOf(diagnosticsSchema), kinds: ['align', 'hist'] },
   causal: defaultsOf(causalSchema),
   lbfgs: defaultsOf(lbfgsSchema),
+  sampling: { method: 'uniform', ...defaultsOf(sampling.uniform.schema) },
 };
 
 const fields = [...Object.keys(baseConfig), 'custom'];
@@ -136,7 +151,11 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     diagnostics: resolveDiagnostics(at('diagnostics')),
     causal: resolveCausal(at('causal'), spec),
     lbfgs: resolveOptions('lbfgs', at('lbfgs'), lbfgsSchema),
+    sampling: resolveSampling(at('sampling'), spec),
   };
+  if (config.hardConstraints && !hardConstraintOf(spec)) {
+    throw new ConfigError(`hardConstraints: not available for ${spec.id} (available for: ${hardConstraintIds().join(', ')})`);
+  }
   checkBudget(config, spec);
   return reorder(config);
 }
@@ -174,6 +193,14 @@ function resolveBalancing(v: unknown): BalancingConfig {
   const { method: m, ...rest } = record('balancing', v);
   const method = oneOf('balancing.method', m ?? 'fixed', balancingMethods);
   return { method, ...resolveOptions<BalancingOptions>('balancing', rest, own(balancing, method)!.schema) };
+}
+
+/** The method, then its options with that method's defaults (RAR-D: power 2, c = 0). */
+function resolveSampling(v: unknown, spec: Pde): SamplingConfig {
+  const { method: m, ...rest } = record('sampling', v);
+  const method = oneOf('sampling.method', m ?? 'uniform', samplingMethods);
+  if (method !== 'uniform' && !hasOwn(spec.terms, 'res')) throw new ConfigError(`sampling.method: ${spec.id} has no 'res' term to sample adaptively`);
+  return { method, ...resolveOptions<SamplingOptions>('sampling', rest, own(sampling, method)!.schema) };
 }
 
 function resolveDiagnostics(v: unknown): DiagnosticsConfig {

@@ -12,16 +12,22 @@ import type { Trainer } from './trainer';
  * Parameter order and shapes follow `trainer.vars`. After the call θ = x.
  */
 export function flatObjective(trainer: Trainer, batches: Record<string, PointBatch>): Objective {
-  const vars = trainer.vars;
+  return lossObjective(trainer.vars, () => {
+    const w = tf.tensor1d(trainer.weights);
+    return tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar;
+  });
+}
+
+/** Any scalar loss of `vars` as a float64 objective over the flattened parameters (θ = x after the call). */
+export function lossObjective(vars: readonly tf.Variable[], loss: () => tf.Scalar): Objective {
   return async (x: Float64Array): Promise<Evaluation> => {
     setFlat(vars, x);
-    const w = tf.tensor1d(trainer.weights);
-    const { value, grads } = paramGrads(vars, () => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
+    const { value, grads } = paramGrads(vars, loss);
     const flat = tf.tidy(() => tf.concat(grads.map((g) => tf.reshape(g, [-1]))));
-    const [loss] = await value.data();
+    const [l] = await value.data();
     const g = await flat.data();
-    tf.dispose([w, value, flat, ...grads]);
-    return { loss, grad: Float64Array.from(g) };
+    tf.dispose([value, flat, ...grads]);
+    return { loss: l, grad: Float64Array.from(g) };
   };
 }
 

@@ -1,6 +1,6 @@
 import { rebalance } from './balancing/rebalance';
 import { runDiagnostics, type DiagnosticsReport } from './diagnostics/run';
-import { lbfgsPhase } from './lbfgs-phase';
+import { lbfgsPhase, newtonPhase } from './host-phase';
 import { DivergenceError, type Checkpoint, type Trainer } from './trainer';
 
 /**
@@ -35,17 +35,19 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
   let done = 0;
   let last: Checkpoint = { step: trainer.stepCount, losses: {}, weights: {}, loss: NaN, diverged: false };
   const ms = () => (done ? (performance.now() - t0 - extraMs) / done : 0);
-  const lbfgsFrom = trainer.config.lbfgs.from;
+  // Newton is a host optimizer from the first step: the L-BFGS branch's host phase runs it
+  const newtonRun = trainer.config.optimizer === 'newton';
+  const lbfgsFrom = newtonRun ? 0 : trainer.config.lbfgs.from;
   while (done < steps) {
     const s = trainer.stepCount;
     if (lbfgsFrom >= 0 && s >= lbfgsFrom) {
-      // host-optimizer phase to the end of this call: one L-BFGS iteration per step, from
-      // checked weights (a start between log steps would otherwise begin from NaN/Inf ones)
+      // host-optimizer phase to the end of this call: one L-BFGS (or Newton) iteration per step,
+      // from checked weights (a start between log steps would otherwise begin from NaN/Inf ones)
       last = await trainer.checkpoint();
       if (last.diverged) throw divergence(trainer, last);
       const before = trainer.stepCount;
       let diverged: Checkpoint | null = null;
-      await lbfgsPhase(trainer, steps - done, async (c) => {
+      await (newtonRun ? newtonPhase : lbfgsPhase)(trainer, steps - done, async (c) => {
         last = c;
         if (c.diverged) { diverged = c; return false; }
         done = trainer.stepCount - before;

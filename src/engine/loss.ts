@@ -27,21 +27,34 @@ export function termLosses(
 ): tf.Tensor1D {
   const ls = terms.map((t) => {
     const b = batches[t];
-    const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
-    const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
-    const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams[t])), pde.outputs.length);
-    const r = pde.terms[t].residual(fields, aux, params);
+    const r = termResidual(net, pde, params, t, b, streams[t]);
     if (!causal || t !== 'res') return tf.mean(tf.square(r));
     return causalResidualLoss(r, b, pde.axes.length, causal);
   });
   return tf.stack(ls) as tf.Tensor1D;
 }
 
-/** Causal weighting of the `res` term (config `causal`); `sink` receives the weights [M]. */
+/**
+ * The residual r_t [B, k] of loss term `term` on the jet of the network (carrying `streams`)
+ * at the batch's points. Call inside a tidy or a gradient scope.
+ */
+export function termResidual(net: Network, pde: Pde, params: ParamValues, term: string, b: PointBatch, streams: string[]): tf.Tensor {
+  const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
+  const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
+  const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams)), pde.outputs.length);
+  return pde.terms[term].residual(fields, aux, params);
+}
+
+/**
+ * Causal weighting of the `res` term (config `causal`); `sink` receives the weights [M]. With
+ * `fixed` those weights [M] are used as given instead of recomputed from the chunk losses
+ * (diagnostics that perturb θ, e.g. Hessian-vector products, hold w(θ) constant).
+ */
 export interface CausalOptions {
   eps: number;
   chunks: number;
   sink?: (weights: tf.Tensor1D) => void;
+  fixed?: tf.Tensor1D;
 }
 
 /**
@@ -57,7 +70,7 @@ function causalResidualLoss(r: tf.Tensor, b: PointBatch, d: number, o: CausalOpt
   const k = r.shape[1] ?? 1;
   const cols = k === 1 ? [r] : tf.split(r, k, 1);
   const L = tf.div(tf.addN(cols.map((c) => chunkLosses(c, chunk, m))), k) as tf.Tensor1D;
-  const w = causalWeights(L, o.eps);
+  const w = o.fixed ?? causalWeights(L, o.eps);
   o.sink?.(tf.keep(tf.clone(w)));
   return tf.mean(tf.mul(w, L));
 }

@@ -97,9 +97,11 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
     const k = id as keyof ConfigInput;
     if (overrides[k] !== undefined && overrides[k] !== base[k]) fields!.forEach((f) => out.add(f));
   }
-  // a record whose own discriminator changes (balancing.method) takes the new one's defaults
-  const method = (c: ConfigInput) => (isRecord(c.balancing) ? c.balancing.method : undefined);
-  if (method(overrides) !== undefined && method(overrides) !== (method(base) ?? 'fixed')) out.add('balancing');
+  // a record whose own discriminator changes (balancing.method, sampling.method) takes the new one's defaults
+  for (const [field, first] of [['balancing', 'fixed'], ['sampling', 'uniform']] as const) {
+    const method = (c: ConfigInput) => (isRecord(c[field]) ? (c[field] as Record<string, unknown>).method : undefined);
+    if (method(overrides) !== undefined && method(overrides) !== (method(base) ?? first)) out.add(field);
+  }
   return out;
 }
 

@@ -44,6 +44,8 @@ describe('Trainer state export and import', () => {
   it.each([
     ['adam with annealing balancing', { optimizer: 'adam', balancing: { method: 'annealing', every: 5 } }],
     ['soap (bases refreshed across the cut)', { optimizer: 'soap', optimizerOptions: { preconditionFrequency: 3 } }],
+    ['RAD sampling refreshed across the cut', { sampling: { method: 'rad', every: 4, candidates: 256 } }],
+    ['RAR-D sampling with points added across the cut', { sampling: { method: 'rar', every: 4, candidates: 256, add: 8 } }],
     ['pde_aware with grad-norm balancing and probe diagnostics', { optimizer: 'pde_aware', balancing: { method: 'gradnorm', every: 5 }, diagnostics: { every: 5, kinds: ['hess'], hessIters: 3 } }],
   ] as [string, ConfigInput][])('%s: a resumed run continues the same trajectory exactly', async (_, over) => {
     const r = await resumeCase(over, 10, 12);

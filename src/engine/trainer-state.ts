@@ -1,6 +1,7 @@
 import type { NamedArray } from './io/safetensors';
 import type { OptimizerId } from './optim';
 import type { HostContainer } from './optim/container';
+import type { AdaptiveState } from './adaptive-sampling';
 import { rngStateProblem, type RngState } from './rng';
 
 /**
@@ -32,6 +33,8 @@ export interface TrainerState {
   probe: RngState;
   /** Loss weights by term (set by loss balancing). */
   lossWeights: Record<string, number>;
+  /** The adaptive sampler's distribution or added points (absent when sampling is uniform). */
+  sampling?: AdaptiveState | null;
 }
 
 /**

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { pdeOf, type ExperimentConfig } from './config';
+import { ConfigError, pdeOf, type ExperimentConfig } from './config';
 import { flatten } from './diagnostics/alignment';
 import { paramGrads } from './grads';
-import { termLosses, termStreams } from './loss';
+import { termLosses, termResidual, termStreams } from './loss';
+import { AdaptiveSampler } from './adaptive-sampling';
+import { constrainNetwork, hardConstraintOf } from './hard-constraints';
 import { architectures, countParams, type Network } from './nets';
 import type { NamedArray } from './io/safetensors';
 import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
@@ -54,6 +56,9 @@ export class Trainer {
   private lr: number;
   private readonly opt: Stateful;
   private readonly sampler: Rng;
+  /** Seed state of the fixed batch of the host optimizers that need one (Newton). */
+  private readonly fixedSeed: ReturnType<Rng['getState']>;
+  private fixed: Record<string, PointBatch> | null = null;
   /** Diagnostics and balancing draw their batches here, so they never shift training's. */
   readonly probeRng: Rng;
   private lossWeights: number[];
@@ -64,16 +69,26 @@ export class Trainer {
   private lastCausal: tf.Tensor1D | null = null;
   private lastGood: { step: number; weights: tf.Tensor[]; optState: tf.TensorContainer } | null = null;
   private grid: EvaluationTarget | null = null;
+  /** Residual-based adaptive sampling of `res` (config `sampling`), or null when uniform. */
+  private readonly adaptive: AdaptiveSampler | null;
+  /** The batches of the last step (host arrays), for the collocation-points panel. */
+  private lastBatches: Record<string, PointBatch> | null = null;
 
   constructor(readonly config: ExperimentConfig) {
-    this.pde = pdeOf(config);
+    const full = pdeOf(config);
+    const hard = config.hardConstraints ? hardConstraintOf(full) : undefined;
+    // with hard constraints the imposed terms are not loss terms at all
+    this.pde = hard ? { ...full, terms: Object.fromEntries(Object.entries(full.terms).filter(([t]) => !hard.terms.includes(t))) } : full;
     const seeds = createRng(config.seed);
     const initRng = seeds.fork();
     this.sampler = seeds.fork();
     this.probeRng = seeds.fork();
+    this.fixedSeed = seeds.fork().getState();
     const arch = architectures[config.arch];
     const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
-    this.net = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
+    const raw = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
+    this.net = hard ? constrainNetwork(raw, this.pde, hard, config.params) : raw;
+    this.adaptive = config.sampling.method === 'uniform' ? null : new AdaptiveSampler(this.pde, config.params, config.sampling);
     this.termNames = Object.keys(this.pde.terms);
     this.streams = termStreams(this.pde);
     this.lr = config.lr;
@@ -82,7 +97,28 @@ export class Trainer {
       learningRate(this.lr, config.schedule, this.stepCount),
     );
     this.opt = new Stateful(transform, this.net.params.map((p) => p.variable));
+    const cap = config.optimizer === 'newton' ? (config.optimizerOptions as { maxParams: number }).maxParams : Infinity;
+    if (this.paramCount > cap) {
+      this.dispose();
+      throw new ConfigError(`optimizer: newton builds a dense ${this.paramCount} × ${this.paramCount} Hessian (2n gradients and an ` +
+        `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, more than optimizerOptions.maxParams = ${cap}. ` +
+        'Use a tiny network (e.g. depth 1, width 10) or another optimizer.');
+    }
     this.saveGood();
+  }
+
+  /**
+   * One fixed batch per term (`config.batch` points) drawn from its own seeded stream, the same
+   * for the trainer's whole life and after a state import: the deterministic objective of the
+   * host optimizers that need one (Newton).
+   */
+  fixedBatch(): Record<string, PointBatch> {
+    if (!this.fixed) {
+      const rng = createRng(0);
+      rng.setState(this.fixedSeed);
+      this.fixed = this.sample(rng);
+    }
+    return this.fixed;
   }
 
   private prepared = false;
@@ -130,10 +166,37 @@ export class Trainer {
     return learningRate(this.lr, this.config.schedule, this.stepCount);
   }
 
-  /** Fresh seeded batches for every loss term (from the training stream, or `rng`). */
+  /**
+   * Fresh seeded batches for every loss term (from the training stream, or `rng`). The training
+   * stream's `res` batch comes from the adaptive sampler when one is configured; probes
+   * (diagnostics, balancing, L-BFGS) stay uniform.
+   */
   sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
     const { pde, config } = this;
-    return Object.fromEntries(this.termNames.map((t) => [t, sampleTerm(pde, t, config.params, rng, n)]));
+    const adaptive = rng === this.sampler ? this.adaptive : null;
+    return Object.fromEntries(this.termNames.map((t) => [t, t === 'res' && adaptive ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n)]));
+  }
+
+  /** The collocation points of the last step by term (host copies' views; null before a step). */
+  get collocation(): Readonly<Record<string, PointBatch>> | null {
+    return this.lastBatches;
+  }
+
+  /**
+   * Refresh the adaptive sampler when due: residual magnitudes |r| (2-norm over residual
+   * columns) on a fresh candidate set from the training stream, read from the device.
+   */
+  private async resample(): Promise<void> {
+    const a = this.adaptive;
+    if (!a || !a.due(this.stepCount)) return;
+    const cand = a.candidates(this.sampler);
+    const mag = tf.tidy(() => {
+      const r = termResidual(this.net, this.pde, this.config.params, 'res', cand, this.streams.res);
+      return tf.sqrt(tf.sum(tf.square(r), 1));
+    });
+    const absR = await mag.data();
+    mag.dispose();
+    a.refresh(this.stepCount, cand, absR, this.sampler);
   }
 
   /** Current loss weights aligned with `termNames` (fixed, or set by loss balancing). */
@@ -186,18 +249,22 @@ export class Trainer {
   }
 
   /**
-   * The optimizer's asynchronous work between steps (SOAP's eigenbases on WebGPU, read from
-   * the device without blocking it); a no-op for most optimizers. Loops call it before each
-   * `step()`; a step without it is still correct (the optimizer falls back to device work).
+   * The asynchronous work between steps: the optimizer's (SOAP's eigenbases on WebGPU, read from
+   * the device without blocking it) and the adaptive sampler's refresh when due. Loops call it
+   * before each `step()`; a step without it is still correct (the optimizer falls back to device
+   * work, the sampler keeps its last distribution, uniform before the first).
    */
-  settle(): Promise<void> {
-    return this.opt.settle();
+  async settle(): Promise<void> {
+    await this.opt.settle();
+    await this.resample();
   }
 
-  /** One optimisation step on fresh collocation batches. */
+  /** One optimisation step on fresh collocation batches (not for host optimizers: use `trainFor`). */
   step(): void {
+    if (optimizers[this.config.optimizer].host) throw new Error(`${this.config.optimizer} is a host optimizer: train it with trainFor`);
     const vars = this.net.params.map((p) => p.variable);
     const batches = this.sample();
+    this.lastBatches = batches;
     const w = tf.tensor1d(this.lossWeights);
     let losses: tf.Tensor1D | null = null;
     const { value, grads: gradList } = paramGrads(vars, () => {
@@ -346,6 +413,7 @@ export class Trainer {
       sampler: this.sampler.getState(),
       probe: this.probeRng.getState(),
       lossWeights: Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]])),
+      ...(this.adaptive ? { sampling: this.adaptive.getState() } : {}),
     };
     const [weights, optimizer] = await Promise.all([this.exportWeights(), containerToHost(this.opt.current)]);
     return { ...host, weights, optimizer };
@@ -361,6 +429,8 @@ export class Trainer {
   importState(s: TrainerState): void {
     const problems = weightProblems(this.net.params, s.weights ?? []);
     problems.unshift(...stateProblems(s, this.config.optimizer, this.termNames));
+    if (this.adaptive) problems.push(...this.adaptive.stateProblems(s.sampling));
+    else if (s.sampling) problems.push('sampling: the state has an adaptive sampler, this trainer samples uniformly');
     if (!problems.length) problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
     if (problems.length) {
       throw new Error(`training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`);
@@ -371,6 +441,7 @@ export class Trainer {
     tf.dispose(opt);
     this.sampler.setState(s.sampler);
     this.probeRng.setState(s.probe);
+    this.adaptive?.setState(s.sampling);
     this.lossWeights = this.termNames.map((t) => s.lossWeights[t]);
     this.stepCount = s.step;
     this.lr = s.lr;

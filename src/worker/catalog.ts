@@ -9,11 +9,12 @@ import { balancing, balancingMethods } from '../engine/balancing/methods';
 import { causalSchema } from '../engine/causal';
 import { baseConfig, trainingSchema } from '../engine/config';
 import { diagnosticKinds, diagnosticLabels, diagnosticsSchema } from '../engine/diagnostics/kinds';
-import { lbfgsSchema } from '../engine/lbfgs-phase';
+import { lbfgsSchema } from '../engine/host-phase';
 import { architectures, archIds } from '../engine/nets';
 import { optimizerIds, optimizers, scheduleSchema } from '../engine/optim';
 import { pdeIds, pdes } from '../engine/pdes';
 import { presetIds, presets } from '../engine/presets';
+import { sampling, samplingMethods } from '../engine/sampling-methods';
 import { defaultsOf, type OptionSchema } from '../engine/schema/option';
 import type { Catalog, OptionsInfo } from './protocol';
 
@@ -38,6 +39,7 @@ export function buildCatalog(): Catalog {
     architectures: archIds.map((id) => optionsInfo(id, architectures[id])),
     optimizers: optimizerIds.map((id) => optionsInfo(id, optimizers[id])),
     balancing: balancingMethods.map((id) => optionsInfo(id, balancing[id])),
+    sampling: samplingMethods.map((id) => optionsInfo(id, sampling[id])),
     schemas: structuredClone({
       training: trainingSchema, schedule: scheduleSchema, diagnostics: diagnosticsSchema, causal: causalSchema, lbfgs: lbfgsSchema,
     }) as Catalog['schemas'],

@@ -65,6 +65,8 @@ export interface Catalog {
   optimizers: OptionsInfo[];
   /** Balancing methods, each with its own option defaults. */
   balancing: OptionsInfo[];
+  /** Residual sampling methods, each with its own option defaults. */
+  sampling: OptionsInfo[];
   /** Schemas of the records that do not depend on a choice. */
   schemas: ConfigSchemas;
   /** The diagnostics kinds and their labels. */

@@ -7,8 +7,11 @@
  */
 import { float, int, type SchemaOf } from '../schema/option';
 
-/** Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm). */
-export const balancingMethods = ['fixed', 'annealing', 'gradnorm'] as const;
+/**
+ * Loss-balancing methods (Wang, Teng, Perdikaris 2021 Alg. 1; jaxpi grad-norm; NTK weighting,
+ * Wang, Yu, Perdikaris 2022, on `diagnostics.ntkPoints` probe points per term).
+ */
+export const balancingMethods = ['fixed', 'annealing', 'gradnorm', 'ntk'] as const;
 export type BalancingMethod = (typeof balancingMethods)[number];
 
 /** A balancing method's options (unused by `fixed`, which keeps them for a later switch). */
@@ -28,4 +31,5 @@ export const balancing: Record<BalancingMethod, { label: string; schema: SchemaO
   fixed: { label: 'Fixed weights', schema: options(100) },
   annealing: { label: 'Learning-rate annealing (Wang et al. 2021)', schema: options(10) },
   gradnorm: { label: 'Gradient-norm weighting', schema: options(100) },
+  ntk: { label: 'NTK trace weighting (Wang et al. 2022)', schema: options(100) },
 };

@@ -1,16 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import { gradientStats, termGradients, weightMask } from '../diagnostics/term-grads';
 import type { Trainer } from '../trainer';
-import { annealingWeights, gradNormWeights } from './rules';
+import { ntkTraces } from '../diagnostics/ntk';
+import { annealingWeights, gradNormWeights, ntkWeights } from './rules';
 
 /**
  * Update the trainer's loss weights by its configured balancing method from per-term
- * gradients on a fresh probe batch (one reverse pass per term). No-op for fixed weights.
+ * gradients on a fresh probe batch (one reverse pass per term), or for `ntk` from the mean
+ * diagonals of the terms' NTK blocks on `diagnostics.ntkPoints` probe points. No-op for fixed weights.
  * Returns the new weights.
  */
 export async function rebalance(trainer: Trainer): Promise<number[]> {
   const { method, alpha } = trainer.config.balancing;
   if (method === 'fixed') return trainer.weights;
+  if (method === 'ntk') {
+    const traces = await ntkTraces(trainer, trainer.sample(trainer.probeRng, trainer.config.diagnostics.ntkPoints));
+    const w = ntkWeights(trainer.weights, traces, alpha);
+    trainer.setLossWeights(w);
+    return w;
+  }
   const grads = termGradients(trainer, trainer.sample(trainer.probeRng));
   const stats = await gradientStats(grads, weightMask(trainer));
   tf.dispose(grads);

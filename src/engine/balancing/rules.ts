@@ -19,10 +19,28 @@ export function annealingWeights(prev: readonly number[], maxAbs: readonly numbe
 }
 
 /**
- * Grad-norm weighting (jaxpi `grad_norm`): ŵ_i = (Σ_j ‖∇L_j‖) / ‖∇L_i‖, so every weighted
- * term has the same gradient norm, then w_i ← (1 − α) w_i + α ŵ_i.
+ * Grad-norm weighting (jaxpi `compute_weights` with `scheme: grad_norm`): ŵ_i =
+ * mean_j ‖∇L_j‖ / ‖∇L_i‖ — the *mean* of the term-gradient norms, so the weights do not grow
+ * with the number of terms — giving every weighted term the same gradient norm, then the EMA
+ * w_i ← (1 − α) w_i + α ŵ_i (jaxpi's momentum 0.9 is α = 0.1).
  */
 export function gradNormWeights(prev: readonly number[], norms: readonly number[], alpha: number): number[] {
-  const total = norms.reduce((a, b) => a + b, 0);
-  return prev.map((w, i) => (1 - alpha) * w + (alpha * total) / Math.max(norms[i], 1e-30));
+  return emaTowards(prev, norms.map((n) => mean(norms) / Math.max(n, 1e-30)), alpha);
+}
+
+/**
+ * NTK weighting (Wang, Yu, Perdikaris 2022, "When and why PINNs fail to train", eq. 6.5;
+ * jaxpi `scheme: ntk`): ŵ_i = mean_j tr(K_j) / tr(K_i) with tr(K_i) the trace of term i's NTK
+ * block, taken as the mean of its diagonal (jaxpi) so terms with different probe sizes
+ * compare; then the same EMA. `traces` are those mean diagonals.
+ */
+export function ntkWeights(prev: readonly number[], traces: readonly number[], alpha: number): number[] {
+  return emaTowards(prev, traces.map((t) => mean(traces) / Math.max(t, 1e-30)), alpha);
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** w ← (1 − α) w + α ŵ, elementwise. */
+function emaTowards(prev: readonly number[], hat: readonly number[], alpha: number): number[] {
+  return prev.map((w, i) => (1 - alpha) * w + alpha * hat[i]);
 }

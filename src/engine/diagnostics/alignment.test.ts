@@ -34,4 +34,9 @@ describe('gradient alignment score', () => {
       expect(alignmentScoreHost(vs)).toBeCloseTo(2 / n - 1, 12);
     }
   });
+  it('is undefined (NaN) when a vector is zero — no "−0.5" for an update that did not move', async () => {
+    expect(await dev([[0, 0, 0], [1, 2, 3]])).toBeNaN();
+    expect(alignmentScoreHost([[1, 2, 3], [0, 0, 0]])).toBeNaN();
+    expect(await dev([[1e-6, 0, 0], [1, 0, 0]])).toBeCloseTo(1, 5); // tiny but non-zero still has a direction
+  });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { hessianVectorProduct, topHessianEigenvalue } from './hessian';
+import { hessianEigenpairs, hessianVectorProduct } from './hessian';
 
 /** Largest-magnitude eigenvalue of a small symmetric matrix by float64 Jacobi rotations. */
 function jacobiEigenvalues(a: number[][]): number[] {
@@ -33,8 +33,13 @@ describe('Hessian top eigenvalue', () => {
     const th = tf.variable(tf.tensor1d([0.3, -0.2, 0.1, 0.5]));
     const At = tf.tensor2d(A);
     const loss = () => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(th, tf.squeeze(tf.matMul(At, tf.expandDims(th, 1)))))) as tf.Scalar);
-    const r = await topHessianEigenvalue([th], loss, createRng(1), { maxIters: 200, tol: 1e-7 });
-    expect(r.value).toBeCloseTo(10, 2);
+    const r = await hessianEigenpairs([th], loss, createRng(1), { maxIters: 200, tol: 1e-5 });
+    expect(r.top.value).toBeCloseTo(10, 2);
+    expect(r.bottom.value).toBeCloseTo(-2, 2);
+    expect(r.top.converged && r.bottom.converged).toBe(true);
+    // eigenvectors: the rotated axes (column 0 of Q for 10, column 2 for −2)
+    expect(Math.abs(r.top.vector[0] * c + r.top.vector[1] * s)).toBeCloseTo(1, 3);
+    expect(Math.abs(r.bottom.vector[2] * c - r.bottom.vector[3] * s)).toBeCloseTo(1, 3);
     expect(Array.from(await th.data())).toEqual(Array.from(Float32Array.from([0.3, -0.2, 0.1, 0.5]))); // restored
     tf.dispose([th, At]);
   });
@@ -57,24 +62,30 @@ describe('Hessian top eigenvalue', () => {
     }
     const sym = H.map((r, i) => r.map((v, j) => 0.5 * (v + H[j][i])));
     const eig = jacobiEigenvalues(sym);
-    const top = eig.reduce((m, v) => (Math.abs(v) > Math.abs(m) ? v : m), 0);
+    const top = Math.max(...eig);
+    const bottom = Math.min(...eig);
+    const scale = Math.max(Math.abs(top), Math.abs(bottom));
     const before = tf.memory().numTensors;
-    const r = await topHessianEigenvalue(vars, loss, createRng(5), { maxIters: 300, tol: 1e-6, eps: 1e-2 });
+    const r = await hessianEigenpairs(vars, loss, createRng(5), { maxIters: 9, tol: 1e-6, eps: 1e-2 });
     expect(tf.memory().numTensors).toBe(before);
-    expect(Math.abs(r.value - top) / Math.abs(top)).toBeLessThan(1e-2);
+    expect(Math.abs(r.top.value - top) / scale).toBeLessThan(1e-2);
+    expect(Math.abs(r.bottom.value - bottom) / scale).toBeLessThan(1e-2);
     tf.dispose([w1, w2, x, y]);
   });
 });
 
-describe('Hessian top eigenvalue with a dominant negative eigenvalue', () => {
-  it('returns the largest algebraic eigenvalue, not the largest magnitude', async () => {
-    const d = [-10, 3, 1];
-    const th = tf.variable(tf.tensor1d([0.2, 0.1, -0.3]));
+describe('Hessian extremes with a dominant negative eigenvalue', () => {
+  it('returns λ_max = 8 and λ_min = −50 for the spectrum [−50, 8, 1, 0.5, −3] (power iteration gave 4.67)', async () => {
+    const d = [-50, 8, 1, 0.5, -3];
+    const th = tf.variable(tf.tensor1d([0.2, 0.1, -0.3, 0.4, 0.05]));
     const dt = tf.tensor1d(d);
     const loss = () => tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(dt, tf.square(th)))) as tf.Scalar);
-    const r = await topHessianEigenvalue([th], loss, createRng(4), { maxIters: 300, tol: 1e-8 });
-    expect(r.dominant).toBeCloseTo(-10, 2);
-    expect(r.value).toBeCloseTo(3, 2);
+    const r = await hessianEigenpairs([th], loss, createRng(4), { maxIters: 20 });
+    expect(r.top.value).toBeCloseTo(8, 2);
+    expect(r.bottom.value).toBeCloseTo(-50, 1);
+    expect(r.top.converged && r.bottom.converged).toBe(true);
+    expect(Math.abs(r.top.vector[1])).toBeCloseTo(1, 3); // e₂
+    expect(Math.abs(r.bottom.vector[0])).toBeCloseTo(1, 3); // e₁
     tf.dispose([th, dt]);
   });
 });

@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { paramGrads } from '../grads';
 import type { Rng } from '../rng';
+import { extremeEigenpairs, type ExtremeEigenpairs, type HostOperator } from './lanczos';
 
-/** Result of the power iteration: Rayleigh quotient, iterations used, last relative change. */
-export interface TopEigen {
-  value: number;
-  iters: number;
-  change: number;
-}
 
 /**
  * Gradient of `loss` with respect to `vars`, flattened [P].
@@ -55,53 +50,35 @@ export function hessianVectorProduct(vars: readonly tf.Variable[], loss: () => t
 }
 
 /**
- * Power iteration on v ↦ H v − shift·v from a seeded random start; returns the Rayleigh
- * quotient of H (shift added back), stopping when it changes by less than `tol` (relative).
+ * The Hessian-vector product as a host operator on float64 vectors [P] (parameter order,
+ * flattened): one upload, two gradients, one read per product. For `extremeEigenpairs`.
  */
-async function powerIteration(vars: readonly tf.Variable[], loss: () => tf.Scalar, rng: Rng, shift: number, maxIters: number, tol: number, eps: number): Promise<TopEigen> {
-  const p = vars.reduce((s, v) => s + v.size, 0);
-  const start = new Float32Array(p);
-  for (let i = 0; i < p; i++) start[i] = rng.normal();
-  let v = tf.tidy(() => { const t = tf.tensor1d(start); return tf.div(t, tf.norm(t)) as tf.Tensor1D; });
-  let lambda = 0;
-  let change = Infinity;
-  let it = 0;
-  try {
-    while (it < maxIters) {
-      it++;
-      const hv = hessianVectorProduct(vars, loss, v, eps);
-      const [rq, next] = tf.tidy(() => {
-        const shifted = shift === 0 ? hv : tf.sub(hv, tf.mul(shift, v));
-        return [tf.sum(tf.mul(v, hv)), tf.div(shifted, tf.maximum(tf.norm(shifted), 1e-30)) as tf.Tensor1D];
-      });
-      const [l] = await rq.data();
-      tf.dispose([hv, rq, v]);
-      v = next;
-      change = Math.abs(l - lambda) / Math.max(Math.abs(l), 1e-30);
-      lambda = l;
-      if (change < tol) break;
-    }
-  } finally {
-    v.dispose();
-  }
-  return { value: lambda, iters: it, change };
+export function hostHessianOperator(vars: readonly tf.Variable[], loss: () => tf.Scalar, eps = 1e-3): HostOperator {
+  return async (v) => {
+    let nv = 0;
+    for (let i = 0; i < v.length; i++) nv += v[i] * v[i];
+    nv = Math.sqrt(nv) || 1; // the product is linear; the differencing wants ‖v‖ = 1
+    const t = tf.tensor1d(Float32Array.from(v, (x) => x / nv));
+    const hv = hessianVectorProduct(vars, loss, t, eps);
+    const out = Float64Array.from((await hv.data()) as Float32Array, (x) => x * nv);
+    tf.dispose([t, hv]);
+    return out;
+  };
 }
 
 /**
- * The largest (algebraic) eigenvalue of the loss Hessian — the stiffness measure of the
- * gradient-pathologies paper, §2.4 — by power iteration on Hessian-vector products. Plain
- * power iteration finds the eigenvalue of largest magnitude; when that one is negative
- * (non-convex regions, early training), a second iteration on H − λ_dom I finds λ_max.
- * Reads one scalar per iteration (async, backend-safe).
+ * Both extreme eigenpairs of the loss Hessian — λ_max, the stiffness measure of the
+ * gradient-pathologies paper (§2.4), and λ_min, negative at a saddle (the Newton story of
+ * arXiv 2510.11987) — with eigenvectors and per-end convergence, by Lanczos on the
+ * Hessian-vector products above (`maxIters` products, one device read each). The start vector
+ * is drawn from `rng`. Leaves the parameters unchanged.
  */
-export async function topHessianEigenvalue(
+export function hessianEigenpairs(
   vars: readonly tf.Variable[],
   loss: () => tf.Scalar,
   rng: Rng,
   { maxIters = 20, tol = 1e-3, eps = 1e-3 } = {},
-): Promise<TopEigen & { dominant: number }> {
-  const dom = await powerIteration(vars, loss, rng, 0, maxIters, tol, eps);
-  if (dom.value >= 0) return { ...dom, dominant: dom.value };
-  const top = await powerIteration(vars, loss, rng, dom.value, maxIters, tol, eps);
-  return { ...top, iters: dom.iters + top.iters, dominant: dom.value };
+): Promise<ExtremeEigenpairs> {
+  const dim = vars.reduce((s, v) => s + v.size, 0);
+  return extremeEigenpairs(hostHessianOperator(vars, loss, eps), dim, { maxIters, tol, rng });
 }

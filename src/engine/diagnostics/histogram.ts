@@ -11,11 +11,16 @@ export interface TermHistogram {
   maxAbs: number;
 }
 
-/** All terms' histograms for one layer over shared edges (bins + 1 values). */
+/**
+ * All terms' histograms for one layer over shared edges (bins + 1 values). `source` says
+ * which gradient was counted (diagnostics/weight-grads.ts): ∂L/∂W of a plain weight, or of the
+ * effective W = V·diag(exp s) under random weight factorization.
+ */
 export interface LayerHistogram {
   layer: string;
   edges: Float32Array;
   terms: Record<string, TermHistogram>;
+  source?: 'W' | 'W = V·diag(exp s)';
 }
 
 /**

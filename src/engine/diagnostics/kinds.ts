@@ -5,7 +5,7 @@
 import { int, type SchemaOf } from '../schema/option';
 
 /** Diagnostics the engine can compute (docs/ARCHITECTURE.md; issue "Diagnostics"). */
-export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv'] as const;
+export const diagnosticKinds = ['align', 'hist', 'hess', 'rgv', 'ntk'] as const;
 export type DiagnosticKind = (typeof diagnosticKinds)[number];
 
 /** What each diagnostic is, for menus and help. */
@@ -14,6 +14,7 @@ export const diagnosticLabels: Record<DiagnosticKind, string> = {
   hist: 'Gradient histograms',
   hess: 'Hessian top eigenvalue',
   rgv: 'Residual-gradient variance',
+  ntk: 'Neural tangent kernel spectra',
 };
 
 /** The numeric options of the diagnostics record (its `kinds` list is checked on its own). */
@@ -26,6 +27,8 @@ export interface DiagnosticsOptions {
   bins: number;
   /** Samples used for per-sample gradients (residual-gradient variance). */
   rgvSamples: number;
+  /** Probe points per loss term for the empirical NTK (diagnostics and NTK weighting). */
+  ntkPoints: number;
 }
 
 export const diagnosticsSchema: SchemaOf<DiagnosticsOptions> = {
@@ -34,4 +37,6 @@ export const diagnosticsSchema: SchemaOf<DiagnosticsOptions> = {
   bins: int('Histogram bins', 40, 2, 1000, 'Bins per layer of the per-term gradient histograms.'),
   rgvSamples: int('Per-sample gradients', 128, 1, 4096, 'Residual points whose gradients give the variance estimate.',
     { unit: 'samples' }),
+  ntkPoints: int('NTK probe points', 32, 2, 1024, 'Points per loss term whose Jacobians give the empirical NTK (also for NTK weighting).',
+    { unit: 'per term' }),
 };

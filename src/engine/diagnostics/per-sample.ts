@@ -17,6 +17,24 @@ import type { PointBatch } from '../sampling';
  * Memory is B × P floats: chunk the batch for big nets.
  */
 export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[]): (tf.Tensor | null)[] {
+  return perSampleOf(net, pde, params, term, batch, streams, (r) => tf.sum(tf.square(r)) as tf.Scalar);
+}
+
+/**
+ * Rows of the residual Jacobian, ∂r_i/∂θ for one column of a loss term's residual r [B, k]
+ * (the neural-tangent-kernel features of Wang, Yu, Perdikaris 2022), by the same one-pass
+ * tap method as `perSampleGrads` applied to Σ_i r_i instead of Σ_i r_i². Same layout: one
+ * tensor [B, ...paramShape] per parameter, null outside dense layers; caller disposes.
+ */
+export function perSampleResidualGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], column = 0): (tf.Tensor | null)[] {
+  return perSampleOf(net, pde, params, term, batch, streams, (r) => {
+    const cols = r.shape[1] ?? 1;
+    return tf.sum(cols === 1 ? r : tf.slice(r, [0, column], [-1, 1])) as tf.Scalar;
+  });
+}
+
+/** Per-sample gradients of `objective(r)`, which must be a sum over samples of a function of row i of r. */
+function perSampleOf(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], objective: (r: tf.Tensor) => tf.Scalar): (tf.Tensor | null)[] {
   const taps: LayerTap[] = [];
   const x = tf.tensor2d(batch.x, [batch.n, pde.axes.length]);
   const aux = batch.aux.map((a) => tf.tensor2d(a, [batch.n, 1]));
@@ -24,7 +42,7 @@ export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term
     const vars = net.params.map((p) => p.variable);
     const { value, grads } = tf.variableGrads(() => {
       const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams), taps), pde.outputs.length);
-      return tf.sum(tf.square(pde.terms[term].residual(fields, aux, params))) as tf.Scalar;
+      return objective(pde.terms[term].residual(fields, aux, params));
     }, vars);
     tf.dispose([value, grads]);
     const byName = tf.tidy(() => {

@@ -1,15 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Trainer } from '../trainer';
 import { alignmentScore, flatten } from './alignment';
-import { topHessianEigenvalue } from './hessian';
+import { frozenLoss } from './frozen-loss';
+import { hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
+import { empiricalNtk, ntkMetrics } from './ntk';
 import { gradientVariance, perSampleGrads } from './per-sample';
 import { gradientStats, termGradients, weightMask } from './term-grads';
+import { effectiveWeightGrads, layerOf } from './weight-grads';
 
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
  * metrics.csv) and the UI: `gradNorm.<term>`, `align.intra`, `align.interGrad`,
- * `align.interUpdate`, `hess.top`, `hess.top.<term>`, `rgv.<layer>`, `rgvSnr.<layer>`, and
+ * `align.interUpdate`, `hess.top`/`hess.bottom` (λ_max, λ_min of the Hessian by Lanczos),
+ * `hess.converged` (1 when both ends converged, else 0), `hess.iters`, the same per term
+ * (`hess.top.<term>`, …), `hist.<layer>.<term>.meanAbs`/`.maxAbs` (each histogram's mean and
+ * max |∂L_term/∂W| over the layer's effective weight), `rgv.<layer>`, `rgvSnr.<layer>`,
+ * `ntk.<term>.max|min|mean|eig.<k>` and `ntk.cross.<a>.<b>.rms` (diagnostics/ntk.ts), and
  * `ms.<kind>` (wall time of each diagnostic).
  */
 export interface DiagnosticsReport {
@@ -24,8 +31,10 @@ async function scalar(t: tf.Scalar): Promise<number> {
   return v;
 }
 
-/** Layer name of a parameter (`layer0` for `layer0.weight`). */
-const layerOf = (name: string) => name.slice(0, name.lastIndexOf('.'));
+/** Set `metrics[key]` only to a finite reading (an undefined score is reported as nothing). */
+function report(metrics: Record<string, number>, key: string, v: number): void {
+  if (Number.isFinite(v)) metrics[key] = v;
+}
 
 /**
  * Run the diagnostics selected in `trainer.config.diagnostics` on a fresh probe batch
@@ -47,22 +56,29 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
     if (kinds.includes('align')) {
       if (terms.length > 1) {
         const flats = grads.map((g) => flatten(g));
-        metrics['align.intra'] = await scalar(alignmentScore(flats));
+        report(metrics, 'align.intra', await scalar(alignmentScore(flats)));
         tf.dispose(flats);
       }
       const dirs = trainer.lastDirections();
       if (dirs) {
-        metrics['align.interGrad'] = await scalar(alignmentScore(dirs.grads));
-        metrics['align.interUpdate'] = await scalar(alignmentScore(dirs.updates));
+        report(metrics, 'align.interGrad', await scalar(alignmentScore(dirs.grads)));
+        report(metrics, 'align.interUpdate', await scalar(alignmentScore(dirs.updates)));
       }
     }
     if (kinds.includes('hist')) {
-      for (let k = 0; k < params.length; k++) {
-        if (!params[k].name.endsWith('.weight')) continue;
-        const perTerm: Record<string, Float32Array> = {};
-        for (let i = 0; i < terms.length; i++) perTerm[terms[i]] = (await grads[i][k].data()) as Float32Array;
-        histograms.push(layerHistogram(layerOf(params[k].name), perTerm, bins));
+      const perTerm = grads.map((g) => effectiveWeightGrads(trainer.net.params, g));
+      for (let k = 0; k < perTerm[0].length; k++) {
+        const { layer, source } = perTerm[0][k];
+        const values: Record<string, Float32Array> = {};
+        for (let i = 0; i < terms.length; i++) values[terms[i]] = (await perTerm[i][k].grad.data()) as Float32Array;
+        const h = { ...layerHistogram(layer, values, bins), source };
+        histograms.push(h);
+        for (const [t, th] of Object.entries(h.terms)) {
+          metrics[`hist.${layer}.${t}.meanAbs`] = th.meanAbs;
+          metrics[`hist.${layer}.${t}.maxAbs`] = th.maxAbs;
+        }
       }
+      tf.dispose(perTerm.flatMap((ws) => ws.map((w) => w.grad)));
     }
     tf.dispose(grads);
     metrics['ms.align'] = performance.now() - t0;
@@ -71,11 +87,15 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
   if (kinds.includes('hess')) {
     t0 = performance.now();
     const w = trainer.weights;
-    const total = () => tf.tidy(() => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
-    metrics['hess.top'] = (await topHessianEigenvalue(trainer.vars, total, trainer.probeRng, { maxIters: hessIters })).value;
-    for (const t of terms) {
-      const one = () => tf.tidy(() => tf.sum(trainer.lossesOn(batches, [t])) as tf.Scalar);
-      metrics[`hess.top.${t}`] = (await topHessianEigenvalue(trainer.vars, one, trainer.probeRng, { maxIters: hessIters })).value;
+    const parts: [string, string[], number[]][] = [['', terms, w], ...terms.map((t): [string, string[], number[]] => [`.${t}`, [t], [1]])];
+    for (const [suffix, ts, ws] of parts) {
+      const f = frozenLoss(trainer, batches, ts, ws);
+      const e = await hessianEigenpairs(trainer.vars, f.loss, trainer.probeRng, { maxIters: hessIters });
+      f.dispose();
+      metrics[`hess.top${suffix}`] = e.top.value;
+      metrics[`hess.bottom${suffix}`] = e.bottom.value;
+      metrics[`hess.converged${suffix}`] = e.top.converged && e.bottom.converged ? 1 : 0;
+      if (!suffix) metrics['hess.iters'] = e.iters;
     }
     metrics['ms.hess'] = performance.now() - t0;
   }
@@ -104,6 +124,12 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
       metrics[`rgvSnr.${l}`] = vals[2 * i + 1] / Math.max(vals[2 * i], 1e-30);
     });
     metrics['ms.rgv'] = performance.now() - t0;
+  }
+  if (kinds.includes('ntk')) {
+    t0 = performance.now();
+    const ntk = await empiricalNtk(trainer, trainer.sample(trainer.probeRng, trainer.config.diagnostics.ntkPoints));
+    Object.assign(metrics, ntkMetrics(ntk));
+    metrics['ms.ntk'] = performance.now() - t0;
   }
   return { step: trainer.stepCount, metrics, histograms };
 }

@@ -1,10 +1,13 @@
 import type { SchemaOf } from '../schema/option';
 import { adamDefaults, adamSchema, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, adamwSchema, type AdamwOptions } from './adamw';
+import { muonDefaults, muonSchema, scaleByMuon, type MuonOptions } from './muon';
 import { pdeAwareDefaults, pdeAwareSchema, scaleByPdeAware, type PdeAwareOptions } from './pde_aware';
 import { sgdDefaults, sgdSchema, trace, type SgdOptions } from './sgd';
 import { scaleBySoap, soapDefaults, soapSchema, type SoapOptions } from './soap';
+import { newtonTrainDefaults, newtonTrainSchema, type NewtonTrainOptions } from './newton';
 import { chain, type Transform } from './transform';
+import * as tf from '@tensorflow/tfjs';
 
 export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
 export { learningRate, constantSchedule, scheduleSchema, type ScheduleOptions } from './schedule';
@@ -16,6 +19,8 @@ export interface OptimizerOptions {
   sgd: SgdOptions;
   soap: SoapOptions;
   pde_aware: PdeAwareOptions;
+  muon: MuonOptions;
+  newton: NewtonTrainOptions;
 }
 
 /** An optimizer id. */
@@ -33,6 +38,11 @@ interface OptimizerEntry<K extends OptimizerId> {
    * gradients), so the trainer computes them each step; absent = plain gradients suffice.
    */
   needsSampleMoments?: boolean;
+  /**
+   * A host optimizer (exact-Hessian Newton): it needs the loss itself, not one gradient per step,
+   * so `trainFor` runs it as a host phase (host-phase.ts) and `create` is only a placeholder.
+   */
+  host?: boolean;
 }
 
 /** Optimizers by id. */
@@ -67,6 +77,19 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     defaults: pdeAwareDefaults,
     create: (o, lr) => chain(scaleByPdeAware(o), scaleByLearningRate(lr)),
     needsSampleMoments: true,
+  },
+  muon: {
+    label: 'Muon',
+    schema: muonSchema,
+    defaults: muonDefaults,
+    create: (o, lr) => chain(scaleByMuon(o), scaleByLearningRate(lr)),
+  },
+  newton: {
+    label: 'Newton (exact Hessian, tiny nets)',
+    schema: newtonTrainSchema,
+    defaults: newtonTrainDefaults,
+    create: () => ({ init: () => ({}), update: (grads, state) => ({ updates: grads.map((g) => tf.zerosLike(g)), state }) }),
+    host: true,
   },
 };
 

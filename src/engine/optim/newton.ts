@@ -1,5 +1,6 @@
 import { symEig } from './linalg';
 import { dot, evaluate, norm, normInf, type Evaluation, type Objective } from './objective';
+import { bool, defaultsOf, float, int, type SchemaOf } from '../schema/option';
 
 /** Newton settings. */
 export interface NewtonOptions {
@@ -18,9 +19,32 @@ export interface NewtonOptions {
   tau: number;
   /** Refuse larger problems: one Hessian costs 2n gradients and an O(n³) eigensolve. */
   maxParams: number;
+  /** Compute the Hessian's eigenvalues at the final point (2n more gradients) for the result. */
+  finalSpectrum?: boolean;
 }
 
 export const newtonDefaults: NewtonOptions = { damping: 'none', maxIterations: 100, gtol: 1e-10, fdStep: 1e-5, tau: 1e-3, maxParams: 1000 };
+
+/**
+ * Newton as a playground optimizer (`--optimizer newton`): undamped (Rowan 2025's setting) or
+ * Levenberg–Marquardt-damped; the Hessian step 10^−2.5 suits float32 gradients (see `fdStep`);
+ * `maxParams` caps the network size (the trainer refuses bigger networks, naming the count).
+ */
+export interface NewtonTrainOptions {
+  damped: boolean;
+  fdStep: number;
+  tau: number;
+  maxParams: number;
+}
+
+export const newtonTrainSchema: SchemaOf<NewtonTrainOptions> = {
+  damped: bool('Levenberg–Marquardt damping', false, 'Damp the Newton step (else undamped, as Rowan 2025, which finds saddles).'),
+  fdStep: float('Hessian FD step', 10 ** -2.5, 1e-8, 1, 'Finite-difference step of the Hessian from gradients (10^−2.5 suits float32).'),
+  tau: float('Damping τ', 1e-3, 0, 1e6, 'Initial damping μ₀ = τ · max|λ(H)| (Madsen, Nielsen & Tingleff use τ in [1e-8, 1]).'),
+  maxParams: int('Largest network', 1000, 1, 5000, 'Networks with more parameters are refused (the Hessian is dense).', { unit: 'parameters' }),
+};
+
+export const newtonTrainDefaults: NewtonTrainOptions = defaultsOf(newtonTrainSchema);
 
 /** What one Newton iteration saw and did. */
 export interface NewtonIteration {
@@ -41,7 +65,10 @@ export interface NewtonResult {
   x: Float64Array;
   loss: number;
   grad: Float64Array;
-  /** Hessian eigenvalues at the final x (2n extra gradients), descending: a negative one means a saddle. */
+  /**
+   * Hessian eigenvalues at the final x (2n extra gradients), descending: a negative one means a
+   * saddle. Empty when `finalSpectrum` is false.
+   */
   eigenvalues: Float64Array;
   iterations: number;
   evaluations: number;
@@ -105,7 +132,7 @@ export async function newton(
   f: Objective,
   x0: ArrayLike<number>,
   options: Partial<NewtonOptions> = {},
-  onIteration?: (it: NewtonIteration) => boolean | void,
+  onIteration?: (it: NewtonIteration, x: Float64Array) => boolean | void | Promise<boolean | void>,
 ): Promise<NewtonResult> {
   const o = { ...newtonDefaults, ...options };
   const n = x0.length;
@@ -122,7 +149,7 @@ export async function newton(
     return e;
   };
   const finish = async (iterations: number, stop: NewtonResult['stop']): Promise<NewtonResult> =>
-    ({ x, loss: at.loss, grad: at.grad, eigenvalues: (await eig()).values, iterations, evaluations, stop, history });
+    ({ x, loss: at.loss, grad: at.grad, eigenvalues: o.finalSpectrum === false ? new Float64Array(0) : (await eig()).values, iterations, evaluations, stop, history });
   for (let k = 0; k < o.maxIterations; k++) {
     if (normInf(at.grad) <= o.gtol) return finish(k, 'gtol');
     const { values, vectors } = await eig();
@@ -168,7 +195,7 @@ export async function newton(
     at = step.at;
     const it: NewtonIteration = { iteration: k + 1, loss: at.loss, gradNorm: norm(at.grad), lambdaMin, lambdaMax, mu: step.mu, stepNorm: norm(step.p), evaluations };
     history.push(it);
-    if (onIteration?.(it) === true) return finish(k + 1, 'callback');
+    if ((await onIteration?.(it, x)) === true) return finish(k + 1, 'callback');
   }
   return finish(o.maxIterations, 'maxIterations');
 }

@@ -1,12 +1,12 @@
 import type { DiagnosticKind } from '../../engine/config';
-import { setField, setOption } from '../../store/edits';
+import { setField, setOption, switchSampling } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
 import { CheckboxField, Section, SelectField } from './fields';
 import { OptionFields } from './OptionFields';
 import { anyDiffers, type Edited } from './useEdited';
 
 /** Which diagnostics option belongs to which kind (shown only while that kind is ticked). */
-const optionOfKind: Partial<Record<DiagnosticKind, string>> = { hist: 'bins', hess: 'hessIters', rgv: 'rgvSamples' };
+const optionOfKind: Partial<Record<DiagnosticKind, string>> = { hist: 'bins', hess: 'hessIters', rgv: 'rgvSamples', ntk: 'ntkPoints' };
 
 /** Batch, steps, seed, logging and diagnostics cadence, and the backend preference. */
 export function TrainingSection({ e }: { e: Edited }) {
@@ -16,13 +16,21 @@ export function TrainingSection({ e }: { e: Edited }) {
   const { schemas } = e.catalog;
   const d = e.config.diagnostics;
   const toggle = (k: string, on: boolean) => edit(setOption('diagnostics', 'kinds', on ? [...d.kinds, k as DiagnosticKind] : d.kinds.filter((x) => x !== k)));
+  const sampling = e.catalog.sampling.find((m) => m.id === e.config.sampling.method);
   const hidden = Object.entries(optionOfKind).filter(([k]) => !d.kinds.includes(k as DiagnosticKind)).map(([, o]) => o as string);
   return (
     <Section title="Training" changed={anyDiffers(e, ['batch', 'steps', 'seed', 'logEvery', 'diagnostics'])}
       about="Fresh random collocation points every step; the seed fixes them and the initial weights.">
       <OptionFields schema={schemas.training} values={e.config} skip={['lr']} disabled={e.locked}
         onChange={(k, v) => edit(setField(k as 'batch', v as number))} />
-      <OptionFields schema={schemas.diagnostics} values={d} skip={['hessIters', 'bins', 'rgvSamples']} disabled={e.locked}
+      <SelectField label="Residual points" value={e.config.sampling.method} disabled={e.locked} onChange={(v) => edit(switchSampling(v))}
+        hint="Uniform fresh points every step, or drawn where the residual is large (Wu et al. 2023)."
+        options={e.catalog.sampling.map((m) => ({ value: m.id, label: m.label }))} />
+      {sampling && e.config.sampling.method !== 'uniform' ? (
+        <OptionFields schema={sampling.schema} values={e.config.sampling} disabled={e.locked}
+          skip={e.config.sampling.method === 'rar' ? [] : ['add']} onChange={(k, v) => edit(setOption('sampling', k, v))} />
+      ) : null}
+      <OptionFields schema={schemas.diagnostics} values={d} skip={['hessIters', 'bins', 'rgvSamples', 'ntkPoints']} disabled={e.locked}
         onChange={(k, v) => edit(setOption('diagnostics', k, v))} />
       {e.catalog.diagnosticKinds.map((k) => (
         <CheckboxField key={k.id} label={k.label} checked={d.kinds.includes(k.id as DiagnosticKind)} disabled={e.locked} onChange={(on) => toggle(k.id, on)} />

@@ -7,6 +7,13 @@ import { draw } from './plotly';
 import { usePlot } from './usePlot';
 import { useLive } from './useLive';
 
+/** Which gradient a layer's histogram counts (the engine's `LayerHistogram.source`). */
+function sourceText(source: string | undefined): string {
+  return source === 'W = V·diag(exp s)'
+    ? 'Gradient of the effective weight W = V·diag(exp s) (random weight factorization: V and s are trained; ∂L/∂W = (∂L/∂V) / exp(s)).'
+    : 'Gradient of the layer\'s weight matrix W.';
+}
+
 /**
  * Gradient histograms per layer and loss term, with a layer menu, a run menu in compare
  * mode and a slider over the diagnostics steps (it follows the newest step while at the end).
@@ -50,8 +57,9 @@ export function HistogramPanel() {
   return (
     <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools} beforeSave={sync}
       empty={figure ? null : 'Turn on Gradient histograms in Training → diagnostics (every > 0) and train.'}
-      help="How the gradient of each loss term is distributed over one layer's weights. When one term's histogram is much wider, it dominates the update — the stiffness that loss balancing corrects.">
+      help="How the gradient ∂Lᵢ/∂W of each loss term is distributed over one layer's weight matrix W. With random weight factorization (PirateNet's default) W = V·diag(exp s) is not a parameter itself; its gradient is shown, so layers compare across architectures. When one term's histogram is much wider, it dominates the update — the stiffness that loss balancing corrects.">
       <div className="chart" ref={ref} data-testid="histograms-chart" data-step={snap?.step ?? ''} />
+      {h ? <p className="hint" data-testid="histogram-source">{sourceText(h.source)}</p> : null}
       {history.length > 1 ? (
         <label className="slider">Diagnostics step {snap?.step}
           <input type="range" min={0} max={history.length - 1} value={Math.max(index, 0)}
