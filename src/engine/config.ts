@@ -5,7 +5,7 @@ import { diagnosticKinds, diagnosticsSchema, type DiagnosticKind, type Diagnosti
 import { lbfgsSchema, type LbfgsConfig } from './host-phase';
 import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
 import { optimizerIds, optimizers, scheduleSchema, type OptimizerId, type OptimizerOptions, type ScheduleOptions } from './optim';
-import { defaultParams, pdeIds, pdes, type ParamValues, type Pde, type PdeId } from './pdes';
+import { defaultParams, pdeIds, pdes, primaryResidual, type ParamValues, type Pde, type PdeId } from './pdes';
 import { checkBudget } from './budget';
 import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
 import { sampling, samplingMethods, type SamplingMethod, type SamplingOptions } from './sampling-methods';
@@ -199,7 +199,7 @@ function resolveBalancing(v: unknown): BalancingConfig {
 function resolveSampling(v: unknown, spec: Pde): SamplingConfig {
   const { method: m, ...rest } = record('sampling', v);
   const method = oneOf('sampling.method', m ?? 'uniform', samplingMethods);
-  if (method !== 'uniform' && !hasOwn(spec.terms, 'res')) throw new ConfigError(`sampling.method: ${spec.id} has no 'res' term to sample adaptively`);
+  if (method !== 'uniform' && primaryResidual(spec) === undefined) throw new ConfigError(`sampling.method: ${spec.id} has no residual term to sample adaptively`);
   return { method, ...resolveOptions<SamplingOptions>('sampling', rest, own(sampling, method)!.schema) };
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { primaryResidual } from '../pdes/types';
 import { termLosses } from '../loss';
 import type { PointBatch } from '../sampling';
 import type { Trainer } from '../trainer';
@@ -21,8 +22,9 @@ export function frozenLoss(trainer: Trainer, batches: Record<string, PointBatch>
   const { causal, params } = trainer.config;
   const streams = Object.fromEntries(terms.map((t) => [t, trainer.streamsOf(t)]));
   let fixed: tf.Tensor1D | undefined;
-  if (causal.enabled && terms.includes('res')) {
-    tf.tidy(() => trainer.lossesOn(batches, ['res'], (w) => (fixed = w)));
+  const res = primaryResidual(trainer.pde);
+  if (causal.enabled && res !== undefined && terms.includes(res)) {
+    tf.tidy(() => trainer.lossesOn(batches, [res], (w) => (fixed = w)));
   }
   const c = fixed ? { eps: causal.eps, chunks: causal.chunks, fixed } : undefined;
   const loss = () => tf.tidy(() => {
