@@ -7,7 +7,7 @@
  * --browser in headless Chromium (a dedicated Worker, as in the app) on webgpu, webgl and
  * wasm, where the GPU backends run on SwiftShader (software). The PyTorch peer is measured
  * once per network shape in the same run and every row gets its ratio. One JSON line per case
- * with --json (DESIGN.md contract: case, backend, n, width, depth, optimizer, msPerStep).
+ * with --json (docs/ARCHITECTURE.md contract: case, backend, n, width, depth, optimizer, msPerStep).
  */
 import { benchCases, type BenchCase } from '../src/engine/bench/cases';
 import { runCase, type BenchRow } from '../src/engine/bench/run-case';

@@ -6,7 +6,7 @@
  *   [--diagnostics all|align,hist,hess,rgv,ntk|none] [--diag-every N] [--out DIR] [--json]`
  *
  * Trains headless with the same engine as the browser. With --json the last stdout line is
- * the result object (DESIGN.md contract); progress goes to stderr then.
+ * the result object (docs/ARCHITECTURE.md contract); progress goes to stderr then.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,7 +9,7 @@ import { Trainer } from '../trainer';
 import type { BenchCase } from './cases';
 import { timeSteps } from './time-steps';
 
-/** One bench result (DESIGN.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
+/** One bench result (docs/ARCHITECTURE.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
 export interface BenchRow {
   case: string;
   backend: string;

@@ -45,7 +45,7 @@ export interface ResidualMomentsInput {
  *   a_i = w_t B ω_c / (M n_c k)  for i in chunk c   (causal `res`: L = mean_c ω_c L_c, ω fixed),
  * k the residual's columns, M the time chunks, n_c the points in chunk c (`chunkByTime`).
  * Slices of at most `maxFloats / P` samples bound the per-sample memory; one forward and one
- * reverse pass per slice (see DESIGN.md, "Per-sample gradients"). Entries are null for
+ * reverse pass per slice (see docs/ARCHITECTURE.md, "Per-sample gradients"). Entries are null for
  * parameters without per-sample gradients. Caller disposes the result; never reads the device.
  */
 export function residualSampleMoments(input: ResidualMomentsInput): SampleMoments {
