@@ -1,4 +1,4 @@
-import type { SchemaOf } from '../schema/option';
+import type { OptionsEntry } from '../schema/option';
 import { createMlp, mlpDefaults, mlpSchema, type MlpOptions, type NetContext } from './mlp';
 import { createModifiedMlp, modifiedMlpDefaults, modifiedMlpSchema, type ModifiedMlpOptions } from './modified_mlp';
 import { createPirateNet, pirateNetDefaults, pirateNetSchema, type PirateNetOptions } from './pirate_net';
@@ -18,11 +18,7 @@ export interface ArchOptions {
 /** An architecture id. */
 export type ArchId = keyof ArchOptions;
 
-interface ArchEntry<K extends ArchId> {
-  label: string;
-  /** Its options: kinds, ranges, defaults, labels, help (the single source of all of them). */
-  schema: SchemaOf<ArchOptions[K]>;
-  defaults: ArchOptions[K];
+interface ArchEntry<K extends ArchId> extends OptionsEntry<ArchOptions[K]> {
   /** Hidden units and parameter count for `inputDim` inputs (the resource budget's estimate). */
   size(opts: ArchOptions[K], inputDim: number, outputDim: number): { units: number; params: number };
   /** A problem across options (named `archOptions.<key>: …`), or null. */

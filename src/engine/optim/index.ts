@@ -1,4 +1,4 @@
-import type { SchemaOf } from '../schema/option';
+import type { OptionsEntry } from '../schema/option';
 import { adamDefaults, adamSchema, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, adamwSchema, type AdamwOptions } from './adamw';
 import { muonDefaults, muonSchema, scaleByMuon, type MuonOptions } from './muon';
@@ -26,11 +26,7 @@ export interface OptimizerOptions {
 /** An optimizer id. */
 export type OptimizerId = keyof OptimizerOptions;
 
-interface OptimizerEntry<K extends OptimizerId> {
-  label: string;
-  /** Its hyperparameters: kinds, ranges, defaults, labels, help (the single source of all of them). */
-  schema: SchemaOf<OptimizerOptions[K]>;
-  defaults: OptimizerOptions[K];
+interface OptimizerEntry<K extends OptimizerId> extends OptionsEntry<OptimizerOptions[K]> {
   /** The full transform, learning-rate scaling included, reading η from `lr()`. */
   create(opts: OptimizerOptions[K], lr: () => number): Transform;
   /**

@@ -68,6 +68,15 @@ export function text(label: string, def: string, maxLength: number, help: string
   return { kind: 'string', default: def, maxLength, label, help, ...extra };
 }
 
+/** What every registry entry with options declares: its label, its options' schema and their defaults. */
+export interface OptionsEntry<T> {
+  label: string;
+  /** Its options: kinds, ranges, defaults, labels, help (the single source of all of them). */
+  schema: SchemaOf<T>;
+  /** `defaultsOf(schema)`. */
+  defaults: T;
+}
+
 /** The defaults of a schema, as an options record. */
 export function defaultsOf<T>(schema: SchemaOf<T>): T {
   const out: Record<string, OptionValue> = {};
