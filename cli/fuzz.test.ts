@@ -9,7 +9,13 @@
 import { describe, expect, it } from 'vitest';
 import { architectures } from '../src/engine/nets';
 import { balancing } from '../src/engine/balancing/methods';
-import { ConfigError, resolveConfig, trainingSchema, type ConfigInput, type ExperimentConfig } from '../src/engine/config';
+import {
+  ConfigError,
+  resolveConfig,
+  trainingSchema,
+  type ConfigInput,
+  type ExperimentConfig,
+} from '../src/engine/config';
 import { CustomPdeError, validateCustomSpec } from '../src/engine/custom';
 import { customExamples } from '../src/engine/custom/examples';
 import { diagnosticKinds, diagnosticsSchema } from '../src/engine/diagnostics/kinds';
@@ -39,12 +45,56 @@ function rng(seed: number) {
 type Rand = ReturnType<typeof rng>;
 
 const weird = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', ''];
-const values: unknown[] = [NaN, Infinity, -Infinity, -1, 0, 1, 0.5, 2, 7, 33, 1e308, -1e308, 2 ** 53, 1e-9, 5e-9, 1e9, '1', '0', '1e999', '-3',
-  'abc', '', true, false, 'true', 'on', null, [], {}, [1, 2], { a: 1 }, 'tanh', 'sin', 'soap', 'host', 'bogus', 'annealing', 'ntk', 'rar',
-  ['align'], ['align', 'align'], 'align,hist', 'constructor', { __proto__: null }];
+const values: unknown[] = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -1,
+  0,
+  1,
+  0.5,
+  2,
+  7,
+  33,
+  1e308,
+  -1e308,
+  2 ** 53,
+  1e-9,
+  5e-9,
+  1e9,
+  '1',
+  '0',
+  '1e999',
+  '-3',
+  'abc',
+  '',
+  true,
+  false,
+  'true',
+  'on',
+  null,
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  'tanh',
+  'sin',
+  'soap',
+  'host',
+  'bogus',
+  'annealing',
+  'ntk',
+  'rar',
+  ['align'],
+  ['align', 'align'],
+  'align,hist',
+  'constructor',
+  { __proto__: null },
+];
 
 /** A random value: from the pool, or a random number of some size. */
-const value = (r: Rand): unknown => (r.next() < 0.7 ? r.pick(values) : r.pick([r.int(2000) - 100, r.next() * 10 ** (r.int(12) - 6)]));
+const value = (r: Rand): unknown =>
+  r.next() < 0.7 ? r.pick(values) : r.pick([r.int(2000) - 100, r.next() * 10 ** (r.int(12) - 6)]);
 
 /** Any value as link text (JSON for objects, which may lack `toString`). */
 const text = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
@@ -59,11 +109,24 @@ function randomConfig(r: Rand): ConfigInput {
     const f = r.pick(fields);
     const sub = resolved[f as keyof ExperimentConfig];
     if (typeof sub === 'object' && sub !== null && !Array.isArray(sub) && r.next() < 0.8) {
-      const keys = [...Object.keys(sub), ...Object.keys(architectures.pirate_net.schema), 'solver', 'nesterov', 'method', ...weird];
-      const group = (typeof input[f] === 'object' && input[f] !== null ? { ...(input[f] as object) } : {}) as Record<string, unknown>;
+      const keys = [
+        ...Object.keys(sub),
+        ...Object.keys(architectures.pirate_net.schema),
+        'solver',
+        'nesterov',
+        'method',
+        ...weird,
+      ];
+      const group = (typeof input[f] === 'object' && input[f] !== null ? { ...(input[f] as object) } : {}) as Record<
+        string,
+        unknown
+      >;
       const key = r.pick(keys);
       const near = (sub as Record<string, unknown>)[key];
-      const v = typeof near === 'number' && r.next() < 0.5 ? r.pick([near, near * 2, near + 1, Math.round(near / 2), -near]) : value(r);
+      const v =
+        typeof near === 'number' && r.next() < 0.5
+          ? r.pick([near, near * 2, near + 1, Math.round(near / 2), -near])
+          : value(r);
       Object.defineProperty(group, key, { value: v, enumerable: true, writable: true, configurable: true });
       input[f] = group;
     } else Object.defineProperty(input, f, { value: value(r), enumerable: true, writable: true, configurable: true });
@@ -75,13 +138,22 @@ function randomConfig(r: Rand): ConfigInput {
 function recordProblems(field: string, v: unknown, schema: OptionSchema, extra: string[] = []): string[] {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return [`${field} is not an object`];
   const out: string[] = [];
-  for (const k of Object.keys(v)) if (!(Object.keys(schema).includes(k) || extra.includes(k))) out.push(`${field}.${k} is not an option`);
+  for (const k of Object.keys(v))
+    if (!(Object.keys(schema).includes(k) || extra.includes(k))) out.push(`${field}.${k} is not an option`);
   for (const [k, spec] of Object.entries(schema)) {
     const x = (v as Record<string, unknown>)[k];
-    const bad = spec.kind === 'bool' ? typeof x !== 'boolean'
-      : spec.kind === 'choice' ? typeof x !== 'string' || !spec.choices!.includes(x)
-        : spec.kind === 'string' ? typeof x !== 'string'
-          : typeof x !== 'number' || !Number.isFinite(x) || x < spec.min! || x > spec.max! || (spec.kind === 'int' && !Number.isInteger(x));
+    const bad =
+      spec.kind === 'bool'
+        ? typeof x !== 'boolean'
+        : spec.kind === 'choice'
+          ? typeof x !== 'string' || !spec.choices!.includes(x)
+          : spec.kind === 'string'
+            ? typeof x !== 'string'
+            : typeof x !== 'number' ||
+              !Number.isFinite(x) ||
+              x < spec.min! ||
+              x > spec.max! ||
+              (spec.kind === 'int' && !Number.isInteger(x));
     if (bad) out.push(`${field}.${k} = ${String(x)} is not a valid ${spec.kind}`);
   }
   return out;
@@ -101,11 +173,15 @@ function accepted(c: ExperimentConfig): string[] {
   ];
   const top = Object.fromEntries(Object.keys(trainingSchema).map((k) => [k, c[k as keyof ExperimentConfig]]));
   out.push(...recordProblems('config', top, trainingSchema as OptionSchema));
-  if (!c.diagnostics.kinds.every((k) => diagnosticKinds.includes(k)) || new Set(c.diagnostics.kinds).size !== c.diagnostics.kinds.length) {
+  if (
+    !c.diagnostics.kinds.every((k) => diagnosticKinds.includes(k)) ||
+    new Set(c.diagnostics.kinds).size !== c.diagnostics.kinds.length
+  ) {
     out.push(`diagnostics.kinds ${c.diagnostics.kinds} is not a set of kinds`);
   }
   if (!Object.values(c.params).every(Number.isFinite)) out.push('a parameter is not finite');
-  if (!Object.values(c.lossWeights).every((w) => Number.isFinite(w) && w >= 0)) out.push('a loss weight is not a finite number ≥ 0');
+  if (!Object.values(c.lossWeights).every((w) => Number.isFinite(w) && w >= 0))
+    out.push('a loss weight is not a finite number ≥ 0');
   if (JSON.stringify(JSON.parse(JSON.stringify(c))) !== JSON.stringify(c)) out.push('not JSON-clean');
   return out;
 }
@@ -126,7 +202,11 @@ describe('fuzzing every input: never an uncaught exception, never accepted-inval
     let ok = 0;
     for (let i = 0; i < 2000; i++) {
       const input = randomConfig(r);
-      const c = refusedOrValue(() => resolveConfig(input), (e) => e instanceof ConfigError, input);
+      const c = refusedOrValue(
+        () => resolveConfig(input),
+        (e) => e instanceof ConfigError,
+        input,
+      );
       if (!c) continue;
       ok++;
       expect(accepted(c), JSON.stringify(input)).toEqual([]);
@@ -137,24 +217,60 @@ describe('fuzzing every input: never an uncaught exception, never accepted-inval
 
   it('1,500 mutated links', () => {
     const r = rng(16);
-    const junk = ['&', '=', '.', '%', '%zz', '#', '?', '[', '{', '"', ',', 'constructor', '__proto__', 'compare.', 'v=2', '1e999', 'NaN'];
+    const junk = [
+      '&',
+      '=',
+      '.',
+      '%',
+      '%zz',
+      '#',
+      '?',
+      '[',
+      '{',
+      '"',
+      ',',
+      'constructor',
+      '__proto__',
+      'compare.',
+      'v=2',
+      '1e999',
+      'NaN',
+    ];
     let ok = 0;
     for (let i = 0; i < 1500; i++) {
-      const config = refusedOrValue(() => resolveConfig(randomConfig(r)), () => true, null) ?? resolveConfig();
-      let hash = encodeExperiment({ config: config as ConfigInput, compare: r.next() < 0.4 ? { seed: r.int(3) } : null });
+      const config =
+        refusedOrValue(
+          () => resolveConfig(randomConfig(r)),
+          () => true,
+          null,
+        ) ?? resolveConfig();
+      let hash = encodeExperiment({
+        config: config as ConfigInput,
+        compare: r.next() < 0.4 ? { seed: r.int(3) } : null,
+      });
       for (let m = r.int(4); m > 0; m--) {
         const at = r.int(hash.length + 1);
         const op = r.int(3);
-        hash = op === 0 ? hash.slice(0, at) + hash.slice(at + 1 + r.int(8))
-          : op === 1 ? hash.slice(0, at) + r.pick(junk) + hash.slice(at)
-            : `${hash}&${r.pick(Object.keys(config))}.${r.pick(weird)}=${text(value(r))}`;
+        hash =
+          op === 0
+            ? hash.slice(0, at) + hash.slice(at + 1 + r.int(8))
+            : op === 1
+              ? hash.slice(0, at) + r.pick(junk) + hash.slice(at)
+              : `${hash}&${r.pick(Object.keys(config))}.${r.pick(weird)}=${text(value(r))}`;
       }
-      const d = refusedOrValue(() => decodeExperiment(hash, resolveConfig), (e) => e instanceof UrlError, hash);
+      const d = refusedOrValue(
+        () => decodeExperiment(hash, resolveConfig),
+        (e) => e instanceof UrlError,
+        hash,
+      );
       if (!d) continue;
       ok++;
       expect(accepted(d.config), hash).toEqual([]);
       if (d.compareConfig) expect(accepted(d.compareConfig), hash).toEqual([]);
-      const again = decodeExperiment(encodeExperiment({ config: d.config as ConfigInput, compare: d.compare }), resolveConfig)!;
+      const again = decodeExperiment(
+        encodeExperiment({ config: d.config as ConfigInput, compare: d.compare }),
+        resolveConfig,
+      )!;
       expect(again.config).toEqual(d.config);
       expect(again.compareConfig).toEqual(d.compareConfig);
     }
@@ -163,18 +279,57 @@ describe('fuzzing every input: never an uncaught exception, never accepted-inval
 
   it('1,500 random typed-PDE expressions', () => {
     const r = rng(17);
-    const tokens = ['u', 'u_x', 'u_xx', 'u_t', 'u_xxxxx', 'x', 't', 'nu', 'pi', 'e', 'constructor', 'toString', '(', ')', '+', '-', '*', '/',
-      '^', 'sin(', 'log(', 'sqrt(', 'exp(', '1', '0', '1e999', '2', ' ', ',', '**', 'v'];
+    const tokens = [
+      'u',
+      'u_x',
+      'u_xx',
+      'u_t',
+      'u_xxxxx',
+      'x',
+      't',
+      'nu',
+      'pi',
+      'e',
+      'constructor',
+      'toString',
+      '(',
+      ')',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      'sin(',
+      'log(',
+      'sqrt(',
+      'exp(',
+      '1',
+      '0',
+      '1e999',
+      '2',
+      ' ',
+      ',',
+      '**',
+      'v',
+    ];
     let ok = 0;
     for (let i = 0; i < 1500; i++) {
       const expr = Array.from({ length: 1 + r.int(24) }, () => r.pick(tokens)).join('');
       const key = r.pick(['residual', 'ic', 'residual']);
       const spec = { ...customExamples.burgers, [key]: key === 'residual' ? `u_t + ${expr}` : expr };
-      const s = refusedOrValue(() => validateCustomSpec(spec), (e) => e instanceof CustomPdeError, spec);
+      const s = refusedOrValue(
+        () => validateCustomSpec(spec),
+        (e) => e instanceof CustomPdeError,
+        spec,
+      );
       if (!s) continue;
       ok++;
       // accepted: it builds and resolves as a config without any other error
-      refusedOrValue(() => resolveConfig({ pde: 'custom', custom: s }), (e) => e instanceof ConfigError, s);
+      refusedOrValue(
+        () => resolveConfig({ pde: 'custom', custom: s }),
+        (e) => e instanceof ConfigError,
+        s,
+      );
     }
     expect(ok).toBeGreaterThan(20);
   });
@@ -185,14 +340,25 @@ describe('fuzzing every input: never an uncaught exception, never accepted-inval
     for (let i = 0; i < 800; i++) {
       const tensors = Array.from({ length: 1 + r.int(4) }, (_, k) => {
         const shape = [1 + r.int(4), 1 + r.int(3)];
-        return { name: `layer${k}.weight`, shape, data: Float32Array.from({ length: shape[0] * shape[1] }, () => r.next()) };
+        return {
+          name: `layer${k}.weight`,
+          shape,
+          data: Float32Array.from({ length: shape[0] * shape[1] }, () => r.next()),
+        };
       });
       let bytes: Uint8Array = encodeSafetensors(tensors, { step: '1' });
       const name = r.next() < 0.7 ? 'w.safetensors' : 'w.json';
       if (name === 'w.json') {
-        const list = tensors.map((t) => ({ name: r.next() < 0.1 ? 'layer0.weight' : t.name, shape: t.shape, data: Array.from(t.data) }));
+        const list = tensors.map((t) => ({
+          name: r.next() < 0.1 ? 'layer0.weight' : t.name,
+          shape: t.shape,
+          data: Array.from(t.data),
+        }));
         let text = JSON.stringify(r.next() < 0.5 ? list : { tensors: list });
-        for (let m = r.int(3); m > 0; m--) { const at = r.int(text.length); text = text.slice(0, at) + r.pick(['null', '-1', '"', ']', '1e999', '']) + text.slice(at + 1); }
+        for (let m = r.int(3); m > 0; m--) {
+          const at = r.int(text.length);
+          text = text.slice(0, at) + r.pick(['null', '-1', '"', ']', '1e999', '']) + text.slice(at + 1);
+        }
         bytes = new TextEncoder().encode(text);
       } else {
         for (let m = 1 + r.int(4); m > 0; m--) {
@@ -204,7 +370,11 @@ describe('fuzzing every input: never an uncaught exception, never accepted-inval
           if (bytes.length < 8) break;
         }
       }
-      const got = refusedOrValue(() => readImport(name, bytes), (e) => e instanceof Error && e.message.startsWith(name), name);
+      const got = refusedOrValue(
+        () => readImport(name, bytes),
+        (e) => e instanceof Error && e.message.startsWith(name),
+        name,
+      );
       if (!got || got.kind !== 'weights') continue;
       ok++;
       const total = got.tensors.reduce((s, t) => s + 4 * t.data.length, 0);

@@ -34,7 +34,10 @@ export function termStreams(derivs: readonly string[]): { streams: number; order
 }
 
 /** An estimate of one step's memory in bytes, and the parts it is made of. */
-export function estimateStepBytes(config: ExperimentConfig, pde: Pick<Pde, 'terms' | 'axes' | 'outputs'>): { bytes: number; params: number; units: number } {
+export function estimateStepBytes(
+  config: ExperimentConfig,
+  pde: Pick<Pde, 'terms' | 'axes' | 'outputs'>,
+): { bytes: number; params: number; units: number } {
   const entry = architectures[config.arch];
   const size = entry.size(config.archOptions as never, pde.axes.length, pde.outputs.length);
   const { units } = size;
@@ -47,7 +50,8 @@ export function estimateStepBytes(config: ExperimentConfig, pde: Pick<Pde, 'term
   }
   const soap = config.optimizer === 'soap' ? 4 : 0;
   const perSample = optimizers[config.optimizer].needsSampleMoments ? 2 * config.batch : 0;
-  const rgv = config.diagnostics.every > 0 && config.diagnostics.kinds.includes('rgv') ? config.diagnostics.rgvSamples : 0;
+  const rgv =
+    config.diagnostics.every > 0 && config.diagnostics.kinds.includes('rgv') ? config.diagnostics.rgvSamples : 0;
   const lbfgs = config.lbfgs.from >= 0 ? 2 * config.lbfgs.history + 4 : 0;
   const floats = activations + params * (4 + soap + perSample + rgv + lbfgs);
   return { bytes: 4 * floats, params, units };
@@ -59,7 +63,12 @@ const gib = (b: number) => `${(b / GiB).toFixed(b < GiB ? 2 : 1)} GiB`;
  * Throw a ConfigError when `config` needs more than `limit` bytes per step, saying what to
  * shrink (the batch, the network's width and depth) and by about how much.
  */
-export function checkBudget(config: ExperimentConfig, pde: Pick<Pde, 'terms' | 'axes' | 'outputs'>, limit = defaultMemoryLimit, backend = 'this backend'): void {
+export function checkBudget(
+  config: ExperimentConfig,
+  pde: Pick<Pde, 'terms' | 'axes' | 'outputs'>,
+  limit = defaultMemoryLimit,
+  backend = 'this backend',
+): void {
   const { bytes, params } = estimateStepBytes(config, pde);
   if (bytes <= limit) return;
   const o = config.archOptions as Partial<ArchOptions['pirate_net'] & ArchOptions['mlp']>;

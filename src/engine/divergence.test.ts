@@ -24,8 +24,11 @@ async function diverge(config: ConfigInput, steps: number) {
 }
 
 describe('every divergence path ends in a DivergenceError with the last good weights', () => {
-  it('an L-BFGS phase that starts between log steps from diverged weights (was: "lbfgs: the loss at x0 is Infinity")', async () => {
-    const { error, start, after, step } = await diverge({ optimizer: 'sgd', lr: 10, logEvery: 1000, lbfgs: { from: 40 } }, 60);
+  it('L-BFGS starting between log steps from diverged weights (was: "lbfgs: the loss at x0 is Infinity")', async () => {
+    const { error, start, after, step } = await diverge(
+      { optimizer: 'sgd', lr: 10, logEvery: 1000, lbfgs: { from: 40 } },
+      60,
+    );
     expect(error).toBeInstanceOf(DivergenceError);
     expect((error as Error).message).toMatch(/diverged at step 40 .*weights restored to step 0/);
     expect(step).toBe(0);
@@ -33,11 +36,19 @@ describe('every divergence path ends in a DivergenceError with the last good wei
     expect(after.flat().every(Number.isFinite)).toBe(true);
   });
 
-  it('SOAP with the host eigensolver on non-finite gradients (was: "symEig: QR iteration did not converge")', async () => {
+  it('SOAP with the host eigensolver on NaN gradients (was: "symEig: QR iteration did not converge")', async () => {
     const before = tf.memory().numTensors;
     // sqrt of a negative number: NaN residuals, so NaN gradients from the first step on
-    const custom = { axes: ['x'], domain: { x: [0, 1] }, residual: 'u_xx - sqrt(u - 1000)', bcs: [{ kind: 'dirichlet', axis: 'x', value: '0' }] };
-    const { error, after, start } = await diverge({ pde: 'custom', custom, optimizer: 'soap', optimizerOptions: { solver: 'host' }, logEvery: 5 }, 20);
+    const custom = {
+      axes: ['x'],
+      domain: { x: [0, 1] },
+      residual: 'u_xx - sqrt(u - 1000)',
+      bcs: [{ kind: 'dirichlet', axis: 'x', value: '0' }],
+    };
+    const { error, after, start } = await diverge(
+      { pde: 'custom', custom, optimizer: 'soap', optimizerOptions: { solver: 'host' }, logEvery: 5 },
+      20,
+    );
     expect(error).toBeInstanceOf(DivergenceError);
     expect((error as Error).message).toMatch(/diverged at step 5 .*weights restored to step 0/);
     expect(after).toEqual(start);
@@ -50,7 +61,9 @@ describe('every divergence path ends in a DivergenceError with the last good wei
     expect(Array.from(hostEigenbasis(nan, 2))).toEqual([1, 0, 0, 1]);
     const q = Float64Array.from([0, 1, 1, 0]);
     expect(hostRefresh(Float64Array.from([Infinity, 0, 0, 1]), q, 2)).toEqual({ q, perm: [0, 1] });
-    expect(Array.from(hostRefresh(Float64Array.from([2, 0, 0, 1]), Float64Array.from([NaN, 0, 0, 1]), 2).q)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(hostRefresh(Float64Array.from([2, 0, 0, 1]), Float64Array.from([NaN, 0, 0, 1]), 2).q)).toEqual([
+      1, 0, 0, 1,
+    ]);
     // finite input still gets the exact eigenbasis (diag(1, 3): eigenvalue 3 first)
     const v = hostEigenbasis(Float64Array.from([1, 0, 0, 3]), 2);
     expect(Math.abs(v[1])).toBeCloseTo(1, 12);

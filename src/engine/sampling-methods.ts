@@ -20,9 +20,16 @@ export interface SamplingOptions {
 }
 
 const options = (power: number, c: number): SchemaOf<SamplingOptions> => ({
-  every: int('Resample every', 100, 1, 1e7, 'Redraw the candidates and their residual density every this many steps.',
-    { unit: 'steps' }),
-  power: float('Density power k', power, 0, 10, 'Points are drawn with density ∝ |r|^k / mean(|r|^k) + c; 0 = uniform.'),
+  every: int('Resample every', 100, 1, 1e7, 'Redraw the candidates and their residual density every this many steps.', {
+    unit: 'steps',
+  }),
+  power: float(
+    'Density power k',
+    power,
+    0,
+    10,
+    'Points are drawn with density ∝ |r|^k / mean(|r|^k) + c; 0 = uniform.',
+  ),
   c: float('Density floor c', c, 0, 1e6, 'Added to the normalised density, so well-fitted regions keep some points.'),
   candidates: int('Candidates', 4096, 1, 1 << 18, 'Uniform candidate points whose residuals define the density.'),
   add: int('Points added (RAR-D)', 32, 1, 65536, 'Points RAR-D adds to its growing set at each resampling.'),

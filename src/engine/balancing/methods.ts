@@ -21,9 +21,21 @@ export interface BalancingOptions {
 }
 
 const options = (every: number): SchemaOf<BalancingOptions> => ({
-  alpha: float('Balancing rate α', 0.1, 0, 1, 'Weight of the new estimate in λ ← (1 − α)λ + α λ̂; 0 = weights never move.'),
-  every: int('Rebalance every', every, 1, 1e7, 'Recompute the loss weights from per-term gradients every this many steps.',
-    { unit: 'steps' }),
+  alpha: float(
+    'Balancing rate α',
+    0.1,
+    0,
+    1,
+    'Weight of the new estimate in λ ← (1 − α)λ + α λ̂; 0 = weights never move.',
+  ),
+  every: int(
+    'Rebalance every',
+    every,
+    1,
+    1e7,
+    'Recompute the loss weights from per-term gradients every this many steps.',
+    { unit: 'steps' },
+  ),
 });
 
 /** Each method's label and options schema (its own defaults). */

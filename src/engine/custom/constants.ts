@@ -12,7 +12,10 @@ import { hasOwn } from '../schema/option';
 /** A node's value when it is a constant, else null (it depends on a variable). */
 type Maybe = number | null;
 
-const lift = (f: (...xs: number[]) => number) => (...xs: Maybe[]): Maybe => (xs.some((x) => x === null) ? null : f(...(xs as number[])));
+const lift =
+  (f: (...xs: number[]) => number) =>
+  (...xs: Maybe[]): Maybe =>
+    xs.some((x) => x === null) ? null : f(...(xs as number[]));
 
 /**
  * Throw `CustomPdeError` (at the offending sub-expression) when a constant part of `e` is not
@@ -20,7 +23,8 @@ const lift = (f: (...xs: number[]) => number) => (...xs: Maybe[]): Maybe => (xs.
  */
 export function checkFiniteConstants(e: Expr, params: Readonly<Record<string, number>>): void {
   const check = (node: Expr, v: Maybe): Maybe => {
-    if (v !== null && !Number.isFinite(v)) throw new CustomPdeError(`this constant part evaluates to ${v}, not a finite number`, node.pos);
+    if (v !== null && !Number.isFinite(v))
+      throw new CustomPdeError(`this constant part evaluates to ${v}, not a finite number`, node.pos);
     return v;
   };
   const ops: Ops<Maybe> = {

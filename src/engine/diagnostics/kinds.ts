@@ -32,11 +32,21 @@ export interface DiagnosticsOptions {
 }
 
 export const diagnosticsSchema: SchemaOf<DiagnosticsOptions> = {
-  every: int('Diagnostics every', 0, 0, 1e7, 'Run the ticked diagnostics every this many steps; 0 = off.', { unit: 'steps', live: false }),
+  every: int('Diagnostics every', 0, 0, 1e7, 'Run the ticked diagnostics every this many steps; 0 = off.', {
+    unit: 'steps',
+    live: false,
+  }),
   hessIters: int('Hessian power iterations', 20, 1, 1000, 'Cap on power iterations for the top Hessian eigenvalue.'),
   bins: int('Histogram bins', 40, 2, 1000, 'Bins per layer of the per-term gradient histograms.'),
-  rgvSamples: int('Per-sample gradients', 128, 1, 4096, 'Residual points whose gradients give the variance estimate.',
-    { unit: 'samples' }),
-  ntkPoints: int('NTK probe points', 32, 2, 1024, 'Points per loss term whose Jacobians give the empirical NTK (also for NTK weighting).',
-    { unit: 'per term' }),
+  rgvSamples: int('Per-sample gradients', 128, 1, 4096, 'Residual points whose gradients give the variance estimate.', {
+    unit: 'samples',
+  }),
+  ntkPoints: int(
+    'NTK probe points',
+    32,
+    2,
+    1024,
+    'Points per loss term whose Jacobians give the empirical NTK (also for NTK weighting).',
+    { unit: 'per term' },
+  ),
 };

@@ -7,8 +7,12 @@ import { initialValueTerm, pdeIds, pdes, primaryResidual, termsWithRole } from '
 
 /** A typed wave system with two equations: its residual terms are res1 and res2 (not `res`). */
 const system = {
-  axes: ['t', 'x'], domain: { t: [0, 1], x: [0, 1] }, outputs: ['u', 'v'],
-  residual: ['u_t - v_x', 'v_t - u_x'], ic: ['sin(pi*x)', '0'], bcs: [{ kind: 'dirichlet', axis: 'x', value: ['0', null] }],
+  axes: ['t', 'x'],
+  domain: { t: [0, 1], x: [0, 1] },
+  outputs: ['u', 'v'],
+  residual: ['u_t - v_x', 'v_t - u_x'],
+  ic: ['sin(pi*x)', '0'],
+  bcs: [{ kind: 'dirichlet', axis: 'x', value: ['0', null] }],
 };
 
 describe('loss terms declare their role', () => {
@@ -31,9 +35,16 @@ describe('loss terms declare their role', () => {
   });
 
   it('causal weighting reaches a typed system (was: only a term named `res`)', async () => {
-    const t = new Trainer(resolveConfig({
-      pde: 'custom', custom: system, causal: { enabled: true, chunks: 4 }, batch: 32, archOptions: { depth: 1, width: 8 }, optimizer: 'pde_aware',
-    }));
+    const t = new Trainer(
+      resolveConfig({
+        pde: 'custom',
+        custom: system,
+        causal: { enabled: true, chunks: 4 },
+        batch: 32,
+        archOptions: { depth: 1, width: 8 },
+        optimizer: 'pde_aware',
+      }),
+    );
     await t.prepare();
     for (let i = 0; i < 3; i++) t.step();
     const c = await t.checkpoint();

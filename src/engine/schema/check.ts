@@ -69,7 +69,8 @@ export function checkValue(field: string, spec: OptionSpec, v: unknown): OptionV
 /** A plain object (not null, not an array), or {} for undefined; anything else is an error. */
 export function record(field: string, v: unknown): Record<string, unknown> {
   if (v === undefined) return {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${field}: expected an object, got ${shown(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ConfigError(`${field}: expected an object, got ${shown(v)}`);
   return v as Record<string, unknown>;
 }
 
@@ -81,7 +82,8 @@ export function resolveOptions<T>(field: string, v: unknown, schema: OptionSchem
   const given = record(field || 'config', v);
   const at = (k: string) => (field ? `${field}.${k}` : k);
   for (const k of Object.keys(given)) {
-    if (!hasOwn(schema, k)) throw new ConfigError(`${at(k)}: unknown option (allowed: ${Object.keys(schema).join(', ') || 'none'})`);
+    if (!hasOwn(schema, k))
+      throw new ConfigError(`${at(k)}: unknown option (allowed: ${Object.keys(schema).join(', ') || 'none'})`);
   }
   const out: Record<string, OptionValue> = {};
   for (const k of Object.keys(schema)) {

@@ -44,12 +44,26 @@ export type SchemaOf<T> = { readonly [K in keyof T]-?: OptionSpec<T[K] & OptionV
 type Extra = Partial<Pick<OptionSpec, 'unit' | 'live' | 'choiceLabels'>>;
 
 /** An integer option in [min, max]. */
-export function int(label: string, def: number, min: number, max: number, help: string, extra: Extra = {}): OptionSpec<number> {
+export function int(
+  label: string,
+  def: number,
+  min: number,
+  max: number,
+  help: string,
+  extra: Extra = {},
+): OptionSpec<number> {
   return { kind: 'int', default: def, min, max, label, help, ...extra };
 }
 
 /** A real-valued option in [min, max]. */
-export function float(label: string, def: number, min: number, max: number, help: string, extra: Extra = {}): OptionSpec<number> {
+export function float(
+  label: string,
+  def: number,
+  min: number,
+  max: number,
+  help: string,
+  extra: Extra = {},
+): OptionSpec<number> {
   return { kind: 'float', default: def, min, max, label, help, ...extra };
 }
 
@@ -59,12 +73,24 @@ export function bool(label: string, def: boolean, help: string, extra: Extra = {
 }
 
 /** One of a fixed list of names. */
-export function choice<T extends string>(label: string, def: T, choices: readonly T[], help: string, extra: Extra = {}): OptionSpec<T> {
+export function choice<T extends string>(
+  label: string,
+  def: T,
+  choices: readonly T[],
+  help: string,
+  extra: Extra = {},
+): OptionSpec<T> {
   return { kind: 'choice', default: def, choices, label, help, ...extra };
 }
 
 /** Free text of at most `maxLength` characters. */
-export function text(label: string, def: string, maxLength: number, help: string, extra: Extra = {}): OptionSpec<string> {
+export function text(
+  label: string,
+  def: string,
+  maxLength: number,
+  help: string,
+  extra: Extra = {},
+): OptionSpec<string> {
   return { kind: 'string', default: def, maxLength, label, help, ...extra };
 }
 

@@ -22,8 +22,13 @@ export function defineOwn(obj: Record<string, unknown>, key: string, value: unkn
  * Put `value` at `path` (one or two segments) in `target`. `fail` builds the error for a path
  * set twice, or set both as a value and as a group (unless `replace`, where a later value wins).
  */
-export function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown, fail: (why: string) => Error,
-  replace = false): void {
+export function setPath(
+  target: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+  fail: (why: string) => Error,
+  replace = false,
+): void {
   const [head, sub] = path;
   if (sub === undefined) {
     if (hasOwn(target, head) && !replace) throw fail(`sets "${head}" twice (or also as a group)`);
@@ -32,7 +37,8 @@ export function setPath(target: Record<string, unknown>, path: readonly string[]
   }
   if (!hasOwn(target, head)) defineOwn(target, head, {});
   const group = target[head];
-  if (typeof group !== 'object' || group === null || Array.isArray(group)) throw fail(`sets "${head}" both as a value and as a group`);
+  if (typeof group !== 'object' || group === null || Array.isArray(group))
+    throw fail(`sets "${head}" both as a value and as a group`);
   if (hasOwn(group, sub) && !replace) throw fail(`sets "${head}.${sub}" twice`);
   defineOwn(group as Record<string, unknown>, sub, value);
 }

@@ -25,17 +25,34 @@ export function OptionField(props: {
   const hint = spec.live ? `${spec.help} Can change while training.` : spec.help;
   switch (spec.kind) {
     case 'bool':
-      return <CheckboxField label={label} checked={value === true} disabled={disabled} hint={hint} onChange={onChange} />;
+      return (
+        <CheckboxField label={label} checked={value === true} disabled={disabled} hint={hint} onChange={onChange} />
+      );
     case 'choice':
       return (
-        <SelectField label={label} value={String(value)} disabled={disabled} hint={hint} onChange={onChange}
-          options={(spec.choices ?? []).map((c) => ({ value: c, label: spec.choiceLabels?.[c] ?? c }))} />
+        <SelectField
+          label={label}
+          value={String(value)}
+          disabled={disabled}
+          hint={hint}
+          onChange={onChange}
+          options={(spec.choices ?? []).map((c) => ({ value: c, label: spec.choiceLabels?.[c] ?? c }))}
+        />
       );
     case 'int':
     case 'float':
       return (
-        <NumberField label={label} value={Number(value)} min={spec.min} max={spec.max} integer={spec.kind === 'int'}
-          disabled={disabled} hint={hint} testId={testId} onChange={onChange} />
+        <NumberField
+          label={label}
+          value={Number(value)}
+          min={spec.min}
+          max={spec.max}
+          integer={spec.kind === 'int'}
+          disabled={disabled}
+          hint={hint}
+          testId={testId}
+          onChange={onChange}
+        />
       );
     case 'string':
       return null;
@@ -60,10 +77,18 @@ export function OptionFields(props: {
   const v = values as Record<string, unknown>;
   return (
     <>
-      {Object.entries(schema).map(([key, spec]) => (skip.includes(key) ? null : (
-        <OptionField key={key} spec={spec} value={v[key] ?? spec.default} disabled={disabled} prefix={prefix}
-          onChange={(x) => onChange(key, x)} />
-      )))}
+      {Object.entries(schema).map(([key, spec]) =>
+        skip.includes(key) ? null : (
+          <OptionField
+            key={key}
+            spec={spec}
+            value={v[key] ?? spec.default}
+            disabled={disabled}
+            prefix={prefix}
+            onChange={(x) => onChange(key, x)}
+          />
+        ),
+      )}
     </>
   );
 }
