@@ -13,6 +13,7 @@ export function NetworkSection({ e }: { e: Edited }) {
     <Section title="Network" changed={anyDiffers(e, ['arch', 'archOptions'])}
       about={`u(${axes.join(', ')}) is approximated by this network; its derivatives come from Taylor-mode jets.`}>
       <SelectField label="Architecture" value={e.config.arch} disabled={e.locked} onChange={(id) => edit(switchArch(id))}
+        hint="The network family; switching keeps the options you changed that the new one shares."
         options={e.catalog.architectures.map((a) => ({ value: a.id as typeof e.config.arch, label: a.label }))} />
       {arch ? (
         <OptionFields schema={arch.schema} values={e.config.archOptions} disabled={e.locked}

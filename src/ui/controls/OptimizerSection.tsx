@@ -13,6 +13,7 @@ export function OptimizerSection({ e }: { e: Edited }) {
     <Section title="Optimizer" changed={anyDiffers(e, ['optimizer', 'optimizerOptions', 'lr', 'schedule', 'lbfgs'])}
       about="How each step moves the weights. The learning rate can be changed while training.">
       <SelectField label="Optimizer" value={e.config.optimizer} disabled={e.locked} onChange={(id) => edit(switchOptimizer(id))}
+        hint="How each step uses the gradient; switching keeps the hyperparameters you changed that the new one shares."
         options={e.catalog.optimizers.map((o) => ({ value: o.id as typeof e.config.optimizer, label: o.label }))} />
       <OptionField spec={schemas.training.lr} value={e.config.lr} testId="lr" onChange={(v) => edit(setField('lr', v as number))} />
       {optimizer ? (

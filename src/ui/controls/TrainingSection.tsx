@@ -33,13 +33,14 @@ export function TrainingSection({ e }: { e: Edited }) {
       <OptionFields schema={schemas.diagnostics} values={d} skip={['hessIters', 'bins', 'rgvSamples', 'ntkPoints']} disabled={e.locked}
         onChange={(k, v) => edit(setOption('diagnostics', k, v))} />
       {e.catalog.diagnosticKinds.map((k) => (
-        <CheckboxField key={k.id} label={k.label} checked={d.kinds.includes(k.id as DiagnosticKind)} disabled={e.locked} onChange={(on) => toggle(k.id, on)} />
+        <CheckboxField key={k.id} label={k.label} checked={d.kinds.includes(k.id as DiagnosticKind)} disabled={e.locked}
+          hint={`Compute ${k.label.toLowerCase()} on every diagnostics step.`} onChange={(on) => toggle(k.id, on)} />
       ))}
       <OptionFields schema={schemas.diagnostics} values={d} skip={['every', ...hidden]} disabled={e.locked}
         onChange={(k, v) => edit(setOption('diagnostics', k, v))} />
       <SelectField label="Backend preference" value={backendPref} disabled={e.locked} onChange={setBackendPref}
-        hint="Tried first; the others follow as fallbacks. Changing it restarts the worker's backend and resets the runs."
-        options={[{ value: '', label: 'Automatic (WebGPU → WebGL → WASM → CPU)' }, ...e.catalog.backends.map((b) => ({ value: b as string, label: b }))]} />
+        hint="Tried first; the others follow as fallbacks (automatic: WebGPU → WebGL → WASM → CPU). Changing it restarts the worker's backend and resets the runs."
+        options={[{ value: '', label: 'Automatic (WebGPU first)' }, ...e.catalog.backends.map((b) => ({ value: b as string, label: b }))]} />
     </Section>
   );
 }
