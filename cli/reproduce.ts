@@ -3,7 +3,8 @@
  *
  * Runs one of the seed papers' studies headless with fixed seeds and writes `report.md`
  * (our numbers beside the paper's, with the steps and sizes used) and SVG figures to
- * `--out` (default runs/reproduce/STUDY). Prints the table and the verdict.
+ * `--out` (default runs/reproduce/STUDY). Prints the table and the verdict; progress and the
+ * time remaining go to stderr every 10 s.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { startNodeBackend } from '../src/engine/node-backends';
 import { parseArgs, UsageError } from './args';
 import { silenceTfjsBanner } from './quiet';
 import { studies } from './studies';
+import { StudyProgress } from './studies/progress';
 import { runStudyRun } from './studies/run';
 
 async function main(): Promise<void> {
@@ -31,7 +33,11 @@ async function main(): Promise<void> {
   log(`${study.title}${quick ? ' (quick)' : ''} on ${choice.backend}`);
   const t0 = performance.now();
   const results = study.execute ? await study.execute(quick, steps) : [];
-  if (!study.execute) for (const spec of study.runs(quick, steps)) results.push(await runStudyRun(spec, log));
+  if (!study.execute) {
+    const specs = study.runs(quick, steps);
+    const progress = new StudyProgress(specs.reduce((n, s) => n + resolveConfig(s.config).steps, 0));
+    for (const spec of specs) results.push(await runStudyRun(spec, log, progress));
+  }
   const { table, verdict } = study.report(results);
   const figures = study.figures?.(results) ?? [];
   for (const f of figures) writeFileSync(join(out, f.file), f.svg);

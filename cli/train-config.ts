@@ -2,6 +2,8 @@
 import { baseConfig, diagnosticKinds, resolveConfig, type ConfigInput } from '../src/engine/config';
 import { presetIds, presets } from '../src/engine/presets';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configOfFile } from '../src/engine/export/spec';
 import { parseArgs, UsageError } from './args';
 import { hasOwn } from '../src/engine/schema/option';
 import { defineOwn, isOptionPath, setPath } from '../src/engine/schema/paths';
@@ -11,7 +13,8 @@ const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Ar
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
     'diagnostics', 'diag-every', 'balancing', 'balance-every', 'balance-alpha', 'causal', 'causal-eps', 'causal-chunks', 'lbfgs-from', 'config',
-    'sampling', 'sampling-every', 'sampling-power', 'sampling-c', 'sampling-candidates', 'sampling-add', 'hard'],
+    'sampling', 'sampling-every', 'sampling-power', 'sampling-c', 'sampling-candidates', 'sampling-add', 'hard',
+    'resume', 'init-weights'],
   switches: ['json'],
   pairs: ['param', 'arch-opt', 'opt', 'weight', 'set'],
 };
@@ -23,6 +26,7 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   const v = args.values;
   let input: ConfigInput = {};
   if (v.config !== undefined) input = readConfigFile(v.config);
+  else if (v.resume !== undefined) input = readConfigFile(join(v.resume, 'config.json'), '--resume');
   if (v.preset !== undefined) {
     if (!hasOwn(presets, v.preset)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
     input = { ...input, ...presets[v.preset].config };
@@ -90,18 +94,18 @@ function applySets(input: ConfigInput, sets: Record<string, string>): void {
 
 
 /** A config file (JSON: any subset of the experiment config, e.g. a saved config.json). */
-function readConfigFile(path: string): ConfigInput {
+function readConfigFile(path: string, flag = '--config'): ConfigInput {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`--config: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${flag}: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
   }
   try {
     const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-    return v as ConfigInput;
+    return configOfFile(v as Record<string, unknown>) as ConfigInput; // an export's config.json: its `export` section is derived
   } catch (e) {
-    throw new UsageError(`--config: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`${flag}: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -3,24 +3,29 @@
  *   [--seed S] [--backend cpu|wasm] [--batch N] [--lr X] [--log-every N]
  *   [--param k=v]... [--arch-opt k=v]... [--opt k=v]... [--weight term=w]...
  *   [--balancing fixed|annealing|gradnorm|ntk] [--balance-every N] [--balance-alpha A]
- *   [--diagnostics all|align,hist,hess,rgv,ntk|none] [--diag-every N] [--out DIR] [--json]`
+ *   [--diagnostics all|align,hist,hess,rgv,ntk|none] [--diag-every N] [--out DIR] [--json]
+ *   [--sampling uniform|rad|rar] [--hard on|off] [--resume DIR | --init-weights FILE]`
  *
  * Trains headless with the same engine as the browser. With --json the last stdout line is
- * the result object (docs/ARCHITECTURE.md contract); progress goes to stderr then.
+ * the result object (docs/ARCHITECTURE.md contract); progress goes to stderr then. `--out DIR` writes the
+ * full export (see `exportBundle`: weights, config, metrics, predictions, check batch, training
+ * state, PyTorch package); `--resume DIR` continues such a run for `--steps` more steps,
+ * `--init-weights FILE` starts from given weights (safetensors or JSON).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ConfigError, pdeOf } from '../src/engine/config';
+import { exportBundle } from '../src/engine/export/bundle';
 import { hardConstraintOf } from '../src/engine/hard-constraints';
-import { encodeSafetensors } from '../src/engine/io/safetensors';
 import type { DiagnosticsReport } from '../src/engine/diagnostics/run';
 import { trainFor } from '../src/engine/loop';
-import { metricsRow, toCsv, type MetricsRow } from '../src/engine/metrics';
+import { metricsRow, type MetricsRow } from '../src/engine/metrics';
 import { startNodeBackend } from '../src/engine/node-backends';
 import { DivergenceError, Trainer } from '../src/engine/trainer';
 import { UsageError } from './args';
 import { configFromArgs } from './train-config';
 import { silenceTfjsBanner } from './quiet';
+import { applyStart } from './weights-file';
 
 async function main(): Promise<number> {
   const { config, args } = configFromArgs(process.argv.slice(2));
@@ -32,6 +37,8 @@ async function main(): Promise<number> {
   const choice = await startNodeBackend(backendFlag as 'cpu' | 'wasm' | undefined);
   const log = (s: string) => (json ? process.stderr : process.stdout).write(s + '\n');
   const trainer = new Trainer(config);
+  applyStart(trainer, args.values);
+  const lastStep = trainer.stepCount + config.steps;
   log(`${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`);
   const rows: MetricsRow[] = [];
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
@@ -40,7 +47,8 @@ async function main(): Promise<number> {
   let msPerStep = 0;
   try {
     const r = await trainFor(trainer, config.steps, async (c, ms, diag) => {
-      const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
+      // the last row always has relL2 (metrics.csv's last row is complete)
+      const relL2 = c.step % evalEvery === 0 || c.step === lastStep ? (await trainer.evaluate()).relL2 : undefined;
       rows.push(metricsRow(c, ms, { relL2, diag }));
       if (diag) {
         lastDiag = diag;
@@ -82,13 +90,12 @@ async function main(): Promise<number> {
   };
   if (args.values.out) {
     const dir = args.values.out;
-    mkdirSync(dir, { recursive: true });
-    const weights = await trainer.exportWeights();
-    writeFileSync(join(dir, 'weights.safetensors'), encodeSafetensors(weights, { config: JSON.stringify(config) }));
-    writeFileSync(join(dir, 'weights.json'), JSON.stringify(weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }))));
-    writeFileSync(join(dir, 'metrics.csv'), toCsv(rows));
-    writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
-    log(`wrote weights.safetensors, weights.json, metrics.csv, config.json to ${dir}`);
+    const files = await exportBundle(trainer, rows, { state: true });
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.data);
+    }
+    log(`wrote ${files.map((f) => f.path).join(', ')} to ${dir}`);
   }
   trainer.dispose();
   if (json) process.stdout.write(JSON.stringify(result) + '\n');

@@ -73,3 +73,14 @@ export async function downloadOf(page: Page, click: () => Promise<void>): Promis
 export async function paused(page: Page): Promise<void> {
   await expect(page.getByTestId('status')).toHaveText('paused');
 }
+
+/**
+ * Open `path` (a `tiny()` link) on the wasm backend — far faster than SwiftShader's WebGPU —
+ * and wait until the worker is ready with the catalog loaded.
+ */
+export async function openWasm(page: Page, path: string): Promise<void> {
+  await page.goto(path.replace(/^\/(\?[^#]*)?/, (_, q?: string) => `/?${q ? `${q.slice(1)}&` : ''}backend=wasm`));
+  await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
+  await expect(page.getByLabel('PDE')).toBeEnabled();
+  await expect(page.getByTestId('status')).toHaveText('idle');
+}

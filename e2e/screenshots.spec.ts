@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { button, open, paused, readNumber, tiny } from './helpers';
+import { button, open, openWasm, paused, readNumber, tiny } from './helpers';
 
 /** The README's screenshots (docs/*.png), refreshed only with UPDATE_SCREENSHOTS=1. */
 test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/*.png');
@@ -78,4 +78,23 @@ test('screenshot of the lid-driven cavity flow', async ({ page }) => {
   await expect.poll(async () => Number(await page.getByTestId('flow-chart').getAttribute('data-step')), { timeout: 120_000 }).toBe(step);
   await page.waitForTimeout(1000);
   await page.screenshot({ path: 'docs/cavity.png' });
+});
+
+test('screenshots of the phone layout, dark mode and the compare verdict', async ({ page }) => {
+  test.setTimeout(600_000);
+  const compare = tiny('helmholtz', { ...big, 'archOptions.width': 12, 'diagnostics.every': 20 });
+  await openWasm(page, `${compare}&compare.optimizer=soap`);
+  await button(page, 'Start').click();
+  await expect.poll(() => readNumber(page, 'step-b'), { timeout: 300_000 }).toBeGreaterThanOrEqual(200);
+  await button(page, 'Pause').click();
+  await paused(page);
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await page.locator('.run-row').screenshot({ path: 'docs/verdict.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/phone.png' });
 });

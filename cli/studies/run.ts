@@ -2,15 +2,18 @@ import { resolveConfig } from '../../src/engine/config';
 import type { DiagnosticsReport } from '../../src/engine/diagnostics/run';
 import { trainFor } from '../../src/engine/loop';
 import { DivergenceError, Trainer } from '../../src/engine/trainer';
+import type { StudyProgress } from './progress';
 import type { RunResult, RunSpec } from './types';
 
 /**
  * Train one study run headless with the engine's loop, evaluating relL2 about 20 times and
- * keeping the last diagnostics reading. A divergence is recorded, not thrown.
+ * keeping the last diagnostics reading. A divergence is recorded, not thrown. `progress`
+ * hears of every logged step (see StudyProgress).
  */
-export async function runStudyRun(spec: RunSpec, log: (s: string) => void): Promise<RunResult> {
+export async function runStudyRun(spec: RunSpec, log: (s: string) => void, progress?: StudyProgress): Promise<RunResult> {
   const config = resolveConfig(spec.config);
   const trainer = new Trainer(config);
+  progress?.begin();
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
   const curve: RunResult['curve'] = [];
   let diag: DiagnosticsReport | undefined;
@@ -23,6 +26,7 @@ export async function runStudyRun(spec: RunSpec, log: (s: string) => void): Prom
       if (d) { diag = d; first ??= d; diags.push(d); }
       const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
       curve.push({ step: c.step, loss: c.loss, relL2 });
+      progress?.step(spec.label, c.step, config.steps, c.step === config.steps);
     });
     msPerStep = r.msPerStep;
   } catch (e) {

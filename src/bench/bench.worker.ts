@@ -3,7 +3,7 @@
  * Bench worker: starts exactly the requested backend with the app worker's registrations and
  * flags (../worker/backends), times one case with the engine's shared `runCase`, and replies.
  */
-import '../worker/backends';
+import { backendThreads } from '../worker/backends';
 import { selectBackend } from '../engine/backend';
 import { benchCases } from '../engine/bench/cases';
 import { runCase } from '../engine/bench/run-case';
@@ -18,7 +18,9 @@ async function handle(req: BenchRequest): Promise<BenchReply> {
   await selectBackend([req.backend]); // no fallback: a bench row must be the backend it names
   const label = await deviceLabel(req.backend);
   const row = await runCase(c, { steps: req.steps, runs: req.runs });
-  return { type: 'row', row: { ...row, env: 'chromium', ...label, thread: 'worker' } };
+  return { type: 'row', row: {
+    ...row, env: 'chromium', ...label, threads: backendThreads(), thread: 'worker',
+  } };
 }
 
 scope.onmessage = (e: MessageEvent<BenchRequest>) => {

@@ -10,6 +10,8 @@ export interface BenchRequest {
   backend: 'webgpu' | 'webgl' | 'wasm';
   steps: number;
   runs: number;
+  /** wasm threads asked for (1 = single-threaded); the row says how many it got. */
+  threads: number;
 }
 
 /** A BenchRow measured in a browser. */
@@ -19,6 +21,8 @@ export interface BrowserBenchRow extends BenchRow {
   device: string;
   /** The adapter / renderer string the device label was read from. */
   adapter: string;
+  /** Threads the backend computed on: wasm's thread count, 1 for the GPU backends' JS side. */
+  threads: number;
   /** The training step runs in a dedicated Worker, as in the app. */
   thread: 'worker';
 }

@@ -115,6 +115,7 @@ export function constrainNetwork(net: Network, pde: Pde, c: HardConstraint, para
     inputDim: net.inputDim,
     outputDim: net.outputDim,
     params: net.params,
+    buffers: net.buffers,
     layers: net.layers,
     forwardJet,
     forward: (x) => forwardJet(inputJet(x, pde.axes, [''])).streams[''] as tf.Tensor2D,

@@ -35,6 +35,17 @@ describe('presets and compare overrides', () => {
     expect(diffConfig(a, cases[1])).toEqual({ archOptions: { width: 7 }, seed: 3 });
   });
 
+  it('teaching presets (every comparison, and Helmholtz M1) keep the diagnostics their lesson is about', () => {
+    const teaching = presetIds.filter((id) => presets[id].compare || id === 'helmholtz_m1');
+    const named = ['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap'];
+    expect(teaching).toEqual(expect.arrayContaining(named));
+    for (const id of teaching) {
+      const d = resolveConfig(presets[id].config).diagnostics;
+      expect(d.every, id).toBeGreaterThan(0);
+      expect(d.kinds, id).toContain('align');
+    }
+  });
+
   it('names run B when its overrides are invalid', () => {
     expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(/^compare: lr: -1 is not a number/);
   });

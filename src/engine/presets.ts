@@ -25,7 +25,10 @@ export const presets: Record<string, Preset> = {
   poisson_stiff: { label: '1-D Poisson, C = 8 (stiff)', config: { pde: 'poisson1d', params: { C: 8 }, steps: 5000, batch: 256 } },
   helmholtz_m1: {
     label: 'Helmholtz, MLP + Adam (paper M1)',
-    config: { pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000 },
+    config: {
+      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000,
+      diagnostics: { every: 200, kinds: ['align', 'hist'] }, // the lesson: the terms' gradient histograms
+    },
   },
   helmholtz_mlp_vs_modified: {
     label: 'Helmholtz: MLP vs modified MLP',
@@ -50,8 +53,24 @@ export const presets: Record<string, Preset> = {
   },
   burgers_adam_vs_soap: {
     label: 'Adam vs SOAP on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000 },
+    config: {
+      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      diagnostics: { every: 100, kinds: ['align', 'hist'] }, // SOAP's case is the alignment of the terms' gradients
+    },
     compare: { optimizer: 'soap' },
+  },
+  helmholtz_gradnorm_vs_ntk: {
+    label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
+    config: {
+      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['ntk'], ntkPoints: 32 },
+    },
+    compare: { balancing: { method: 'ntk' } },
+  },
+  burgers_adam_vs_muon: {
+    label: 'Adam vs Muon on Burgers',
+    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    compare: { optimizer: 'muon' },
   },
   burgers_adam_vs_pde_aware: {
     label: 'Adam vs PDE-aware on Burgers',
@@ -73,6 +92,21 @@ export const presets: Record<string, Preset> = {
   klein_gordon: { label: 'Klein–Gordon, MLP + Adam', config: { pde: 'klein_gordon', batch: 128, steps: 40000 } },
   wave: { label: 'Wave (c = 2), MLP + Adam', config: { pde: 'wave', batch: 256, steps: 20000 } },
   advection: { label: 'Advection β = 30 (periodic embedding)', config: { pde: 'advection', batch: 256, steps: 10000 } },
+  burgers_uniform_vs_rad: {
+    label: 'Burgers: uniform vs RAD adaptive sampling (Wu et al. 2023)',
+    config: { pde: 'burgers', batch: 256, steps: 5000 },
+    compare: { sampling: { method: 'rad' } },
+  },
+  wave_soft_vs_hard: {
+    label: 'Wave: boundary/initial loss terms vs hard constraints',
+    config: { pde: 'wave', batch: 256, steps: 5000 },
+    compare: { hardConstraints: true },
+  },
+  poisson_newton_vs_adam: {
+    label: 'Tiny Poisson net: exact-Hessian Newton vs Adam (saddles, Rowan 2025)',
+    config: { pde: 'poisson1d', params: { C: 4 }, archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64, seed: 3, lr: 1e-2, steps: 300, logEvery: 5 },
+    compare: { optimizer: 'newton' },
+  },
 };
 
 /** The preset ids, for menus and CLI validation. */

@@ -32,6 +32,8 @@ export interface Checkpoint {
   causal?: number[];
   /** True when a loss or a weight went NaN/Inf; the weights were rolled back. */
   diverged: boolean;
+  /** The learning rate the last step used (schedule applied). */
+  lr?: number;
 }
 
 /** Raised to the caller's attention by `checkpoint()` when training diverges. */
@@ -359,7 +361,8 @@ export class Trainer {
       this.lastLosses?.dispose();
       this.lastLosses = null;
     } else if (vals.length > n) this.saveGood();
-    return { step, losses, weights, loss, diverged, ...(causal ? { causal } : {}) };
+    const lr = learningRate(this.lr, this.config.schedule, Math.max(0, step - 1));
+    return { step, losses, weights, loss, diverged, lr, ...(causal ? { causal } : {}) };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */
@@ -378,24 +381,31 @@ export class Trainer {
     return evaluateOn(this.net, this.pde, this.config.params, await this.target(), this.stepCount);
   }
 
-  /** Weights by readable name, with shapes, read from the device into their own buffers. */
-  async exportWeights(): Promise<NamedArray[]> {
+  /**
+   * Weights by readable name, with shapes, read from the device into their own buffers; with
+   * `frozen`, followed by the frozen tensors the forward pass reads (`Network.buffers`), so the
+   * list determines the function (what weight files hold).
+   */
+  async exportWeights(frozen = false): Promise<NamedArray[]> {
+    const list = frozen ? [...this.net.params, ...this.net.buffers] : this.net.params;
     // tfjs-cpu hands out its own buffers: copy, so the result may be kept or transferred
-    return Promise.all(this.net.params.map(async (p) => ({ name: p.name, shape: [...p.variable.shape], data: ((await p.variable.data()) as Float32Array).slice() })));
+    return Promise.all(list.map(async (p) => ({ name: p.name, shape: [...p.variable.shape], data: ((await p.variable.data()) as Float32Array).slice() })));
   }
 
   /**
    * Load weights by readable name (e.g. from an exported safetensors or JSON file). Every
    * parameter must be present with its exact shape and finite values; otherwise nothing is
-   * changed and the error lists what is wrong (wrong architecture, wrong sizes, …). The
+   * changed and the error lists what is wrong (wrong architecture, wrong sizes, …). Frozen
+   * tensors (`Network.buffers`) may be absent; when given they are checked and loaded too. The
    * optimizer state is kept; the loaded weights become the last good ones.
    */
   importWeights(tensors: readonly WeightArray[]): void {
-    const problems = weightProblems(this.net.params, tensors);
+    const problems = weightProblems(this.net.params, tensors, this.net.buffers);
     if (problems.length) {
       throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`);
     }
-    assignWeights(this.net.params, tensors);
+    assignWeights(this.net.params, tensors, this.net.buffers);
+    this.initialised = true; // imported weights are not re-fitted by the physics-informed init
     this.saveGood();
   }
 

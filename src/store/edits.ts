@@ -34,6 +34,7 @@ export const switchPde = (id: string): ConfigEdit => (c, catalog) => {
   return {
     ...rest, pde: p.id, params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])), lossWeights: {},
     causal: { ...c.causal, enabled: p.causalByDefault },
+    hardConstraints: (c.hardConstraints ?? false) && p.hardConstraint !== undefined,
   };
 };
 
@@ -93,7 +94,7 @@ export const setOption = (field: OptionField, key: string, value: unknown): Conf
 });
 
 /** A top-level scalar field. */
-export const setField = <K extends 'lr' | 'batch' | 'steps' | 'seed' | 'logEvery'>(field: K, value: ExperimentConfig[K]): ConfigEdit => (c) => ({ ...c, [field]: value });
+export const setField = <K extends 'lr' | 'batch' | 'steps' | 'seed' | 'logEvery' | 'hardConstraints'>(field: K, value: ExperimentConfig[K]): ConfigEdit => (c) => ({ ...c, [field]: value });
 
 /** Run B's full config: run A's with the overrides on top. */
 export function compareConfig(a: ExperimentConfig, overrides: ConfigInput): ExperimentConfig {

@@ -3,7 +3,9 @@ import type { ConfigInput } from '../engine/config';
 import type { NamedArray } from '../engine/io/safetensors';
 import type { FromWorker, LoadRequest, RunIndex, ToWorker } from '../worker/protocol';
 import { compareConfig, defaultOverrides, editOverrides, type ConfigEdit } from './edits';
-import { backendsFromUrl, experimentHash, readHash, streamFromUrl, watchHash, writeHash } from './hash';
+import { backendList, initialBackendPref, saveBackendPref, splitHashQuery } from './backendPref';
+import { experimentHash, readHash, streamFromUrl, watchHash, writeHash } from './hash';
+import { LiveLr } from './liveLr';
 import { initialData, reduce, type PlaygroundData } from './reduce';
 import { connectWorker, type WorkerClient } from './workerClient';
 
@@ -11,13 +13,20 @@ export type { Message, Status } from './reduce';
 
 /** The worker's answer to an export request. */
 export type WeightsMessage = Extract<FromWorker, { type: 'weights' }>;
+/** A run's export files, as the worker sends them. */
+export type BundleMessage = Extract<FromWorker, { type: 'bundle' }>;
 
 /** Everything the UI can ask of the store. */
 export interface PlaygroundActions {
   /** Start the worker (once), load the URL's experiment, and follow later hash changes. */
   connect(): void;
-  /** Backends to try first (comma-separated ids, '' = automatic); re-initialises the worker. */
+  /**
+   * Backends to try first (comma-separated ids, '' = automatic): a page setting (query string
+   * and localStorage, see backendPref.ts), kept across loads; re-initialises the worker.
+   */
   setBackendPref(pref: string): void;
+  /** Apply the live edits waiting for a commit (Enter or leaving a field): the learning rate. */
+  commitLive(): void;
   /** Change the experiment of the run being edited (A, or B's overrides in compare mode). */
   edit(e: ConfigEdit): void;
   setEditing(run: RunIndex): void;
@@ -29,7 +38,11 @@ export interface PlaygroundActions {
   load(request: LoadRequest): void;
   /** Ask the worker for run `run`'s weights. */
   requestWeights(run: RunIndex): Promise<WeightsMessage>;
+  /** Ask the worker for run `run`'s full export (weights, config, predictions, PyTorch package). */
+  requestBundle(run: RunIndex): Promise<BundleMessage>;
   importWeights(run: RunIndex, tensors: NamedArray[], name: string): void;
+  /** Ask the worker for loss-landscape slices of run `run` at its current weights. */
+  requestLandscape(run: RunIndex): void;
   /** The run configs Start sends: [A] or [A, B]. */
   runConfigs(): ConfigInput[];
   /** Report a problem found on the UI side (e.g. an unreadable file). */
@@ -46,6 +59,13 @@ let client: WorkerClient | null = null;
 let validation = 0;
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 const pendingWeights = new Map<RunIndex, { resolve: (m: WeightsMessage) => void; reject: (e: Error) => void }[]>();
+const pendingBundles = new Map<RunIndex, { resolve: (m: BundleMessage) => void; reject: (e: Error) => void }[]>();
+
+/** `?budget=0.001` sets the share of time streaming may take (to check the stale-plot guarantee). */
+function budgetFromUrl(): number | undefined {
+  const b = Number(new URLSearchParams(window.location.search).get('budget') ?? NaN);
+  return Number.isFinite(b) && b > 0 ? b : undefined;
+}
 
 /** The single source of truth of the UI: the experiment being edited and the runs' data. */
 export const usePlayground = create<PlaygroundState>()((set, get) => {
@@ -60,9 +80,16 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       pendingWeights.delete(msg.run);
       return;
     }
+    if (msg.type === 'bundle') {
+      pendingBundles.get(msg.run)?.forEach((p) => p.resolve(msg));
+      pendingBundles.delete(msg.run);
+      return;
+    }
     if (msg.type === 'error') {
-      pendingWeights.forEach((list) => list.forEach((p) => p.reject(new Error(msg.message))));
-      pendingWeights.clear();
+      for (const pending of [pendingWeights, pendingBundles]) {
+        pending.forEach((list) => list.forEach((p) => p.reject(new Error(msg.message))));
+        pending.clear();
+      }
     }
     if (msg.type === 'validated') {
       if (msg.id === validation) set({ configError: msg.error });
@@ -70,34 +97,48 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     }
     set((s) => reduce(s, msg));
     // A page opened without a link shows its experiment's link at once (so copying it works).
-    if (msg.type === 'ready' && !window.location.hash) publish();
-    if (msg.type === 'experiment') {
-      const pref = msg.backend ?? '';
-      if (pref !== get().backendPref) get().setBackendPref(pref);
-      if (msg.source !== 'hash') publish();
+    if (msg.type === 'ready') {
+      live.cleared();
+      if (!readableHash()) publish();
     }
+    if (msg.type === 'stopped' && msg.reason === 'reset') live.cleared();
+    if (msg.type === 'experiment') {
+      // Only an old link whose hash names a backend changes the page's preference.
+      if (msg.backend !== undefined && msg.backend !== get().backendPref) get().setBackendPref(msg.backend);
+      if (msg.source !== 'hash' || msg.backend !== undefined) publish();
+    }
+    // A link that failed must not stay in the address (Copy link would share it): show the kept experiment's.
+    if (msg.type === 'loadError' && msg.source === 'hash') publish();
+  }
+
+  /** Whether the address holds an experiment hash at all. */
+  function readableHash(): boolean {
+    return splitHashQuery(window.location.hash).hash !== '';
+  }
+
+  /** Tell the worker which backend to use (again), keeping the page's preference. */
+  function init(pref: string): void {
+    send({ type: 'init', backends: backendList(pref), stream: streamFromUrl(), budget: budgetFromUrl() });
   }
 
   /** After an edit: write the URL and have the worker validate the experiment. */
   function publish(): void {
     const s = get();
     if (!s.config) return;
-    writeHash(experimentHash(s.config, s.compare ? s.overrides : null, s.backendPref));
+    writeHash(experimentHash(s.config, s.compare ? s.overrides : null));
     clearTimeout(validateTimer);
     const id = ++validation;
     const experiment = { config: s.config as ConfigInput, compare: s.compare ? s.overrides : null };
     validateTimer = setTimeout(() => send({ type: 'validate', id, experiment }), 100);
   }
 
-  /** Send the live learning rate of each run whose rate changed. */
-  function syncLr(before: number[]): void {
-    const s = get();
-    if (!s.runs[0]) return;
-    get().runConfigs().forEach((c, i) => {
-      const lr = c.lr as number;
-      if (lr !== before[i] && s.runs[i]) send({ type: 'setLr', run: i as RunIndex, lr });
-    });
+  /** A committed live rate goes to the worker and into the run's config (what the run trains with now). */
+  function sendLr(run: RunIndex, lr: number): void {
+    send({ type: 'setLr', run, lr });
+    const r = get().runs[run];
+    if (r) set({ runs: get().runs.map((x, i) => (i === run && x ? { ...x, config: { ...x.config, lr } } : x)) });
   }
+  const live = new LiveLr(sendLr, () => get().runConfigs().map((c) => c.lr as number));
 
   return {
     ...initialData,
@@ -106,25 +147,33 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     connect() {
       if (client) return;
       client = connectWorker(onMessage, (text) => set({ message: { kind: 'error', text } }));
-      const backendPref = backendsFromUrl();
+      const backendPref = initialBackendPref(window.location.search, window.location.hash);
       set({ backendPref });
-      send({ type: 'init', backends: backendPref ? backendPref.split(',') : undefined, stream: streamFromUrl() });
+      saveBackendPref(backendPref);
+      init(backendPref);
       const hash = readHash();
       if (hash) send({ type: 'load', request: { source: 'hash', hash } });
-      watchHash((h) => get().load({ source: 'hash', hash: h }));
+      watchHash((h) => get().load({ source: 'hash', hash: h }), (query) => {
+        const pref = query.get('backend');
+        if (pref !== null && pref !== get().backendPref) get().setBackendPref(pref);
+        else saveBackendPref(get().backendPref); // move the stray query before the hash
+      });
     },
     setBackendPref(backendPref) {
+      saveBackendPref(backendPref);
       set({ backendPref, status: 'connecting' });
-      send({ type: 'init', backends: backendPref ? backendPref.split(',') : undefined, stream: streamFromUrl() });
+      init(backendPref);
       publish();
+    },
+    commitLive() {
+      live.commit();
     },
     edit(e) {
       const s = get();
       if (!s.config || !s.catalog) return;
-      const before = s.runConfigs().map((c) => c.lr as number);
       if (s.compare && s.editing === 1) set({ overrides: editOverrides(s.config, s.overrides, e, s.catalog) });
       else set({ config: e(s.config, s.catalog) });
-      syncLr(before);
+      if (get().status === 'running') live.edited();
       publish();
     },
     setEditing(editing) {
@@ -141,14 +190,18 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     start() {
       if (get().status === 'running') return;
       set({ status: 'running', message: null });
-      send({ type: 'start', configs: get().runConfigs() });
+      const configs = get().runConfigs();
+      live.started(configs.map((c) => c.lr as number));
+      send({ type: 'start', configs });
     },
     pause() {
       send({ type: 'pause' });
     },
     step() {
       set({ message: null });
-      send({ type: 'step', configs: get().runConfigs() });
+      const configs = get().runConfigs();
+      live.started(configs.map((c) => c.lr as number));
+      send({ type: 'step', configs });
     },
     reset() {
       set({ message: null });
@@ -165,9 +218,18 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
         send({ type: 'exportWeights', run });
       });
     },
+    requestBundle(run) {
+      return new Promise((resolve, reject) => {
+        pendingBundles.set(run, [...(pendingBundles.get(run) ?? []), { resolve, reject }]);
+        send({ type: 'exportBundle', run });
+      });
+    },
     importWeights(run, tensors, name) {
       set({ message: null });
       send({ type: 'importWeights', run, configs: get().runConfigs(), tensors, name });
+    },
+    requestLandscape(run) {
+      send({ type: 'landscape', run });
     },
     runConfigs() {
       const s = get();

@@ -88,13 +88,15 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     }
     case 'resumed':
       return withRun(s, msg.run, (r) => rewindTo(r, msg.step));
+    case 'continued':
+      return withRun(s, msg.run, (r) => ({ ...rewindTo(r, msg.step), config: msg.config }));
     case 'notice':
       return withRun(s, msg.run, (r) => ({ ...r, notice: msg.text }));
     case 'progress':
       return withRun(s, msg.run, (r) => addRows(r, msg.rows));
     case 'evaluation': {
-      const { step, relL2, names, pred, exact, residual, ticks, axes } = msg;
-      return withRun(s, msg.run, (r) => withEvaluation(r, { step, relL2, names, pred, exact, residual, ticks, axes }));
+      const { step, relL2, names, pred, exact, residual, ticks, axes, collocation } = msg;
+      return withRun(s, msg.run, (r) => withEvaluation(r, { step, relL2, names, pred, exact, residual, ticks, axes, collocation }));
     }
     case 'diagnostics':
       return withRun(s, msg.run, (r) => addHistograms(r, { step: msg.step, layers: msg.histograms }));
@@ -118,7 +120,10 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     case 'stopped':
       if (msg.reason === 'reset') return { status: 'idle', runs: [null, null], lastStop: msg };
       return { status: statusAfter(msg.reason, s.runs[0] !== null), lastStop: msg };
+    case 'landscape':
+      return withRun(s, msg.run, (r) => ({ ...r, landscape: msg.landscape }));
     case 'weights':
+    case 'bundle':
     case 'validated':
       return {};
     default:

@@ -7,12 +7,18 @@ import type { ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
 import type { Evaluation } from '../engine/evaluation';
 import type { MetricsRow } from '../engine/metrics';
+import type { LandscapeView } from '../engine/diagnostics/landscape';
+import type { CollocationSnapshot } from '../worker/protocol';
 
 /**
  * The latest solution on the display grid (the engine's Evaluation, subsampled by the
  * worker; see its `evaluation` message), with the PDE's input axes.
  */
-export type EvaluationSnapshot = Pick<Evaluation, 'step' | 'relL2' | 'names' | 'pred' | 'exact' | 'residual' | 'ticks'> & { axes: string[] };
+export type EvaluationSnapshot = Pick<Evaluation, 'step' | 'relL2' | 'names' | 'pred' | 'exact' | 'residual' | 'ticks'> & {
+  axes: string[];
+  /** The last step's collocation points (subsampled), when the worker sent them. */
+  collocation?: CollocationSnapshot;
+};
 
 /** Gradient histograms of one diagnostics step. */
 export interface HistogramSnapshot {
@@ -37,6 +43,8 @@ export interface RunView {
   diverged: string | null;
   /** Bumped when the run's history is replaced rather than extended (plots rebuild). */
   version: number;
+  /** The last loss-landscape slices computed on request (null: none yet). */
+  landscape?: LandscapeView | null;
 }
 
 let versions = 0;

@@ -5,9 +5,12 @@ import { usePlayground } from '../store/playground';
 import type { RunIndex } from '../worker/protocol';
 import { download, fileStem } from './io/download';
 import { weightsToJson, weightsToSafetensors } from './io/weightsFile';
+import { zip } from './io/zip';
 
 /**
- * The Export menu: each run's weights (safetensors, JSON), the metrics (CSV, via the
+ * The Export menu: each run's weights (safetensors, JSON), its PyTorch package (a .zip of the
+ * same files as the CLI's `--out DIR`: weights, config, predictions, check batch, metrics and
+ * `pytorch/`) and its predictions on the evaluation grid (JSON), the metrics (CSV, via the
  * engine's `toCsv`), the experiment config (JSON) and the link. Plot images are saved from
  * each plot's PNG/SVG buttons.
  */
@@ -29,6 +32,21 @@ export function ExportMenu() {
       else download(weightsToJson(w.tensors), `${stem}.weights.json`, 'application/json');
     } catch (e) {
       showError(`Could not export the weights: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const bundle = async (run: RunIndex, what: 'zip' | 'predictions') => {
+    try {
+      const b = await usePlayground.getState().requestBundle(run);
+      const stem = `${fileStem(b.config)}-step${b.step}${runs[1] ? `-run${'AB'[run]}` : ''}`;
+      if (what === 'predictions') {
+        download(b.files.find((f) => f.path === 'predictions.json')!.data, `${stem}.predictions.json`, 'application/json');
+        return;
+      }
+      // the worker leaves metrics.csv empty: the logged rows live here
+      const files = b.files.map((f) => (f.path === 'metrics.csv' ? { ...f, data: toCsv(runs[run]?.rows ?? []) } : f));
+      download(zip(files.map((f) => ({ path: `${stem}/${f.path}`, data: f.data }))), `${stem}.zip`, 'application/zip');
+    } catch (e) {
+      showError(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   const metrics = () => {
@@ -62,6 +80,8 @@ export function ExportMenu() {
               <span>Weights{runs[1] ? ` ${'AB'[i]}` : ''}</span>
               <button type="button" onClick={() => void weights(i, 'safetensors')}>Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.safetensors)</button>
               <button type="button" onClick={() => void weights(i, 'json')}>Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.json)</button>
+              <button type="button" onClick={() => void bundle(i, 'zip')}>PyTorch package{runs[1] ? ` ${'AB'[i]}` : ''} (.zip)</button>
+              <button type="button" onClick={() => void bundle(i, 'predictions')}>Predictions{runs[1] ? ` ${'AB'[i]}` : ''} (.json)</button>
             </div>
           ))}
           {ids.length === 0 ? <p className="hint">Weights: press Step or Start first.</p> : null}

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -27,3 +27,8 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 // the GPU measured 1.9× faster per training step (poisson1d, batch 128: 360 vs 690 ms/step on
 // SwiftShader in headless Chromium).
 tf.env().set('WEBGPU_CPU_FORWARD', false);
+
+/** Threads the active backend computes on: wasm's pthread count (1 when single-threaded), else 1. */
+export function backendThreads(): number {
+  return tf.getBackend() === 'wasm' ? getThreadsCount() : 1;
+}

@@ -29,4 +29,35 @@ describe('StreamBudget', () => {
     b.begin();
     expect(b.share).toBe(0);
   });
+
+  it('never lets a snapshot go staler than maxStaleMs, nor take more than maxShare of the time', () => {
+    let t = 0;
+    // A 2 % budget and 2 s snapshots: the budget alone would wait 100 s between them.
+    const b = new StreamBudget(0.02, 250, () => t, { maxStaleMs: 3000, maxShare: 0.25 });
+    const at: number[] = [];
+    for (t = 0; t < 120_000; t += 100) {
+      if (!b.due()) continue;
+      at.push(t);
+      t += 2000;
+      b.charge(2000);
+    }
+    const gaps = at.slice(1).map((x, i) => x - at[i]);
+    // each gap counts from the end of the previous snapshot: 8 s (2 s / 0.25) apart, not 100 s
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000 + 8000 + 100);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(2000 + 8000);
+    expect(b.share).toBeLessThanOrEqual(0.25);
+
+    // cheap snapshots (100 ms) under a tiny budget: every 3 s
+    const c = new StreamBudget(0.0001, 250, () => t, { maxStaleMs: 3000, maxShare: 0.25 });
+    const start = t;
+    const cheap: number[] = [];
+    for (; t < start + 30_000; t += 50) {
+      if (!c.due()) continue;
+      cheap.push(t);
+      t += 100;
+      c.charge(100);
+    }
+    expect(cheap.length).toBeGreaterThanOrEqual(9);
+    expect(cheap.slice(1).every((x, i) => x - cheap[i] <= 3100 + 50)).toBe(true);
+  });
 });

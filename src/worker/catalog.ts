@@ -9,6 +9,7 @@ import { balancing, balancingMethods } from '../engine/balancing/methods';
 import { causalSchema } from '../engine/causal';
 import { baseConfig, trainingSchema } from '../engine/config';
 import { diagnosticKinds, diagnosticLabels, diagnosticsSchema } from '../engine/diagnostics/kinds';
+import { hardConstraints } from '../engine/hard-constraints';
 import { lbfgsSchema } from '../engine/host-phase';
 import { architectures, archIds } from '../engine/nets';
 import { optimizerIds, optimizers, scheduleSchema } from '../engine/optim';
@@ -34,6 +35,7 @@ export function buildCatalog(): Catalog {
         params: structuredClone(p.params), domain: structuredClone(p.domain), hasReference: p.reference !== undefined,
         causalByDefault: (p as { causalByDefault?: boolean }).causalByDefault ?? false,
         quantities: [...((p as { observables?: { names: string[] } }).observables?.names ?? p.outputs)],
+        ...(hardConstraints[id] ? { hardConstraint: { terms: [...hardConstraints[id]!.terms], form: hardConstraints[id]!.form } } : {}),
       };
     }),
     architectures: archIds.map((id) => optionsInfo(id, architectures[id])),

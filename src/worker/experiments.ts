@@ -4,6 +4,7 @@
  * keeps its current experiment when something is wrong.
  */
 import { resolveConfig, type ConfigInput } from '../engine/config';
+import { configOfFile } from '../engine/export/spec';
 import { decodeExperiment } from '../engine/io/url';
 import { presets, resolveExperiment, type Experiment, type ResolvedExperiment } from '../engine/presets';
 import type { LoadRequest } from './protocol';
@@ -24,7 +25,7 @@ export function experimentFromFile(name: string, text: string): Experiment {
   if (Array.isArray(data) || (isRecord(data) && 'tensors' in data)) throw new Error(`${name} holds weights, not a config`);
   if (!isRecord(data)) throw new Error(`${name} does not hold a config object`);
   if (isRecord(data.config)) return { config: data.config as ConfigInput, compare: (data.compare ?? null) as ConfigInput | null };
-  return { config: data as ConfigInput };
+  return { config: configOfFile(data) as ConfigInput }; // an export's config.json: its `export` section is derived
 }
 
 /** Resolve a load request into a validated experiment (throws a readable Error). */

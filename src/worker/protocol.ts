@@ -6,6 +6,8 @@
 import type { BackendId } from '../engine/backend';
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import type { LayerHistogram } from '../engine/diagnostics/histogram';
+import type { LandscapeView } from '../engine/diagnostics/landscape';
+import type { ExportFile } from '../engine/export/bundle';
 import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
@@ -31,6 +33,8 @@ export interface PdeInfo {
   causalByDefault: boolean;
   /** The quantities the evaluation compares (the outputs, or observables such as velocity). */
   quantities: string[];
+  /** The output transform that imposes some terms exactly (config `hardConstraints`), if the PDE has one. */
+  hardConstraint?: { terms: string[]; form: string };
 }
 
 /** An architecture, optimizer or balancing method: its id, label, option schema and defaults. */
@@ -86,10 +90,14 @@ export type ToWorker =
   /**
    * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
    * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
-   * at all (used to measure what streaming costs).
+   * at all (used to measure what streaming costs); `budget` overrides the share of wall time
+   * solution evaluations may take (the stale-plot guarantee holds whatever it is).
    */
-  | { type: 'init'; backends?: string[]; stream?: boolean }
-  /** Train runs A (and B): resume when the configs equal the current runs', else begin anew. */
+  | { type: 'init'; backends?: string[]; stream?: boolean; budget?: number }
+  /**
+   * Train runs A (and B): resume when the configs equal the current runs', continue from the
+   * current weights when only continuable settings changed (see continuable.ts), else begin anew.
+   */
   | { type: 'start'; configs: ConfigInput[] }
   /** Stop after the current chunk of steps; the runs stay and can resume. */
   | { type: 'pause' }
@@ -105,8 +113,12 @@ export type ToWorker =
   | { type: 'load'; request: LoadRequest }
   /** Send run `run`'s current weights (answered by `weights`). */
   | { type: 'exportWeights'; run: RunIndex }
+  /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
+  | { type: 'exportBundle'; run: RunIndex }
   /** Load weights into run `run` of the runs `configs` describe (created when needed). */
   | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
+  /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
+  | { type: 'landscape'; run: RunIndex }
   /** Test hook: destroy the WebGPU device, as a driver reset would. */
   | { type: 'loseDevice' };
 
@@ -119,6 +131,11 @@ export type FromWorker =
   | { type: 'backend'; backend: BackendId; reason: string }
   /** A new run began with this (resolved) config. */
   | { type: 'started'; run: RunIndex; config: ExperimentConfig; paramCount: number; terms: string[] }
+  /**
+   * A paused (or diverged) run continues from its weights at `step` under `config`, whose
+   * `fields` changed (history after `step` is void: a diverged run went back to its last good step).
+   */
+  | { type: 'continued'; run: RunIndex; config: ExperimentConfig; step: number; fields: string[] }
   /** A run was rebuilt on another backend from its weights saved at `step` (later history is void). */
   | { type: 'resumed'; run: RunIndex; step: number }
   /** Something slow is happening (empty text: it is over). */
@@ -131,10 +148,14 @@ export type FromWorker =
    * known solution; then `residual`, |PDE residual| per point, may be given). `relL2` is measured
    * on the full evaluation grid (NaN without a known solution). Arrays are transferred.
    */
-  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[] }
+  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[]; collocation?: CollocationSnapshot }
+  /** Loss-landscape slices along the Hessian's extreme eigenvectors (see diagnostics/landscape.ts). */
+  | { type: 'landscape'; run: RunIndex; landscape: LandscapeView }
   /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */
   | { type: 'diagnostics'; run: RunIndex; step: number; histograms: LayerHistogram[] }
   | { type: 'weights'; run: RunIndex; step: number; config: ExperimentConfig; tensors: NamedArray[] }
+  /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
+  | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }
@@ -147,6 +168,16 @@ export type FromWorker =
    * time the worker spent on evaluations for the UI.
    */
   | { type: 'stopped'; steps: number[]; reason: StopReason; wall?: WallClock };
+
+/**
+ * The collocation points of a run's last step, a subsample per loss term: `points[k]` is
+ * [n × axes.length] row-major for `terms[k]` (with the adaptive sampler, where `res` gathers).
+ */
+export interface CollocationSnapshot {
+  step: number;
+  terms: string[];
+  points: Float32Array[];
+}
 
 /** Run A's step count and wall time since Start (and from the end of the first chunk). */
 export interface WallClock {

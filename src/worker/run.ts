@@ -13,11 +13,6 @@ import type { RunIndex } from './protocol';
 /** `active` runs train on Start; the others wait for Reset (or new settings). */
 export type RunState = 'active' | 'finished' | 'diverged';
 
-/** The identity of a run: its config without the learning rate (which may change live). */
-export function configKey(config: ExperimentConfig): string {
-  return JSON.stringify({ ...config, lr: null });
-}
-
 /** A run: trainer, state, pending rows and saved training state. */
 export class Run {
   state: RunState = 'active';
@@ -29,10 +24,45 @@ export class Run {
   /** Step of the last evaluation posted (−1: none). */
   evaluatedAt = -1;
   private prepared = false;
-  readonly key: string;
+  /** The base learning rate in force (it may have been changed live). */
+  lr: number;
 
   constructor(readonly index: RunIndex, readonly trainer: Trainer) {
-    this.key = configKey(trainer.config);
+    this.lr = trainer.config.lr;
+  }
+
+  /** The run's config as it trains now: its trainer's, with the learning rate in force. */
+  get currentConfig(): ExperimentConfig {
+    return { ...this.trainer.config, lr: this.lr };
+  }
+
+  /** Change the base learning rate from the next step on. */
+  setLearningRate(lr: number): void {
+    this.lr = lr;
+    this.trainer.setLearningRate(lr);
+  }
+
+  /**
+   * Run `r` continued under `config`, which differs only in continuable settings (see
+   * `continuable.ts`): a new trainer with `r`'s weights, optimizer state, random streams and
+   * step count. The loss weights carry over unless the config's weights or balancing changed
+   * (then the new config's fixed weights apply). `r` itself is left as it was.
+   */
+  static async continued(r: Run, config: ExperimentConfig): Promise<Run> {
+    const state = await r.trainer.exportState();
+    const old = r.trainer.config;
+    const changed = (k: 'lossWeights' | 'balancing') => JSON.stringify(old[k]) !== JSON.stringify(config[k]);
+    const next = Run.create(r.index, config);
+    try {
+      const fixed = () => Object.fromEntries(next.trainer.termNames.map((t) => [t, config.lossWeights[t] ?? 1]));
+      const lossWeights = changed('lossWeights') || changed('balancing') ? fixed() : state.lossWeights;
+      next.trainer.importState({ ...state, lr: config.lr, lossWeights });
+    } catch (e) {
+      next.dispose();
+      throw e;
+    }
+    await next.saveState();
+    return next;
   }
 
   /** A fresh run (fresh weights from the config's seed). */

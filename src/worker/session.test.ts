@@ -1,32 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type ConfigInput } from '../engine/config';
 import { trainFor } from '../engine/loop';
 import { Trainer, type Checkpoint } from '../engine/trainer';
-import type { FromWorker } from './protocol';
-import { Session, type BackendHooks } from './session';
-import type { StreamOptions } from './streamer';
-
-const tiny: ConfigInput = { pde: 'poisson1d', archOptions: { depth: 2, width: 8, activation: 'tanh' }, batch: 32, logEvery: 5, steps: 1000 };
-
-/** A session whose posted messages are recorded, driven through its queue like the worker. */
-function harness(opts: Partial<StreamOptions> = {}, hooks?: BackendHooks) {
-  const msgs: FromWorker[] = [];
-  const transfers: Transferable[][] = [];
-  const s = new Session((m, t = []) => { msgs.push(m); transfers.push(t); }, { flushEveryMs: 0, minEvalIntervalMs: 0, ...opts }, hooks);
-  const run = (f: (s: Session) => void | Promise<void>) => s.enqueue(() => f(s));
-  const of = <T extends FromWorker['type']>(type: T) => msgs.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
-  const rows = (run = 0) => of('progress').filter((p) => p.run === run).flatMap((p) => p.rows);
-  const stops = () => of('stopped');
-  async function until(pred: () => boolean, ms = 30_000): Promise<void> {
-    const t0 = Date.now();
-    while (!pred()) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out; got ${msgs.map((m) => m.type).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-  return { s, msgs, transfers, run, of, rows, stops, until };
-}
+import type { BackendHooks } from './session';
+import { divergeAfterOneStep, harness, tiny } from './session-harness';
 
 describe('worker Session', () => {
   it('starts, streams rows and evaluations, pauses, steps once, keeps the run for an lr change and resets', async () => {
@@ -39,7 +16,9 @@ describe('worker Session', () => {
     const ev = h.of('evaluation')[0];
     expect(ev.pred).toBeInstanceOf(Float32Array);
     expect(ev.pred.length).toBe(ev.ticks[0].length);
-    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer]);
+    // the last step's collocation points, per term, travel with it
+    expect(ev.collocation!.terms).toEqual(['res', 'bc']);
+    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer, ...ev.collocation!.points.map((p) => p.buffer)]);
     expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
 
     h.run((s) => s.pause());
@@ -88,7 +67,7 @@ describe('worker Session', () => {
     expect(h.rows().map((p) => p.step)).toEqual([5, 7]);
     h.run((s) => s.start([short]));
     await h.until(() => h.stops().length === 2);
-    expect(h.of('error')[0].message).toMatch(/finished its 7 steps; press Reset/);
+    expect(h.of('error')[0].message).toMatch(/finished its 7 steps; raise Steps to continue it, or press Reset/);
   });
 
   it('reports an invalid config and keeps the current run', async () => {
@@ -105,13 +84,7 @@ describe('worker Session', () => {
 
   it('stops a diverging run with an explanation and keeps its last good weights', async () => {
     const h = harness();
-    h.run((s) => s.stepOnce([tiny]));
-    await h.until(() => h.stops().length === 1);
-    h.run(async (s) => {
-      const p = s['runs'][0].trainer.net.params[0].variable;
-      p.assign(tf.fill(p.shape, NaN));
-      s.start([tiny]);
-    });
+    await divergeAfterOneStep(h);
     await h.until(() => h.of('diverged').length === 1);
     expect(h.of('diverged')[0].message).toMatch(/^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; its last good weights \(step 1\) are kept\. Lower the learning rate/);
     await h.until(() => h.stops().at(-1)!.reason === 'diverged');
@@ -135,6 +108,22 @@ describe('worker Session', () => {
     expect(b1['loss.bc']).toBe(a1['loss.bc']);
     expect(b2['loss.res']).not.toBe(a2['loss.res']);
     expect(h.stops()[1].steps).toEqual([2, 2]);
+  });
+
+  it('answers a landscape request between chunks with slices at the run’s weights, and refuses before a run', async () => {
+    const h = harness();
+    h.run((s) => s.landscape(0));
+    await h.until(() => h.of('error').length > 0);
+    expect(h.of('error')[0].message).toMatch(/no run to slice yet/);
+    h.run((s) => s.stepOnce([tiny]));
+    h.run((s) => s.landscape(0));
+    await h.until(() => h.of('landscape').length > 0);
+    const l = h.of('landscape')[0].landscape;
+    expect(l.step).toBe(1);
+    expect(l.alongTop).toHaveLength(l.alphas.length);
+    expect(l.grid.loss).toHaveLength(l.grid.offsets.length ** 2);
+    expect(l.lambdaTop).toBeGreaterThanOrEqual(l.lambdaBottom);
+    expect(l.solver).toMatch(/dense/);
   });
 
   it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {

@@ -1,13 +1,16 @@
 import type { BackendId } from '../engine/backend';
-import { resolveConfig, trainingSchema, type ConfigInput } from '../engine/config';
+import { resolveConfig, trainingSchema, type ConfigInput, type ExperimentConfig } from '../engine/config';
+import { exportBundleExact } from '../engine/export/float32-exact';
 import { optionProblem } from '../engine/schema/check';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
+import { landscapeSolver, landscapeView, lossLandscape } from '../engine/diagnostics/landscape';
 import { DivergenceError } from '../engine/trainer';
 import { Streamer, type StreamOptions } from './streamer';
 import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
 import { DeviceLostError, LostSignal } from './lost';
-import { configKey, Run } from './run';
+import { configChange, runsChange } from './continuable';
+import { Run } from './run';
 import { StepClock } from './wallclock';
 
 /** How the session posts to the UI (postMessage with transferables). */
@@ -57,9 +60,9 @@ export class Session {
   }
 
   /** Train (or resume) the runs `inputs` describe until paused, finished or diverged. */
-  start(inputs: ConfigInput[]): void {
-    this.ensureRuns(inputs);
-    if (this.running) return;
+  async start(inputs: ConfigInput[]): Promise<void> {
+    if (this.running) return this.setRates(inputs);
+    await this.ensureRuns(inputs);
     if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     this.running = true;
     this.clock.start(this.runs[0].step);
@@ -67,11 +70,14 @@ export class Session {
     this.schedule(++this.generation);
   }
 
-  /** Explain why runs that finished or diverged do not train, and stop. */
+  /** Explain why runs that finished or diverged do not train (and what would), and stop. */
   private refuse(): void {
     const r = this.runs[0];
-    const why = r.state === 'diverged' ? 'diverged' : `finished its ${r.trainer.config.steps} steps`;
-    this.post({ type: 'error', message: `This run has ${why}; press Reset (or change a setting) to train again.` });
+    const message = r.state === 'diverged'
+      ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue from its last '
+        + `good weights (step ${r.step}), or press Reset to start over.`
+      : `This run has finished its ${r.trainer.config.steps} steps; raise Steps to continue it, or press Reset to start over.`;
+    this.post({ type: 'error', message });
     this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
   }
 
@@ -87,7 +93,7 @@ export class Session {
   /** Exactly one step of every active run (pausing a running loop first), then a snapshot. */
   async stepOnce(inputs: ConfigInput[]): Promise<void> {
     this.halt();
-    this.ensureRuns(inputs);
+    await this.ensureRuns(inputs);
     if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
     this.stopped('stepped');
@@ -105,15 +111,45 @@ export class Session {
       this.post({ type: 'error', message: problem });
       return;
     }
-    this.runs[run]?.trainer.setLearningRate(lr);
+    this.runs[run]?.setLearningRate(lr);
+  }
+
+  /** While training only the learning rates may change (the UI locks everything else). */
+  private setRates(inputs: ConfigInput[]): void {
+    inputs.forEach((c, i) => {
+      const lr = resolveConfig(c).lr;
+      if (this.runs[i] && this.runs[i].lr !== lr) this.runs[i].setLearningRate(lr);
+    });
   }
 
   /** Post run `run`'s weights (read from the device now). */
   async exportWeights(run: RunIndex): Promise<void> {
     const r = this.runs[run];
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
-    const tensors = await r.trainer.exportWeights();
+    const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
     this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
+  }
+
+  /** Post run `run`'s full export (`exportBundle`), read from the device now. */
+  async exportBundle(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
+    const files = await exportBundleExact(r.trainer, []);
+    const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
+    this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
+  }
+
+  /**
+   * Loss-landscape slices of run `run` at its current weights (between chunks: commands run
+   * through the same queue), posted as `landscape`. Costs a Hessian eigen-solve and a few
+   * hundred forward passes; training resumes after it.
+   */
+  async landscape(run: RunIndex): Promise<void> {
+    const r = this.runs[run];
+    if (!r) throw new Error('There is no run to slice yet: press Step or Start first.');
+    await r.prepare((text) => this.post({ type: 'notice', run, text }));
+    const { solver, name } = landscapeSolver(r.trainer.paramCount);
+    this.post({ type: 'landscape', run, landscape: landscapeView(await lossLandscape(r.trainer, {}, solver), name) });
   }
 
   /**
@@ -123,7 +159,7 @@ export class Session {
    */
   async importWeights(run: RunIndex, inputs: ConfigInput[], tensors: NamedArray[], name: string): Promise<void> {
     if (this.running) await this.pause();
-    this.ensureRuns(inputs);
+    await this.ensureRuns(inputs);
     const r = this.runs[run];
     if (!r) throw new Error(`There is no run ${'AB'[run]} to load weights into (turn on Compare first).`);
     await r.prepare((text) => this.post({ type: 'notice', run, text }));
@@ -166,7 +202,7 @@ export class Session {
       this.post({ type: 'resumed', run: r.index, step: r.step });
       await this.streamer.evaluate(r);
     }
-    if (resume) this.start(this.runs.map((r) => r.trainer.config));
+    if (resume) await this.start(this.runs.map((r) => r.trainer.config));
     else if (this.runs.length) this.stopped('paused');
   }
 
@@ -199,14 +235,19 @@ export class Session {
   }
 
   /**
-   * Keep the current runs when `inputs` resolve to their configs (the learning rate aside,
-   * which is live), otherwise begin fresh runs from the configs' seeds.
+   * Keep the current runs when `inputs` resolve to their configs; continue them from their
+   * current weights and optimizer state when only continuable settings changed (learning
+   * rate, batch, loss weights, balancing, diagnostics, steps, logging — see `continuable`;
+   * a diverged run continues from its last good weights); otherwise begin fresh runs from
+   * the configs' seeds.
    */
-  private ensureRuns(inputs: ConfigInput[]): void {
+  private async ensureRuns(inputs: ConfigInput[]): Promise<void> {
     if (inputs.length < 1 || inputs.length > 2) throw new Error(`expected 1 or 2 run configs, got ${inputs.length}`);
     const configs = inputs.map((c) => resolveConfig(c));
-    if (this.runs.length === configs.length && this.runs.every((r, i) => r.key === configKey(configs[i]))) {
-      this.runs.forEach((r, i) => r.trainer.setLearningRate(configs[i].lr));
+    const change = runsChange(this.runs.map((r) => r.currentConfig), configs);
+    if (this.runs.length && change.kind === 'same') return;
+    if (this.runs.length && change.kind === 'continue') {
+      for (const [i, r] of this.runs.entries()) this.runs[i] = await this.continueRun(r, configs[i]);
       return;
     }
     // Build the new runs before dropping the old ones, so a config the engine rejects keeps them.
@@ -221,6 +262,19 @@ export class Session {
     this.disposeRuns();
     this.runs = fresh;
     for (const r of fresh) this.post({ type: 'started', run: r.index, config: r.trainer.config, paramCount: r.trainer.paramCount, terms: r.trainer.termNames });
+  }
+
+  /** Run `r` with `config` from where it is (a rate change in place, anything else rebuilt from its state). */
+  private async continueRun(r: Run, config: ExperimentConfig): Promise<Run> {
+    const before = r.currentConfig;
+    const change = configChange(before, config);
+    if (change.kind === 'same') return r;
+    const next = change.fields.every((f) => f === 'lr') ? r : await Run.continued(r, config);
+    if (next !== r) r.dispose();
+    next.setLearningRate(config.lr);
+    next.state = next.done ? 'finished' : 'active';
+    this.post({ type: 'continued', run: next.index, config, step: next.step, fields: change.fields });
+    return next;
   }
 
   private schedule(gen: number): void {
@@ -260,7 +314,8 @@ export class Session {
         const who = this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged';
         const detail = /\(([^)]*)\)/.exec(e.message)?.[1] ?? 'a value is not finite';
         const message = `${who} at step ${e.step} (${detail}) and stopped; its last good weights (step ${e.lastGoodStep}) are kept. ` +
-          'Lower the learning rate (or the loss weights) and press Reset to try again.';
+          'Lower the learning rate (or the loss weights) and press Start to continue from them, '
+          + 'or Reset to start over.';
         this.post({ type: 'diverged', run: r.index, message, step: e.step });
         return;
       }

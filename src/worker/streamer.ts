@@ -6,11 +6,29 @@
  */
 import type { DiagnosticsReport } from '../engine/diagnostics/run';
 import { metricsRow } from '../engine/metrics';
-import type { Checkpoint } from '../engine/trainer';
+import type { Checkpoint, Trainer } from '../engine/trainer';
 import { StreamBudget } from './budget';
 import { subsampleGrid } from './grid';
-import type { FromWorker } from './protocol';
+import type { CollocationSnapshot, FromWorker } from './protocol';
 import type { Run } from './run';
+
+/**
+ * The last `max` collocation points of each term of the trainer's last step (batches are
+ * random draws, so any run of them is a fair subsample; RAR-D appends its refined points, so
+ * the last ones show them), copied into buffers that can be transferred.
+ */
+export function collocationSnapshot(t: Trainer, max: number): CollocationSnapshot | undefined {
+  const batches = t.collocation;
+  if (!batches) return undefined;
+  const d = t.pde.axes.length;
+  const terms = Object.keys(batches);
+  const points = terms.map((k) => {
+    const b = batches[k];
+    const n = Math.min(b.n, max);
+    return b.x.slice((b.n - n) * d);
+  });
+  return { step: t.stepCount, terms, points };
+}
 
 /** Streaming knobs (defaults below). */
 export interface StreamOptions {
@@ -26,11 +44,13 @@ export interface StreamOptions {
   saveEveryMs: number;
   /** Ticks per axis of the display grid. */
   maxTicks: number;
+  /** Collocation points per loss term sent with an evaluation. */
+  maxPoints: number;
 }
 
 /** Evaluations take at most 2% of wall time; rows post at most every 100 ms per run. */
 export const streamDefaults: StreamOptions = {
-  stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200,
+  stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200, maxPoints: 600,
 };
 
 /** Decides what to post and when (see the file comment). */
@@ -97,9 +117,10 @@ export class Streamer {
     const pred = sub(e.pred, nOut);
     const exact = e.exact.length ? sub(e.exact, nOut).values : new Float32Array(0);
     const residual = e.residual ? sub(e.residual, 1).values : undefined;
+    const collocation = collocationSnapshot(t, this.opts.maxPoints);
     this.post(
-      { type: 'evaluation', run: r.index, step: e.step, relL2: e.relL2, names: e.names, pred: pred.values, exact, residual, ticks: pred.ticks, axes: t.pde.axes },
-      [pred.values.buffer, exact.buffer, ...(residual ? [residual.buffer] : [])],
+      { type: 'evaluation', run: r.index, step: e.step, relL2: e.relL2, names: e.names, pred: pred.values, exact, residual, ticks: pred.ticks, axes: t.pde.axes, collocation },
+      [pred.values.buffer, exact.buffer, ...(residual ? [residual.buffer] : []), ...(collocation?.points.map((p) => p.buffer) ?? [])],
     );
     this.budget.charge(performance.now() - t0);
     r.evaluatedAt = e.step;

@@ -13,6 +13,7 @@ import { withSoftwareHint } from './device-label';
 import { loadExperiment, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
 import { Session } from './session';
+import type { StreamOptions } from './streamer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -23,8 +24,8 @@ function post(msg: FromWorker, transfer: Transferable[] = []): void {
 let order: BackendId[] = backendOrder();
 let session: Session | null = null;
 
-function newSession(stream: boolean): Session {
-  const s = new Session(post, { stream }, {
+function newSession(opts: Partial<StreamOptions>): Session {
+  const s = new Session(post, opts, {
     fallback: async (reason) => {
       const choice = await fallbackFrom(order, reason);
       order = order.filter((b) => b !== choice.failed);
@@ -45,7 +46,7 @@ async function handle(msg: ToWorker): Promise<void> {
       session?.reset();
       order = backendOrder(msg.backends);
       const choice = await selectBackend(order);
-      session = newSession(msg.stream ?? true);
+      session = newSession({ stream: msg.stream ?? true, ...(msg.budget !== undefined ? { budget: msg.budget } : {}) });
       watchDevice((r) => session?.deviceLost(r));
       post({ type: 'ready', backend: choice.backend, reason: await withSoftwareHint(choice.backend, choice.reason) });
       return;
@@ -71,8 +72,12 @@ async function handle(msg: ToWorker): Promise<void> {
       return session!.setLr(msg.run, msg.lr);
     case 'exportWeights':
       return session!.exportWeights(msg.run);
+    case 'exportBundle':
+      return session!.exportBundle(msg.run);
     case 'importWeights':
       return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'landscape':
+      return session!.landscape(msg.run);
     case 'loseDevice':
       if (!loseDevice()) post({ type: 'error', message: 'not on WebGPU: there is no device to lose' });
       return;

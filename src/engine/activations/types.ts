@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type { ElementOps } from './ops';
 
 /** A smooth activation with the derivatives the jets need. */
 export interface Activation {
@@ -6,8 +6,10 @@ export interface Activation {
   /** φ(z) in float64 JavaScript (for references and tests). */
   scalar(z: number): number;
   /**
-   * [φ(z), φ'(z), …, φ^(order)(z)] as tensors of z's shape, using only ops whose first-order
-   * gradients tfjs implements correctly (so one reverse pass through the jet is exact).
+   * [φ(z), φ'(z), …, φ^(order)(z)] with `ops` (up to order 5: a jet carries at most 4th
+   * derivatives, the fused kernels' backward pass one more). With `tensorOps` only ops whose
+   * first-order gradients tfjs implements correctly (so one reverse pass through the jet is
+   * exact); with the fused kernels' ops, inside one kernel.
    */
-  derivatives(z: tf.Tensor, order: number): tf.Tensor[];
+  derivativesOn<T>(ops: ElementOps<T>, z: T, order: number): T[];
 }

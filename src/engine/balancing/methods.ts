@@ -43,5 +43,5 @@ export const balancing: Record<BalancingMethod, { label: string; schema: SchemaO
   fixed: { label: 'Fixed weights', schema: options(100) },
   annealing: { label: 'Learning-rate annealing (Wang et al. 2021)', schema: options(10) },
   gradnorm: { label: 'Gradient-norm weighting', schema: options(100) },
-  ntk: { label: 'NTK trace weighting (Wang et al. 2022)', schema: options(100) },
+  ntk: { label: 'NTK weighting (Wang, Yu, Perdikaris 2022)', schema: options(100) },
 };

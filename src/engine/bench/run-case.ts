@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { resolveConfig } from '../config';
 import { Trainer } from '../trainer';
 import type { BenchCase } from './cases';
+import { countKernels } from './kernel-count';
 import { timeSteps } from './time-steps';
 
 /** One bench result (docs/ARCHITECTURE.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
@@ -26,21 +27,32 @@ export interface BenchRow {
   params: number;
   tensorsBefore: number;
   tensorsAfter: number;
+  /** Kernels one steady training step launches (`countKernels`), and those doing arithmetic. */
+  kernels: number;
+  kernelsNonTrivial: number;
   runs: number;
   stepsPerRun: number;
 }
 
-/** Time `c` on the backend tfjs is using now: `runs` runs of `steps` steps after 3 warm-up steps. */
+/**
+ * Time `c` on the backend tfjs is using now: `runs` runs of `steps` steps after 3 warm-up
+ * steps; then count the kernels of one more step.
+ */
 export async function runCase(c: BenchCase, plan: { steps: number; runs: number }): Promise<BenchRow> {
   const trainer = new Trainer(resolveConfig({
     pde: c.pde, batch: c.batch, optimizer: c.optimizer, archOptions: { depth: c.depth, width: c.width, activation: 'tanh' }, logEvery: plan.steps,
   }));
   try {
     const t = await timeSteps(trainer, plan);
+    await trainer.settle();
+    const k = await countKernels(() => trainer.step());
+    await trainer.checkpoint();
     return {
-      case: c.name, backend: tf.getBackend(), pde: c.pde, n: c.batch, width: c.width, depth: c.depth, optimizer: c.optimizer,
+      case: c.name, backend: tf.getBackend(), pde: c.pde, n: c.batch, width: c.width, depth: c.depth,
+      optimizer: c.optimizer,
       msPerStep: Number(t.msPerStep.toFixed(3)), stepsPerSec: Number(t.stepsPerSec.toPrecision(3)),
-      params: trainer.paramCount, tensorsBefore: t.tensorsBefore, tensorsAfter: t.tensorsAfter, runs: plan.runs, stepsPerRun: plan.steps,
+      params: trainer.paramCount, tensorsBefore: t.tensorsBefore, tensorsAfter: t.tensorsAfter,
+      kernels: k.kernels, kernelsNonTrivial: k.kernelsNonTrivial, runs: plan.runs, stepsPerRun: plan.steps,
     };
   } finally {
     trainer.dispose();

@@ -12,16 +12,16 @@ export type DiagnosticKind = (typeof diagnosticKinds)[number];
 export const diagnosticLabels: Record<DiagnosticKind, string> = {
   align: 'Gradient alignment',
   hist: 'Gradient histograms',
-  hess: 'Hessian top eigenvalue',
+  hess: 'Hessian extreme eigenvalues',
   rgv: 'Residual-gradient variance',
-  ntk: 'Neural tangent kernel spectra',
+  ntk: 'NTK spectrum',
 };
 
 /** The numeric options of the diagnostics record (its `kinds` list is checked on its own). */
 export interface DiagnosticsOptions {
   /** Run the selected diagnostics every this many steps (0 = never). */
   every: number;
-  /** Power-iteration cap for the Hessian top eigenvalue. */
+  /** Lanczos iterations (Hessian-vector products) for the Hessian's extreme eigenpairs. */
   hessIters: number;
   /** Histogram bins per layer. */
   bins: number;
@@ -36,7 +36,7 @@ export const diagnosticsSchema: SchemaOf<DiagnosticsOptions> = {
     unit: 'steps',
     live: false,
   }),
-  hessIters: int('Hessian power iterations', 20, 1, 1000, 'Cap on power iterations for the top Hessian eigenvalue.'),
+  hessIters: int('Hessian Lanczos iterations', 20, 1, 1000, 'Lanczos iterations (Hessian-vector products) for the extreme eigenpairs.'),
   bins: int('Histogram bins', 40, 2, 1000, 'Bins per layer of the per-term gradient histograms.'),
   rgvSamples: int('Per-sample gradients', 128, 1, 4096, 'Residual points whose gradients give the variance estimate.', {
     unit: 'samples',

@@ -48,6 +48,15 @@ export interface Landscape {
   grid: { offsets: number[]; loss: number[] };
 }
 
+/** A landscape without the eigenvectors, for the UI (structured-clone safe). */
+export type LandscapeView = Omit<Landscape, 'top' | 'bottom'> & { lambdaTop: number; lambdaBottom: number; solver: string };
+
+/** The view of a landscape (`solver` names the eigen-solver used). */
+export function landscapeView(l: Landscape, solver: string): LandscapeView {
+  const { top, bottom, ...rest } = l;
+  return { ...rest, lambdaTop: top.value, lambdaBottom: bottom.value, solver };
+}
+
 export interface LandscapeOptions {
   /** Largest |α| (parameter-space distance along a unit eigenvector). */
   radius: number;
@@ -58,7 +67,7 @@ export interface LandscapeOptions {
   maxIters: number;
 }
 
-export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 41, points2d: 15, maxIters: 30 };
+export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 21, points2d: 11, maxIters: 30 };
 
 /** n offsets evenly spaced on [−r, r]. */
 const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
@@ -78,6 +87,15 @@ export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
   const column = (k: number) => Float64Array.from({ length: n }, (_, i) => e.vectors[i * n + k]);
   return { top: { value: e.values[0], vector: column(0) }, bottom: { value: e.values[n - 1], vector: column(n - 1) } };
 };
+
+/**
+ * The solver for a network of `n` parameters: the dense exact one up to 1000 parameters.
+ * (Larger networks need the Lanczos solver of hessian.ts; until it is wired here they are
+ * refused with a message naming the limit.)
+ */
+export function landscapeSolver(n: number): { solver: ExtremeEigenSolver; name: string } {
+  return { solver: denseEigenSolver, name: `dense Hessian (${n} parameters)` };
+}
 
 /**
  * The slices at the trainer's current weights (restored exactly afterwards): one probe batch

@@ -28,3 +28,20 @@ describe('safetensors', () => {
     expect(() => decodeSafetensors(bad)).toThrow(/header length 10000 exceeds file size/);
   });
 });
+
+describe('safetensors header padding', () => {
+  it('pads by UTF-8 byte length, so non-ASCII metadata keeps the data 8-byte aligned', () => {
+    const t = [{ name: 'w', shape: [2], data: Float32Array.from([1.5, -2]) }];
+    // '–' (U+2013) is 3 bytes in UTF-8: character and byte counts differ by 2 per dash
+    for (const label of ['Kuramoto–Sivashinsky (typed)', '––', 'ε–κ–ν']) {
+      const buf = encodeSafetensors(t, { label });
+      const n = Number(new DataView(buf.buffer).getBigUint64(0, true));
+      expect(n % 8).toBe(0);
+      expect((8 + n) % 8).toBe(0);
+      expect(buf.length).toBe(8 + n + 8);
+      const back = decodeSafetensors(buf);
+      expect(back.metadata.label).toBe(label);
+      expect(Array.from(back.tensors[0].data)).toEqual([1.5, -2]);
+    }
+  });
+});

@@ -2,7 +2,8 @@
  * safetensors serialisation (https://github.com/huggingface/safetensors, format v0):
  * 8-byte little-endian header length N, N bytes of JSON header
  * {name: {dtype: 'F32', shape, data_offsets: [begin, end]}, __metadata__?: {str: str}},
- * then the raw little-endian tensor bytes. The header is space-padded to a multiple of 8.
+ * then the raw little-endian tensor bytes. The header is space-padded to a multiple of 8 bytes
+ * (UTF-8 bytes, not characters), so the data section starts 8-byte aligned.
  */
 
 export interface NamedArray {
@@ -22,9 +23,10 @@ export function encodeSafetensors(tensors: NamedArray[], metadata: Record<string
     header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + 4 * size] };
     offset += 4 * size;
   }
-  let json = JSON.stringify(header);
-  json += ' '.repeat((8 - (json.length % 8)) % 8);
-  const head = new TextEncoder().encode(json);
+  // pad by UTF-8 *byte* length (a label such as "Kuramoto–Sivashinsky" has multi-byte characters)
+  const raw = new TextEncoder().encode(JSON.stringify(header));
+  const head = new Uint8Array(raw.length + ((8 - (raw.length % 8)) % 8)).fill(0x20);
+  head.set(raw);
   const out = new Uint8Array(8 + head.length + offset);
   const view = new DataView(out.buffer);
   view.setBigUint64(0, BigInt(head.length), true);

@@ -23,6 +23,19 @@ describe('experiment in the URL hash', () => {
     expect(back.backend).toBeUndefined();
   });
 
+  it('carries Muon, NTK weighting and the NTK diagnostic', () => {
+    const c = resolveConfig({
+      optimizer: 'muon', optimizerOptions: { nsSteps: 7, cubic: 1 }, balancing: { method: 'ntk', every: 50 },
+      diagnostics: { every: 10, kinds: ['ntk', 'hess'], ntkPoints: 24 },
+    });
+    const hash = encodeExperiment({ config: c, compare: { balancing: { method: 'gradnorm' } } });
+    expect(hash).toContain('optimizer=muon');
+    expect(hash).toContain('balancing.method=ntk');
+    const back = decodeExperiment(`#${hash}`, resolveConfig)!;
+    expect(back.config).toEqual(c);
+    expect(back.compareConfig?.balancing.method).toBe('gradnorm');
+  });
+
   it('keeps doubles exact and carries the backend preference', () => {
     const c = { ...baseConfig, lr: 0.1 + 0.2, params: { ...baseConfig.params, a1: 4 / 3 } };
     const back = decodeExperiment(encodeExperiment({ config: c, backend: 'wasm,cpu' }), resolveConfig)!;

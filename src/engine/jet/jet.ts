@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Activation } from '../activations';
-import { chainTerms } from './keys';
+import type { Activation, ActivationId } from '../activations';
+import { tensorOps } from '../activations/ops';
+import { fusedActivateJet } from '../kernels/activation-jet';
+import { fusedDense } from '../kernels/dense-jet';
+import { chainForward } from './chain';
 import { addBias, linear } from './matmul';
 
 /**
@@ -73,12 +76,22 @@ function stackStreams(): boolean {
 
 /**
  * A dense layer on a jet: every stream is multiplied by the same W [in, out]; the bias
- * touches only the value. Except on wasm, streams that span the batch are stacked along
+ * touches only the value. One fused kernel where the backend has it (`kernels/dense-jet.ts`).
+ * Otherwise, and with a `tap`: except on wasm, streams that span the batch are stacked along
  * the batch axis so that they cost one matMul (see `stackStreams`). With a `tap`, constant
  * streams are expanded to the batch and inputs/output gradients are recorded (diagnostics
  * only; slower).
  */
 export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: LayerTap): Jet {
+  if (!tap) {
+    const live = jet.names.filter((n) => jet.streams[n] !== null);
+    const outs = fusedDense(live.map((n) => jet.streams[n] as tf.Tensor2D), w, b);
+    if (outs) {
+      const streams: Record<string, tf.Tensor | null> = Object.fromEntries(jet.names.map((n) => [n, null]));
+      live.forEach((n, i) => (streams[n] = outs[i]));
+      return { axes: jet.axes, names: jet.names, streams };
+    }
+  }
   const full: string[] = [];
   const streams: Record<string, tf.Tensor | null> = {};
   const batch = jet.streams['']!.shape[0];
@@ -124,10 +137,16 @@ export function jetOrder(jet: Jet): number {
 /**
  * An elementwise activation on a jet, by the multivariate Faà di Bruno formula
  * ∂^S φ(z) = Σ_π φ^(|π|)(z) Π_{B∈π} ∂^B z (see `chainTerms`); zero streams drop their terms.
+ * One fused kernel where the backend has it (`kernels/activation-jet.ts`: cpu, wasm), else
+ * from tfjs ops (`unfusedActivateJet`).
  */
 export function activateJet(jet: Jet, act: Activation): Jet {
-  const y = act.derivatives(jet.streams['']!, jetOrder(jet));
-  return applyChain(jet, y);
+  return fusedActivateJet(jet, act.id as ActivationId) ?? unfusedActivateJet(jet, act);
+}
+
+/** `activateJet` from tfjs ops: φ^(k)(z) as tensors, then `applyChain` (the reference for the fused kernel). */
+export function unfusedActivateJet(jet: Jet, act: Activation): Jet {
+  return applyChain(jet, act.derivativesOn(tensorOps, jet.streams['']!, jetOrder(jet)));
 }
 
 /**
@@ -135,26 +154,7 @@ export function activateJet(jet: Jet, act: Activation): Jet {
  * Shared by activations and input embeddings.
  */
 export function applyChain(jet: Jet, y: tf.Tensor[]): Jet {
-  const streams: Record<string, tf.Tensor | null> = { '': y[0] };
-  for (const n of jet.names) {
-    if (n === '') continue;
-    let acc: tf.Tensor | null = null;
-    for (const term of chainTerms(n, jet.axes)) {
-      let prod: tf.Tensor | null = null;
-      let zero = false;
-      for (const blk of term.blocks) {
-        const zb = jet.streams[blk];
-        if (!zb) { zero = true; break; }
-        prod = prod ? tf.mul(prod, zb) : zb;
-      }
-      if (zero || !prod) continue;
-      let t = tf.mul(y[term.order], prod);
-      if (term.coef !== 1) t = tf.mul(term.coef, t);
-      acc = acc ? tf.add(acc, t) : t;
-    }
-    streams[n] = acc;
-  }
-  return { axes: jet.axes, names: jet.names, streams };
+  return { axes: jet.axes, names: jet.names, streams: chainForward(tensorOps, jet.streams, y, jet.names, jet.axes) };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface RwfOptions {
 export interface DenseLayer {
   name: string;
   params: NamedParam[];
+  /** Frozen tensors the layer reads but does not train (a fixed Fourier matrix), by name. */
+  buffers?: NamedParam[];
   apply(jet: Jet, taps?: LayerTap[]): Jet;
   /**
    * Per-sample gradients of this layer's parameters (in `params` order) from those of the
@@ -45,7 +47,7 @@ export function createDense(rng: Rng, fanIn: number, fanOut: number, name: strin
   if (opts.trainable === false) {
     const frozen = variableOf(tf.tensor2d(w0, [fanIn, fanOut]), false);
     return {
-      name, params: [], apply: (jet) => denseJet(jet, frozen as tf.Tensor2D, null), perSample: () => [],
+      name, params: [], buffers: [{ name: `${name}.weight`, variable: frozen }], apply: (jet) => denseJet(jet, frozen as tf.Tensor2D, null), perSample: () => [],
       setWeight: (w) => assignData(frozen, w),
       dispose: () => frozen.dispose(),
     };

@@ -17,6 +17,11 @@ export interface Network {
   readonly outputDim: number;
   /** Trainable parameters in a fixed order (optimizer state follows this order). */
   readonly params: NamedParam[];
+  /**
+   * Frozen tensors the forward pass reads (fixed Fourier matrices `fourier.weight`): not
+   * trained, but part of the function, so exports include them.
+   */
+  readonly buffers: NamedParam[];
   /** The trainable dense layers (their taps give per-sample gradients). */
   readonly layers: DenseLayer[];
   /**
@@ -56,6 +61,7 @@ export function assembleNetwork(
     inputDim: ctx.axes.length,
     outputDim: ctx.outputDim,
     params,
+    buffers: frozen.flatMap((l) => l.buffers ?? []),
     layers,
     forwardJet,
     forward: (x) => forwardJet(inputJet(x, ctx.axes, [''])).streams[''] as tf.Tensor2D,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultsOf, float, type SchemaOf } from '../schema/option';
+import { fusedAdamUpdate } from '../kernels/adam-update';
 import type { Transform } from './transform';
 
 /** Adam's hyperparameters (Kingma & Ba 2015). */
@@ -33,7 +34,8 @@ export interface AdamState {
 /**
  * optax.scale_by_adam: m ← b1 m + (1−b1) g, v ← b2 v + (1−b2) g², output
  * m̂ / (√v̂ + eps) with m̂ = m / (1 − b1^t), v̂ = v / (1 − b2^t), t = 1, 2, …
- * The count lives on the device as a scalar so steps need no host reads.
+ * The count lives on the device as a scalar so steps need no host reads. Each parameter's
+ * update is one fused kernel (`kernels/adam-update.ts`) where the backend has it.
  */
 export function scaleByAdam(o: AdamOptions = adamDefaults): Transform<AdamState> {
   return {
@@ -46,12 +48,22 @@ export function scaleByAdam(o: AdamOptions = adamDefaults): Transform<AdamState>
       const count = tf.add(state.count, 1) as tf.Scalar;
       const c1 = tf.sub(1, tf.pow(o.b1, count));
       const c2 = tf.sub(1, tf.pow(o.b2, count));
-      const mu = grads.map((g, i) => tf.add(tf.mul(o.b1, state.mu[i]), tf.mul(1 - o.b1, g)));
-      const nu = grads.map((g, i) => tf.add(tf.mul(o.b2, state.nu[i]), tf.mul(1 - o.b2, tf.square(g))));
-      const updates = mu.map((m, i) => tf.div(tf.div(m, c1), tf.add(tf.sqrt(tf.div(nu[i], c2)), o.eps)));
+      const parts = grads.map((g, i) => {
+        const [m, v] = [state.mu[i], state.nu[i]];
+        return fusedAdamUpdate(g, m, v, c1, c2, o) ?? adamTaped(g, m, v, c1, c2, o);
+      });
+      const [mu, nu, updates] = [0, 1, 2].map((k) => parts.map((p) => p[k]));
       return { updates, state: { count, mu, nu } };
     },
   };
+}
+
+/** One parameter's Adam update from taped ops: [m', v', u] (the fused kernel's reference). */
+export function adamTaped(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, c1: tf.Tensor, c2: tf.Tensor,
+  o: AdamOptions): [tf.Tensor, tf.Tensor, tf.Tensor] {
+  const mu = tf.add(tf.mul(o.b1, m), tf.mul(1 - o.b1, g));
+  const nu = tf.add(tf.mul(o.b2, v), tf.mul(1 - o.b2, tf.square(g)));
+  return [mu, nu, tf.div(tf.div(mu, c1), tf.add(tf.sqrt(tf.div(nu, c2)), o.eps))];
 }
 
 /**

@@ -1,21 +1,11 @@
-import type { ConfigInput } from '../../engine/config';
 import { usePlayground } from '../../store/playground';
+import { describeOverrides } from '../runTags';
 import { BalancingSection } from './BalancingSection';
 import { NetworkSection } from './NetworkSection';
 import { OptimizerSection } from './OptimizerSection';
 import { ProblemSection } from './ProblemSection';
 import { TrainingSection } from './TrainingSection';
 import { useEdited } from './useEdited';
-
-/** Run B's overrides in words, e.g. ["optimizer = soap", "lr = 0.0005"] (options of a switched id left out). */
-function describeOverrides(o: ConfigInput): string[] {
-  const owned: Record<string, string> = { optimizerOptions: 'optimizer', archOptions: 'arch', params: 'pde', lossWeights: 'pde' };
-  return Object.entries(o).flatMap(([k, v]) => {
-    if (owned[k] && owned[k] in o) return [];
-    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return Object.entries(v).map(([kk, vv]) => `${k}.${kk} = ${String(vv)}`);
-    return [`${k} = ${String(v)}`];
-  });
-}
 
 /** In compare mode: which run the controls edit, and what run B changes. */
 function CompareBar() {

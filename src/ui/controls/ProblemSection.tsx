@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { setOption, switchPde } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
 import { appliedSpec, CustomPdeEditor } from './CustomPdeEditor';
-import { NumberField, Section, SelectField } from './fields';
+import { CheckboxField, NumberField, Section, SelectField } from './fields';
+import { setField } from '../../store/edits';
 import { anyDiffers, type Edited } from './useEdited';
 
 /**
@@ -22,7 +23,7 @@ export function ProblemSection({ e }: { e: Edited }) {
     if (id !== 'custom' && id !== e.config.pde) edit(switchPde(id));
   };
   return (
-    <Section title="Problem" changed={anyDiffers(e, ['pde', 'custom', 'params'])}
+    <Section title="Problem" changed={anyDiffers(e, ['pde', 'custom', 'params', 'hardConstraints'])}
       about="The equation the network learns: its residual, boundary and initial conditions become loss terms.">
       <SelectField label="PDE" value={editor ? 'custom' : (e.config.pde as string)} disabled={e.locked} onChange={choose} options={options}
         hint="The equation to learn, or Custom to type one." />
@@ -31,6 +32,10 @@ export function ProblemSection({ e }: { e: Edited }) {
       ) : null}
       {pde && !editor ? <p className="equation" data-testid="equation">{pde.equation}</p> : null}
       {pde?.hasReference && !editor ? <p className="hint">Evaluated against a reference solution from our own {pde.id.startsWith('ldc') ? 'finite-difference' : 'spectral'} solver, computed when a run starts (a few seconds).</p> : null}
+      {pde?.hardConstraint && !editor ? (
+        <CheckboxField label={`Impose ${pde.hardConstraint.terms.join(', ')} exactly (hard constraint)`} checked={e.config.hardConstraints ?? false}
+          disabled={e.locked} hint={`${pde.hardConstraint.form}: those terms leave the loss.`} onChange={(v) => edit(setField('hardConstraints', v))} />
+      ) : null}
       {pde && !editor
         ? Object.entries(pde.params).map(([k, spec]) => (
             <NumberField key={k} label={`${spec.label} [${spec.min}, ${spec.max}]`} value={e.config.params[k] ?? spec.default}

@@ -17,7 +17,9 @@ export function TrainingSection({ e }: { e: Edited }) {
   const d = e.config.diagnostics;
   const toggle = (k: string, on: boolean) => edit(setOption('diagnostics', 'kinds', on ? [...d.kinds, k as DiagnosticKind] : d.kinds.filter((x) => x !== k)));
   const sampling = e.catalog.sampling.find((m) => m.id === e.config.sampling.method);
-  const hidden = Object.entries(optionOfKind).filter(([k]) => !d.kinds.includes(k as DiagnosticKind)).map(([, o]) => o as string);
+  // an option shows while its diagnostic is ticked (NTK probe points also for NTK weighting)
+  const shown = (k: string) => d.kinds.includes(k as DiagnosticKind) || (k === 'ntk' && e.config.balancing.method === 'ntk');
+  const hidden = Object.entries(optionOfKind).filter(([k]) => !shown(k)).map(([, o]) => o as string);
   return (
     <Section title="Training" changed={anyDiffers(e, ['batch', 'steps', 'seed', 'logEvery', 'diagnostics'])}
       about="Fresh random collocation points every step; the seed fixes them and the initial weights.">

@@ -113,7 +113,8 @@ export function InlineSelect(props: { label: string; value: string | number; onC
 export function Section(props: { title: string; about?: string; children: ReactNode; open?: boolean; changed?: boolean }) {
   const id = useId();
   return (
-    <details className={`section${props.changed ? ' changed' : ''}`} open={props.open ?? true} aria-labelledby={id}>
+    <details className={`section${props.changed ? ' changed' : ''}`} open={props.open ?? true} aria-labelledby={id}
+      data-section={props.title.toLowerCase().replace(/\W+/g, '-')}>
       <summary id={id}>{props.title}{props.changed ? <span className="badge" title="Run B differs here">B differs</span> : null}</summary>
       {props.about ? <p className="about">{props.about}</p> : null}
       <div className="fields">{props.children}</div>

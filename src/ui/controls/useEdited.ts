@@ -32,3 +32,11 @@ export function useEdited(): Edited | null {
 
 /** Whether any of `fields` differs between the runs. */
 export const anyDiffers = (e: Edited, fields: readonly string[]) => fields.some((f) => e.differs.has(f));
+
+/** The unknown the network approximates, written with the PDE's own inputs: "u(x, y)", "(u, v, p)(x, y)", "u(t, x)". */
+export function unknownOf(e: Edited): string {
+  const pde = e.catalog.pdes.find((p) => p.id === e.config.pde);
+  const axes = pde?.axes ?? e.config.custom?.axes ?? ['x'];
+  const outs = pde?.outputs ?? e.config.custom?.outputs ?? ['u'];
+  return `${outs.length === 1 ? outs[0] : `(${outs.join(', ')})`}(${axes.join(', ')})`;
+}

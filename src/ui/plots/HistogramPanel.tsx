@@ -1,11 +1,23 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { DiagnosticsConfig } from '../../engine/config';
 import { usePlayground } from '../../store/playground';
+import { currentStep } from '../../store/runs';
 import { InlineSelect } from '../controls/fields';
 import { histogramFigure } from './histogramFigure';
 import { Panel } from './Panel';
-import { draw } from './plotly';
+import { draw, purge } from './plotly';
 import { usePlot } from './usePlot';
 import { useLive } from './useLive';
+
+/** What the empty panel says: how to turn histograms on, or when the first ones come. */
+export function histogramHint(d: DiagnosticsConfig, hasRun: boolean, step: number): string {
+  if (!d.kinds.includes('hist')) return 'Turn on Gradient histograms in Training → diagnostics and train.';
+  if (d.every <= 0) return 'Gradient histograms are ticked, but Diagnostics every is 0: set it above 0 and train.';
+  const first = (Math.floor(step / d.every) + 1) * d.every;
+  return hasRun
+    ? `The first histograms come at step ${first} (diagnostics every ${d.every} steps).`
+    : `Press Start: histograms come every ${d.every} steps, the first at step ${d.every}.`;
+}
 
 /** Which gradient a layer's histogram counts (the engine's `LayerHistogram.source`). */
 function sourceText(source: string | undefined): string {
@@ -38,8 +50,12 @@ export function HistogramPanel() {
 
   const sync = useCallback(() => {
     const el = ref.current;
-    if (el && figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${runIdx}:${shownLayer}` } });
+    if (!el) return;
+    // Without a figure the old one goes (no faded copy of a previous run behind the message).
+    if (figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${runIdx}:${shownLayer}` } });
+    else purge(el);
   }, [figure, runIdx, shownLayer]);
+  const diag = usePlayground((s) => (run ? run.config.diagnostics : s.config?.diagnostics));
   usePlot(ref, sync);
   const tools = (
     <>
@@ -56,8 +72,11 @@ export function HistogramPanel() {
   );
   return (
     <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools} beforeSave={sync}
-      empty={figure ? null : 'Turn on Gradient histograms in Training → diagnostics (every > 0) and train.'}
-      help="How the gradient ∂Lᵢ/∂W of each loss term is distributed over one layer's weight matrix W. With random weight factorization (PirateNet's default) W = V·diag(exp s) is not a parameter itself; its gradient is shown, so layers compare across architectures. When one term's histogram is much wider, it dominates the update — the stiffness that loss balancing corrects.">
+      empty={figure ? null : diag ? histogramHint(diag, !!run, currentStep(run ?? undefined)) : ''}
+      help={'How the gradient ∂Lᵢ/∂W of each unweighted loss term (before the loss weights wᵢ) is distributed over one '
+        + "layer's weight matrix W. With random weight factorization (PirateNet's default) W = V·diag(exp s) is not a "
+        + 'parameter itself; its gradient is shown, so layers compare across architectures. When one term\'s histogram '
+        + 'is much wider, it dominates the update — the stiffness that loss balancing corrects.'}>
       <div className="chart" ref={ref} data-testid="histograms-chart" data-step={snap?.step ?? ''} />
       {h ? <p className="hint" data-testid="histogram-source">{sourceText(h.source)}</p> : null}
       {history.length > 1 ? (

@@ -5,7 +5,9 @@
  */
 import { useMemo } from 'react';
 import { usePlayground } from '../../store/playground';
-import { palette, totalColor, type Layout } from './plotly';
+import { palette, type Layout } from './plotly';
+import { errorColor, plotTheme } from './theme';
+import { useDark } from './useDark';
 import type { SeriesDef } from './series';
 import { SeriesPanel } from './SeriesPanel';
 
@@ -17,6 +19,14 @@ function useTerms(): string[] {
   return useMemo(() => runTerms ?? catalog?.pdes.find((p) => p.id === pde)?.terms ?? [], [runTerms, catalog, pde]);
 }
 
+/** The terms run A's hard constraint imposes exactly (so they are not in the loss), or []. */
+function useImposed(): string[] {
+  const on = usePlayground((s) => s.runs[0]?.config.hardConstraints ?? false);
+  const pde = usePlayground((s) => s.runs[0]?.config.pde);
+  const catalog = usePlayground((s) => s.catalog);
+  return useMemo(() => (on ? catalog?.pdes.find((p) => p.id === pde)?.hardConstraint?.terms ?? [] : []), [on, pde, catalog]);
+}
+
 const stepAxis = { title: { text: 'training step' } };
 const logAxis = (title: string) => ({ type: 'log' as const, exponentformat: 'power' as const, title: { text: title } });
 
@@ -24,17 +34,19 @@ const logAxis = (title: string) => ({ type: 'log' as const, exponentformat: 'pow
 export function LossPanel() {
   const terms = useTerms();
   const typed = usePlayground((s) => (s.runs[0]?.config.pde ?? s.config?.pde) === 'custom');
+  const imposed = useImposed();
+  const dark = useDark();
   const defs = useMemo<SeriesDef[]>(() => [
     ...terms.map((t, i) => ({ name: `L_${t}`, color: palette[i % palette.length], value: (r: Record<string, number>) => r[`loss.${t}`] })),
-    { name: 'total Σ wᵢLᵢ', color: totalColor, dash: 'dot' as const, value: (r) => r.loss },
-    ...(typed ? [] : [{ name: 'rel. L2 error', color: '#d62728', y2: true, sparse: true, value: (r: Record<string, number>) => r.relL2 }]),
-  ], [terms, typed]);
+    { name: 'total Σ wᵢLᵢ', color: plotTheme().neutral, dash: 'dot' as const, value: (r) => r.loss },
+    ...(typed ? [] : [{ name: 'rel. L2 error', color: errorColor, y2: true, sparse: true, value: (r: Record<string, number>) => r.relL2 }]),
+  ], [terms, typed, dark]); // eslint-disable-line react-hooks/exhaustive-deps
   const layout = useMemo<Partial<Layout>>(() => (typed ? { xaxis: stepAxis, yaxis: logAxis('loss Lᵢ') } : {
     xaxis: { ...stepAxis, anchor: 'y2' }, yaxis: { ...logAxis('loss Lᵢ'), domain: [0.42, 1] },
     yaxis2: { ...logAxis('rel. L2'), domain: [0, 0.3], nticks: 4 },
   }), [typed]);
   return (
-    <SeriesPanel name="loss" title="Loss and error" defs={defs} layout={layout} emptyText="Press Start or Step to see the losses."
+    <SeriesPanel name="loss" title={`Loss and error${imposed.length ? ` — ${imposed.join(', ')} imposed exactly (hard constraint)` : ''}`} defs={defs} layout={layout} emptyText="Press Start or Step to see the losses."
       help="Top: each loss term Lᵢ (mean squared residual, log scale) and the weighted total. Bottom: the relative L2 error ‖u − u*‖/‖u*‖ against the exact or reference solution (none for a typed PDE). In compare mode run B is dashed." />
   );
 }
@@ -68,15 +80,16 @@ export function AlignmentPanel() {
 /** Top Hessian eigenvalue of the total loss and of each term. */
 export function HessianPanel() {
   const terms = useTerms();
+  const dark = useDark();
   const defs = useMemo<SeriesDef[]>(() => [
-    { name: 'total loss', color: totalColor, sparse: true, value: (r) => r['hess.top'] },
+    { name: 'total loss', color: plotTheme().neutral, sparse: true, value: (r) => r['hess.top'] },
     ...terms.map((t, i) => ({ name: `L_${t}`, color: palette[i % palette.length], sparse: true, value: (r: Record<string, number>) => r[`hess.top.${t}`] })),
-  ], [terms]);
+  ], [terms, dark]); // eslint-disable-line react-hooks/exhaustive-deps
   const layout = useMemo<Partial<Layout>>(() => ({ xaxis: stepAxis, yaxis: logAxis('λ_max of ∇²L') }), []);
   return (
     <SeriesPanel name="hessian" title="Hessian top eigenvalue" defs={defs} layout={layout}
-      emptyText="Turn on Hessian top eigenvalue in Training → diagnostics (every > 0) and train."
-      help="The largest eigenvalue of the loss Hessian (power iteration), for the total and each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent)." />
+      emptyText="Turn on Hessian extreme eigenvalues in Training → diagnostics (every > 0) and train."
+      help="The largest eigenvalue of the loss Hessian (Lanczos on Hessian-vector products), for the total and each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent). The most negative eigenvalue (hess.bottom) and whether both converged (hess.converged) are in the exported metrics." />
   );
 }
 

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { usePlayground } from '../../store/playground';
 import { Panel } from './Panel';
-import { draw, extend, type Layout } from './plotly';
+import { baseLayout, draw, extend, type Layout } from './plotly';
 import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesRun } from './series';
 import { usePlot } from './usePlot';
 import { useLive } from './useLive';
+
+const baseLegend = baseLayout().legend;
 
 /** How often line plots redraw at most (ms); slower when draws are expensive (see redrawInterval). */
 const redrawMs = 500;
@@ -42,7 +44,10 @@ export function SeriesPanel(props: {
     // A shorter history, or a last row replaced in place (an error added at Pause), redraws.
     const rewritten = counts.some((c, i) => c < (d.counts[i] ?? 0) || (c === d.counts[i] && lasts[i] !== d.lasts[i]));
     if (key !== d.key || rewritten) {
-      draw(el, { data: buildTraces(props.defs, series), layout: { uirevision: props.name, ...props.layout } });
+      const title = { text: 'solid A, dashed B:', font: { size: 10 } };
+      const legend = series.length > 1 ? { legend: { ...baseLegend, title } } : {};
+      const layout = { uirevision: props.name, ...legend, ...props.layout };
+      draw(el, { data: buildTraces(props.defs, series), layout });
     } else if (counts.some((c, i) => c > (d.counts[i] ?? 0))) {
       const inc = increments(props.defs, series, d.counts);
       if (inc.x.some((x) => x.length)) extend(el, inc.x, inc.y, inc.x.map((_, i) => i));

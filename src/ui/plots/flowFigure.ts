@@ -7,6 +7,7 @@
 import type { EvaluationSnapshot } from '../../store/runs';
 import type { Data, Figure, Layout } from './plotly';
 import { grid } from './solutionFigure';
+import { palette, plotTheme } from './theme';
 import { profileAt, speed, streamlines, type Point, type VelocityField } from './streamlines';
 
 /** Whether a problem with these input axes and quantities is a steady plane flow: u and v over two space axes. */
@@ -47,7 +48,7 @@ interface Cell {
 }
 
 /** Run A's and B's colours (as in the solution figure; this file stays free of Plotly itself, so Node tests can load it). */
-const runColors = ['#1f77b4', '#ff7f0e'];
+const runColors = [palette[0], palette[1]];
 
 const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -62,7 +63,7 @@ function cellsOf(runs: { label: string; e: EvaluationSnapshot }[]): Cell[] {
   const many = refs.length > 1;
   return [...preds, ...refs.map((r, c) => ({
     title: many ? `reference speed ${r.label}` : 'speed (reference)', legend: many ? `reference ${r.label}` : 'reference',
-    field: velocity(r.e, 'exact')!, line: { color: '#888', dash: c ? 'dot' : 'dash', width: 2 },
+    field: velocity(r.e, 'exact')!, line: { color: plotTheme().neutral, dash: c ? 'dot' : 'dash', width: 2 },
   }))];
 }
 

@@ -6,6 +6,7 @@
 import Plotly from 'plotly.js-dist-min';
 import type { Data, Layout } from 'plotly.js-dist-min';
 import { dataUriToBlob, download } from '../io/download';
+import { plotTheme } from './theme';
 
 /** Plotly's trace and layout types. */
 export type { Data, Layout };
@@ -18,14 +19,22 @@ export interface Figure {
 
 const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage' as const, 'select2d' as const, 'lasso2d' as const] };
 
-/** Shared look: compact margins, readable fonts, legend below. */
-export const baseLayout: Partial<Layout> = {
-  margin: { l: 64, r: 16, t: 16, b: 40 },
-  font: { family: 'system-ui, sans-serif', size: 12, color: '#1d2433' },
-  paper_bgcolor: '#fff',
-  plot_bgcolor: '#fff',
-  legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom', font: { size: 11 } },
-};
+/**
+ * Shared look: compact margins, readable fonts, a compact legend above the plot, and the
+ * colours of light or dark mode (every axis, through the template).
+ */
+export function baseLayout(): Partial<Layout> {
+  const t = plotTheme();
+  const axis = { gridcolor: t.grid, zerolinecolor: t.grid, linecolor: t.grid };
+  return {
+    margin: { l: 64, r: 16, t: 16, b: 40 },
+    font: { family: 'system-ui, sans-serif', size: 12, color: t.fg },
+    paper_bgcolor: t.bg,
+    plot_bgcolor: t.bg,
+    legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom', font: { size: 10 }, bgcolor: 'rgba(0,0,0,0)' },
+    template: { layout: { xaxis: axis, yaxis: axis } } as Layout['template'],
+  };
+}
 
 /**
  * Main-thread time spent in Plotly draws since the page loaded (reported by the streaming
@@ -45,17 +54,26 @@ function timed(f: () => unknown): void {
 /** Share of wall time a live plot may spend redrawing (the UI's side of the streaming budget). */
 const drawBudget = 0.02;
 
+/** However costly draws are, a live plot is never staler than this while training. */
+export const maxRedrawMs = 2500;
+
 /**
  * How long a live plot waits between redraws: at least `minMs`, and long enough that its
- * draws stay within the budget (a 40 ms redraw on a slow machine waits 2 s; 5 ms ones 0.25 s).
+ * draws stay within the budget (a 40 ms redraw on a slow machine waits 2 s; 5 ms ones 0.25 s),
+ * but at most `maxRedrawMs` so the plots stay fresh where draws are slow.
  */
 export function redrawInterval(minMs: number): number {
-  return Math.max(minMs, drawStats.average / drawBudget);
+  return Math.min(maxRedrawMs, Math.max(minMs, drawStats.average / drawBudget));
 }
 
 /** Draw or update `fig` on `el` (Plotly diffs against what is there). */
 export function draw(el: HTMLElement, fig: Figure): void {
-  timed(() => void Plotly.react(el, fig.data, { ...baseLayout, ...fig.layout }, config));
+  timed(() => void Plotly.react(el, fig.data, { ...baseLayout(), ...fig.layout }, config));
+}
+
+/** Re-colour the figure on `el` for the current light or dark mode (data untouched). */
+export function retheme(el: HTMLElement): void {
+  if ((el as unknown as { data?: unknown }).data) timed(() => void Plotly.relayout(el, baseLayout()));
 }
 
 /** Append points to traces `indices` of the figure on `el`. */
@@ -76,7 +94,10 @@ export async function saveImage(el: HTMLElement, format: 'png' | 'svg', stem: st
   download(dataUriToBlob(uri), `${stem}.${format}`);
 }
 
-/** Colours per loss term (category10). */
-export const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
-/** Colour of the total loss. */
-export const totalColor = '#333';
+/** The figure on `el` as a PNG data URI of `width` × `height` pixels (e.g. for recorded animations). */
+export function plotImage(el: HTMLElement, width: number, height: number): Promise<string> {
+  return Plotly.toImage(el, { format: 'png', width, height, scale: 1 });
+}
+
+/** Colours per loss term (Okabe–Ito, colour-blind safe; see theme.ts). */
+export { palette } from './theme';

@@ -19,7 +19,9 @@ describe('series plots', () => {
     expect(traces.map((t) => t.name)).toEqual(['res (A)', 'rel. L2 (A)', 'res (B)', 'rel. L2 (B)']);
     expect(traces.map((t) => t.yaxis)).toEqual(['y', 'y2', 'y', 'y2']);
     expect(traces[2].line.dash).toBe('dash');
+    const legend = (traces as unknown as { showlegend: boolean }[]).map((t) => t.showlegend);
+    expect(legend).toEqual([true, true, false, false]);
     expect(increments([loss, err], runs, [3, 1])).toEqual({ x: [[40], [], [20], [20]], y: [[0.1], [], [0.5], [0.9]] });
-    expect(traceKey([loss], runs)).toBe('res|A:1,B:2');
+    expect(traceKey([loss], runs)).toBe('res:red|A:1,B:2'); // a colour change (dark mode) rebuilds too
   });
 });

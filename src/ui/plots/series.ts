@@ -40,14 +40,18 @@ export function points(rows: readonly MetricsRow[], def: SeriesDef, from = 0): {
   return { x, y };
 }
 
-/** All traces: for every run, one per def (named "<def> (A)" etc. when there are two runs). */
+/**
+ * All traces: for every run, one per def (named "<def> (A)" etc. when there are two runs).
+ * Run B's lines share A's colours and legend group (one legend entry toggles both), so the
+ * legend lists each metric once and stays small in compare mode.
+ */
 export function buildTraces(defs: readonly SeriesDef[], runs: readonly SeriesRun[]): Data[] {
   return runs.flatMap((r) =>
     defs.map((d) => {
       const p = points(r.rows, d);
       return {
         type: 'scatter', mode: d.sparse ? 'lines+markers' : 'lines', x: p.x, y: p.y,
-        name: runs.length > 1 ? `${d.name} (${r.label})` : d.name, legendgroup: d.name,
+        name: runs.length > 1 ? `${d.name} (${r.label})` : d.name, legendgroup: d.name, showlegend: !r.dashed,
         yaxis: d.y2 ? 'y2' : 'y', marker: { size: 4, color: d.color },
         line: { color: d.color, width: 1.6, dash: r.dashed ? 'dash' : d.dash ?? 'solid' },
       } as Data;
@@ -57,7 +61,7 @@ export function buildTraces(defs: readonly SeriesDef[], runs: readonly SeriesRun
 
 /** A key that changes whenever the traces must be rebuilt rather than extended. */
 export function traceKey(defs: readonly SeriesDef[], runs: readonly SeriesRun[]): string {
-  return `${defs.map((d) => d.name).join(',')}|${runs.map((r) => `${r.label}:${r.version}`).join(',')}`;
+  return `${defs.map((d) => `${d.name}:${d.color}`).join(',')}|${runs.map((r) => `${r.label}:${r.version}`).join(',')}`;
 }
 
 /** The points to append to every trace (same order as `buildTraces`) for rows after `drawn[i]`. */

@@ -7,6 +7,7 @@
  */
 import type { EvaluationSnapshot } from '../../store/runs';
 import type { Data, Figure, Layout } from './plotly';
+import { errorScale, palette, plotTheme } from './theme';
 
 const axisTitle: Record<string, string> = { t: 't (time)', x: 'x (space)', y: 'y (space)' };
 const titleOf = (axis: string) => axisTitle[axis] ?? axis;
@@ -26,10 +27,10 @@ function lines(runs: Run[], k: number): Figure {
   const nOut = e.names.length;
   const n = e.ticks[0].length;
   const pick = (a: Float32Array, cols = nOut, c = k) => Array.from({ length: n }, (_, i) => a[i * cols + c]);
-  const colors = ['#1f77b4', '#ff7f0e'];
+  const colors = [palette[0], palette[1]];
   const two = runs.length > 1;
   const data: Data[] = [];
-  if (e.exact.length) data.push({ type: 'scatter', mode: 'lines', name: 'reference u*', x: e.ticks[0], y: pick(e.exact), line: { dash: 'dash', color: '#888', width: 2 } } as Data);
+  if (e.exact.length) data.push({ type: 'scatter', mode: 'lines', name: 'reference u*', x: e.ticks[0], y: pick(e.exact), line: { dash: 'dash', color: plotTheme().neutral, width: 2 } } as Data);
   runs.forEach((r, c) => data.push({ type: 'scatter', mode: 'lines', name: two ? `prediction ${r.label}` : 'prediction', x: r.e.ticks[0], y: pick(r.e.pred), line: { color: colors[c], width: 1.8 } } as Data));
   runs.forEach((r, c) => {
     const err = r.e.exact.length ? pick(r.e.pred).map((v, i) => Math.abs(v - r.e.exact[i * nOut + k])) : r.e.residual ? pick(r.e.residual, 1, 0) : null;
@@ -89,7 +90,7 @@ function heatmaps(runs: Run[], k: number): Figure {
     // Each colour scale's bar sits right of the last cell that uses it.
     bars[c.coloraxis] = { x: cols[ci][1] + 0.004, band: bands[ri] };
   }));
-  const scales: Record<string, object> = { coloraxis: { colorscale: 'RdBu', cmid: 0 }, coloraxis2: { colorscale: 'Viridis', cmin: 0 }, coloraxis3: { colorscale: 'RdBu', cmid: 0 } };
+  const scales: Record<string, object> = { coloraxis: { colorscale: 'RdBu', cmid: 0 }, coloraxis2: { colorscale: errorScale, cmin: 0 }, coloraxis3: { colorscale: 'RdBu', cmid: 0 } };
   for (const [axis, b] of Object.entries(bars)) {
     layout[axis] = { ...scales[axis], colorbar: { x: b.x, xanchor: 'left', y: (b.band[0] + b.band[1]) / 2, len: b.band[1] - b.band[0], thickness: 10 } };
   }

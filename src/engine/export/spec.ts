@@ -1,0 +1,123 @@
+/**
+ * What an export says about the model and the problem, beyond the experiment config: the
+ * network as built (its embeddings with their true sizes and periods, every tensor with its
+ * shape) and the problem's domain and loss terms. config.json holds it under `export`, the
+ * safetensors `__metadata__` holds the network part; the generated PyTorch package builds
+ * the same network and problem from it (see docs/export.md).
+ */
+import { pdeOf, type ExperimentConfig } from '../config';
+import type { Network } from '../nets';
+import type { CommonArchOptions } from '../nets/inputs';
+import type { Region } from '../pdes';
+
+/** Version of the export format (config.json's `export`, safetensors metadata, package). */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** How tensors are named and laid out (also written into every safetensors file). */
+export const TENSOR_NAMING =
+  'dense layer <name>: y = x @ <name>.weight + <name>.bias, weight [in, out] row-major (x is [N, in]); ' +
+  'with RWF <name>.v [in, out] and <name>.s [out], weight = v * exp(s) per column; ' +
+  'fourier.weight [d, m] (no bias, frozen unless fourier.trainable): features [cos(e @ B), sin(e @ B)], no 2π; ' +
+  'mlp layer0..layerL (last linear); modified_mlp and pirate_net encoder_u, encoder_v, output; ' +
+  'modified_mlp layer0..; pirate_net block<k>.dense1|2|3 and scalar block<k>.alpha.';
+
+/** The network as built: everything a rebuild needs besides the tensors' values. */
+export interface NetworkSpec {
+  arch: ExperimentConfig['arch'];
+  activation: string;
+  /** Input columns, in order (the PDE's axes). */
+  inputs: string[];
+  /** Output columns, in order. */
+  outputs: string[];
+  /** Exact periodic embedding: axis → period P; each such axis becomes [cos(2πx/P), sin(2πx/P)]. */
+  periodic: Record<string, number> | null;
+  /** Random Fourier features on the (embedded) input, or null: `size` frequencies, B ~ N(0, σ²). */
+  fourier: { size: number; sigma: number; trainable: boolean } | null;
+  /** Random weight factorization of every trainable dense layer, or null. */
+  rwf: { mean: number; std: number } | null;
+  /** Hidden layers (mlp, modified_mlp) or residual blocks (pirate_net). */
+  depth: number;
+  width: number;
+  /** Every tensor the forward pass reads, in file order; `trainable: false` = frozen. */
+  tensors: { name: string; shape: number[]; trainable: boolean }[];
+  naming: string;
+}
+
+/** Where a loss term's points are drawn, and which derivatives its residual reads. */
+export interface TermSpec {
+  region: Region;
+  derivs: string[];
+  /** Weight in the total loss before balancing. */
+  weight: number;
+}
+
+/** The problem as the engine trains it. */
+export interface ProblemSpec {
+  pde: string;
+  axes: string[];
+  domain: Record<string, [number, number]>;
+  outputs: string[];
+  params: Record<string, number>;
+  terms: Record<string, TermSpec>;
+  /** What the relative L2 error compares: the outputs, or derived observables (e.g. ψ_y, −ψ_x). */
+  observables: string[];
+}
+
+/** The `export` section of config.json. */
+export interface ExportSection {
+  format: 'pinn-playground';
+  formatVersion: number;
+  step: number;
+  network: NetworkSpec;
+  problem: ProblemSpec;
+}
+
+/** The network spec of a built network for this config. */
+export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec {
+  const pde = pdeOf(config);
+  const o = config.archOptions as CommonArchOptions & { activation: string; width: number; depth?: number; blocks?: number };
+  // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
+  const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
+  const frozen = new Set(net.buffers.map((b) => b.name));
+  return {
+    arch: config.arch,
+    activation: o.activation,
+    inputs: [...pde.axes],
+    outputs: [...pde.outputs],
+    periodic: pde.periodic ? { ...pde.periodic } : null,
+    fourier: size > 0 ? { size, sigma: o.fourierSigma, trainable: o.fourierTrainable } : null,
+    rwf: o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : null,
+    depth: config.arch === 'pirate_net' ? o.blocks! : o.depth!,
+    width: o.width,
+    tensors: [...net.params, ...net.buffers].map((p) => ({ name: p.name, shape: [...p.variable.shape], trainable: !frozen.has(p.name) })),
+    naming: TENSOR_NAMING,
+  };
+}
+
+/** The problem spec of this config. */
+export function problemSpec(config: ExperimentConfig): ProblemSpec {
+  const pde = pdeOf(config);
+  return {
+    pde: config.pde,
+    axes: [...pde.axes],
+    domain: Object.fromEntries(pde.axes.map((a) => [a, [...pde.domain[a]] as [number, number]])),
+    outputs: [...pde.outputs],
+    params: { ...config.params },
+    terms: Object.fromEntries(Object.entries(pde.terms).map(([k, t]) => [k, { region: t.region, derivs: [...t.derivs], weight: config.lossWeights[k] ?? 1 }])),
+    observables: pde.observables?.names ?? [...pde.outputs],
+  };
+}
+
+/** config.json's `export` section for a trained network at `step`. */
+export function exportSection(config: ExperimentConfig, net: Network, step: number): ExportSection {
+  return { format: 'pinn-playground', formatVersion: EXPORT_FORMAT_VERSION, step, network: networkSpec(config, net), problem: problemSpec(config) };
+}
+
+/**
+ * The experiment config inside a config.json: the file minus its derived `export` section
+ * (which `resolveConfig` does not take), so an export's config.json loads as a config again.
+ */
+export function configOfFile<T extends Record<string, unknown>>(data: T): Omit<T, 'export'> {
+  const { export: _derived, ...config } = data;
+  return config;
+}

@@ -1,0 +1,100 @@
+/**
+ * The activation on a derivative jet as one fused kernel forward and one backward
+ * (`PinnActivationJet`, `PinnActivationJetGrad`), registered on cpu, wasm, webgl and webgpu.
+ *
+ * Forward: φ^(k)(z) by the activation's own formulas, then every output stream by the
+ * multivariate Faà di Bruno formula (`chainForward`), with the backend's kernels called
+ * directly (`DirectOps`): the arithmetic is what the taped ops did, in one engine kernel.
+ * Backward: for dh_S the upstream gradients,
+ *   dz      = Σ_S Σ_π dh_S · c_π φ^(|π|+1)(z) Π_B ∂^B z        (the value enters every φ^(k)),
+ *   d∂^B z  = Σ_S Σ_π∋B dh_S · c_π φ^(|π|)(z) Π_{B'≠B} ∂^{B'} z   (one factor removed per occurrence),
+ * constant ([1, w]) input streams' gradients summed over the batch. φ^(k) are recomputed from
+ * z rather than saved (saving costs a clone per tensor).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { activations, type ActivationId } from '../activations';
+import type { Jet } from '../jet/jet';
+import { blockStreams, chainForward, termProduct, type StreamMap } from '../jet/chain';
+import { chainTerms } from '../jet/keys';
+import { hasFused, registerFused, registerFusedGradient, runMulti, type DirectOps } from './direct';
+
+const forwardName = 'PinnActivationJet';
+const backwardName = 'PinnActivationJetGrad';
+
+/** Attributes of both kernels: the activation, the axes, and which streams go in and out. */
+interface JetAttrs {
+  act: ActivationId;
+  axes: string[];
+  /** Names of the input streams, value ('') first: the non-null streams of the jet. */
+  inNames: string[];
+  /** Names of the output streams, value first: those with at least one non-zero term. */
+  outNames: string[];
+}
+
+/** Whether output stream `name` has a term whose blocks are all non-zero inputs. */
+function reaches(name: string, axes: readonly string[], inNames: readonly string[]): boolean {
+  return chainTerms(name, axes).some((t) => t.blocks.every((b) => inNames.includes(b)));
+}
+
+/** Highest φ-derivative order the outputs need. */
+function orderOf(a: JetAttrs): number {
+  return Math.max(1, ...a.outNames.map((n) => n.length));
+}
+
+function named<T>(names: readonly string[], list: readonly T[]): StreamMap<T> {
+  return Object.fromEntries(names.map((n, i) => [n, list[i]]));
+}
+
+function forward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.TensorInfo[] {
+  const z = named(a.inNames, inputs);
+  const y = activations[a.act].derivativesOn(d, inputs[0], orderOf(a));
+  const out = chainForward(d, z, y, a.outNames, a.axes);
+  return a.outNames.map((n) => out[n]!);
+}
+
+function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.TensorInfo[] {
+  const nIn = a.inNames.length;
+  const z = named(a.inNames, inputs.slice(0, nIn));
+  const dh = inputs.slice(nIn);
+  const y = activations[a.act].derivativesOn(d, inputs[0], orderOf(a) + 1);
+  const dz: StreamMap<tf.TensorInfo> = {};
+  const add = (name: string, t: tf.TensorInfo) => (dz[name] = dz[name] ? d.add(dz[name]!, t) : t);
+  add('', d.mul(dh[0], y[1]));
+  a.outNames.forEach((n, s) => {
+    if (n === '') return;
+    for (const term of chainTerms(n, a.axes)) {
+      const blocks = blockStreams(z, term.blocks);
+      if (!blocks) continue;
+      add('', termProduct(d, term.coef, y[term.order + 1], [dh[s], ...blocks]));
+      term.blocks.forEach((b, j) => {
+        const others = blocks.filter((_, k) => k !== j);
+        add(b, termProduct(d, term.coef, y[term.order], [dh[s], ...others]));
+      });
+    }
+  });
+  const batch = inputs[0].shape[0];
+  return a.inNames.map((n, i) => {
+    const g = dz[n] ?? d.scale(inputs[i], 0);
+    return inputs[i].shape[0] === batch ? g : d.sumRows(g);
+  });
+}
+
+registerFused(forwardName, forward);
+registerFused(backwardName, backward);
+registerFusedGradient(forwardName, backwardName);
+
+/**
+ * φ on `jet` as one fused kernel (and one in the backward pass) where the active backend has
+ * it; null elsewhere, where the caller forms the same sums from taped ops.
+ */
+export function fusedActivateJet(jet: Jet, act: ActivationId): Jet | null {
+  if (!hasFused(forwardName)) return null;
+  const inNames = jet.names.filter((n) => jet.streams[n] !== null);
+  const outNames = jet.names.filter((n) => n === '' || reaches(n, jet.axes, inNames));
+  const attrs: JetAttrs = { act, axes: [...jet.axes], inNames, outNames };
+  const outs = runMulti(forwardName, inNames.map((n) => jet.streams[n]!), attrs);
+  const streams: Record<string, tf.Tensor | null> = {};
+  for (const n of jet.names) streams[n] = null;
+  outNames.forEach((n, i) => (streams[n] = outs[i]));
+  return { axes: jet.axes, names: jet.names, streams };
+}

@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import '../node-backends';
+import { activationIds, activations } from '../activations';
+import { unfusedActivateJet, type Jet } from '../jet/jet';
+import { adamTaped } from '../optim/adam';
+import { createRng } from '../rng';
+import { fusedActivateJet } from './activation-jet';
+import { fusedAdamUpdate } from './adam-update';
+import { fusedDense } from './dense-jet';
+
+// Each fused kernel against the taped tfjs ops it replaces, on cpu and on wasm, to float32
+// tolerance, values and gradients; the jets themselves are checked against finite differences
+// in jet/jet.test.ts and nets/nets.test.ts (which now run through these kernels).
+
+const rng = createRng(11);
+const B = 9;
+const W = 5;
+const random = (rows: number, scale = 1) =>
+  tf.tensor2d(Float32Array.from({ length: rows * W }, () => scale * rng.normal()), [rows, W]);
+
+/** A jet over (t, x) with full, constant ([1, w]) and zero streams, as after a first dense layer. */
+function sampleJet(): Jet {
+  const names = ['', 't', 'x', 'tx', 'xx', 'xxx', 'xxxx'];
+  const streams: Record<string, tf.Tensor | null> = {
+    '': random(B, 1.5), t: random(1), x: random(B), tx: null,
+    xx: random(B, 0.5), xxx: random(1, 0.3), xxxx: random(B, 0.2),
+  };
+  return { axes: ['t', 'x'], names, streams };
+}
+
+async function values(ts: (tf.Tensor | null)[]): Promise<(number[] | null)[]> {
+  return Promise.all(ts.map(async (t) => (t ? Array.from(await t.data()) : null)));
+}
+
+function expectClose(a: (number[] | null)[], b: (number[] | null)[], tol: number): void {
+  expect(a.map((x) => x === null)).toEqual(b.map((x) => x === null));
+  a.forEach((x, i) => x?.forEach((v, j) => {
+    expect(Math.abs(v - b[i]![j])).toBeLessThan(tol * (1 + Math.abs(b[i]![j])));
+  }));
+}
+
+describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => {
+  afterAll(async () => { await tf.setBackend('cpu'); });
+
+  it.each(activationIds)('%s on a jet: every stream and every input gradient', async (id) => {
+    await tf.setBackend(backend);
+    const jet = sampleJet();
+    const inNames = jet.names.filter((n) => jet.streams[n] !== null);
+    const weights = Object.fromEntries(jet.names.map((n) => [n, random(B)]));
+    const run = (fused: boolean) => {
+      const f = (...xs: tf.Tensor[]) => {
+        const given = Object.fromEntries(inNames.map((n, i) => [n, xs[i]]));
+        const j: Jet = { ...jet, streams: { ...jet.streams, ...given } };
+        const out = fused ? fusedActivateJet(j, id)! : unfusedActivateJet(j, activations[id]);
+        const live = jet.names.filter((n) => out.streams[n]);
+        return tf.addN(live.map((n) => tf.sum(tf.mul(out.streams[n]!, weights[n])))) as tf.Scalar;
+      };
+      const outs = tf.tidy(() => {
+        const o = fused ? fusedActivateJet(jet, id)! : unfusedActivateJet(jet, activations[id]);
+        return jet.names.map((n) => (o.streams[n] ? tf.keep(o.streams[n]!) : null)) as tf.Tensor[];
+      }) as (tf.Tensor | null)[];
+      const grads = tf.tidy(() => tf.grads(f)(inNames.map((n) => jet.streams[n]!)));
+      return { outs, grads };
+    };
+    const before = tf.memory().numTensors;
+    const fused = run(true);
+    const taped = run(false);
+    expectClose(await values(fused.outs), await values(taped.outs), 2e-5);
+    expect(fused.grads.map((g) => g.shape)).toEqual(inNames.map((n) => jet.streams[n]!.shape));
+    expectClose(await values(fused.grads), await values(taped.grads), 2e-5);
+    tf.dispose([...fused.outs, ...taped.outs, ...fused.grads, ...taped.grads].filter((t) => t !== null));
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([...Object.values(jet.streams), ...Object.values(weights)].filter((t) => t !== null));
+  });
+
+  it.each([true, false])('a dense layer on jet streams (bias %s): outputs, gradients of W, b, streams', async (bias) => {
+    await tf.setBackend(backend);
+    const w = tf.tensor2d(Float32Array.from({ length: W * 3 }, () => rng.normal()), [W, 3]);
+    const b = bias ? tf.tensor1d([0.5, -1, 2]) : null;
+    const xs = [random(B), random(1), random(B, 0.5)];
+    const mix = xs.map((x) => tf.tensor2d(Float32Array.from({ length: x.shape[0] * 3 }, () => rng.normal()), [x.shape[0], 3]));
+    const taped = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) => ss.map((x, i) => {
+      const y = tf.matMul(x as tf.Tensor2D, ww as tf.Tensor2D);
+      return i === 0 && bb ? tf.add(y, bb) : y;
+    });
+    const fused = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) =>
+      fusedDense(ss as tf.Tensor2D[], ww as tf.Tensor2D, bb as tf.Tensor1D | null)!;
+    const loss = (f: typeof taped) => (...args: tf.Tensor[]) => {
+      const [ww, ...rest] = args;
+      const bb = bias ? rest.shift()! : null;
+      return tf.addN(f(ww, bb, ...rest).map((y, i) => tf.sum(tf.mul(y, mix[i])))) as tf.Scalar;
+    };
+    const args = [w, ...(b ? [b] : []), ...xs];
+    const before = tf.memory().numTensors;
+    const [yF, yT] = [fused(w, b, ...xs), tf.tidy(() => taped(w, b, ...xs))];
+    const [gF, gT] = [tf.tidy(() => tf.grads(loss(fused))(args)), tf.tidy(() => tf.grads(loss(taped))(args))];
+    expect(gF.map((g) => g.shape)).toEqual(args.map((t) => t.shape));
+    expectClose(await values(yF), await values(yT), 1e-5);
+    expectClose(await values(gF), await values(gT), 1e-5);
+    tf.dispose([...yF, ...yT, ...gF, ...gT]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([...args, ...mix]);
+  });
+
+  it('Adam\'s update: m\', v\' and u as the taped ops give them', async () => {
+    await tf.setBackend(backend);
+    const [g, m] = [random(B), random(B, 0.1)];
+    const v = tf.square(random(B, 0.1));
+    const [c1, c2] = [tf.scalar(1 - 0.9 ** 3), tf.scalar(1 - 0.999 ** 3)];
+    const o = { b1: 0.9, b2: 0.999, eps: 1e-8 };
+    const before = tf.memory().numTensors;
+    const fused = fusedAdamUpdate(g, m, v, c1, c2, o)!;
+    const taped = tf.tidy(() => adamTaped(g, m, v, c1, c2, o));
+    expectClose(await values(fused), await values(taped), 1e-6);
+    tf.dispose([...fused, ...taped]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([g, m, v, c1, c2]);
+  });
+});
