@@ -105,7 +105,7 @@ const configs: [string, unknown, RegExp][] = [
   [
     'inherited parameter name',
     { params: { constructor: 1 } },
-    /^params\.constructor: unknown option \(allowed: a1, a2, k\)/,
+    /^params\.constructor: helmholtz has no parameter 'constructor' \(has: a1, a2, k\)/,
   ],
   [
     'inherited loss-term name',
@@ -199,7 +199,7 @@ describe('bad config, link and typed-PDE input: a clean error naming the field',
 
   it.each([
     ['schedule.valueOf=1', /schedule\.valueOf: unknown option/],
-    ['params.constructor=1', /params\.constructor: unknown option/],
+    ['params.constructor=1', /params\.constructor: helmholtz has no parameter 'constructor'/],
     ['lbfgs.batch=1024?backend=wasm', /lbfgs\.batch: "1024\?backend=wasm" is not an integer/],
     ['compare=yes', /the link's "compare" is "yes"/],
   ])('link %s', (hash, message) => {

@@ -123,6 +123,9 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
   const custom = pde === 'custom' ? resolveCustom(at('custom')) : undefined;
   if (pde !== 'custom' && at('custom') !== undefined) throw new ConfigError(`custom: only used with pde 'custom' (pde is ${pde})`);
   const spec = custom ? buildCustomPde(custom) : pdes[pde as PdeId];
+  for (const k of Object.keys(record('params', at('params')))) {
+    if (!hasOwn(spec.params, k)) throw new ConfigError(`params.${k}: ${pde} has no parameter '${k}' (has: ${Object.keys(spec.params).join(', ') || 'none'})`);
+  }
   const params = resolveOptions<ParamValues>('params', at('params'), paramSchema(spec), defaultParams(spec));
   const arch = oneOf('arch', at('arch') ?? baseConfig.arch, archIds);
   const archEntry = architectures[arch];
