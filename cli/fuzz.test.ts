@@ -7,42 +7,16 @@
  * resolved or linked again. Never any other exception.
  */
 import { describe, expect, it } from 'vitest';
-import { architectures } from '../src/engine/nets';
-import { balancing } from '../src/engine/balancing/methods';
-import {
-  ConfigError,
-  resolveConfig,
-  trainingSchema,
-  type ConfigInput,
-  type ExperimentConfig,
-} from '../src/engine/config';
+import { ConfigError, resolveConfig, type ConfigInput, type ExperimentConfig } from '../src/engine/config';
 import { CustomPdeError, validateCustomSpec } from '../src/engine/custom';
 import { customExamples } from '../src/engine/custom/examples';
-import { diagnosticKinds, diagnosticsSchema } from '../src/engine/diagnostics/kinds';
 import { decodeExperiment, encodeExperiment, UrlError } from '../src/engine/io/url';
 import { encodeSafetensors } from '../src/engine/io/safetensors';
-import { optimizers, scheduleSchema } from '../src/engine/optim';
+import { architectures } from '../src/engine/nets';
 import { presetIds, presets } from '../src/engine/presets';
-import { sampling } from '../src/engine/sampling-methods';
-import { causalSchema } from '../src/engine/causal';
-import { lbfgsSchema } from '../src/engine/host-phase';
-import type { OptionSchema } from '../src/engine/schema/option';
 import { readImport } from '../src/ui/io/weightsFile';
 
-/** mulberry32: a small seeded generator, so every failure reproduces. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)] };
-}
-type Rand = ReturnType<typeof rng>;
+import { accepted, refusedOrValue, rng, type Rand } from './fuzz-check';
 
 const weird = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', ''];
 const values: unknown[] = [
@@ -132,68 +106,6 @@ function randomConfig(r: Rand): ConfigInput {
     } else Object.defineProperty(input, f, { value: value(r), enumerable: true, writable: true, configurable: true });
   }
   return input as ConfigInput;
-}
-
-/** Why `v` is not a valid value of an option record described by `schema` (independent of checkValue). */
-function recordProblems(field: string, v: unknown, schema: OptionSchema, extra: string[] = []): string[] {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return [`${field} is not an object`];
-  const out: string[] = [];
-  for (const k of Object.keys(v))
-    if (!(Object.keys(schema).includes(k) || extra.includes(k))) out.push(`${field}.${k} is not an option`);
-  for (const [k, spec] of Object.entries(schema)) {
-    const x = (v as Record<string, unknown>)[k];
-    const bad =
-      spec.kind === 'bool'
-        ? typeof x !== 'boolean'
-        : spec.kind === 'choice'
-          ? typeof x !== 'string' || !spec.choices!.includes(x)
-          : spec.kind === 'string'
-            ? typeof x !== 'string'
-            : typeof x !== 'number' ||
-              !Number.isFinite(x) ||
-              x < spec.min! ||
-              x > spec.max! ||
-              (spec.kind === 'int' && !Number.isInteger(x));
-    if (bad) out.push(`${field}.${k} = ${String(x)} is not a valid ${spec.kind}`);
-  }
-  return out;
-}
-
-/** Everything wrong with an accepted config (empty when it is valid). */
-function accepted(c: ExperimentConfig): string[] {
-  const out = [
-    ...recordProblems('archOptions', c.archOptions, architectures[c.arch].schema as OptionSchema),
-    ...recordProblems('optimizerOptions', c.optimizerOptions, optimizers[c.optimizer].schema as OptionSchema),
-    ...recordProblems('schedule', c.schedule, scheduleSchema as OptionSchema),
-    ...recordProblems('balancing', c.balancing, balancing[c.balancing.method].schema as OptionSchema, ['method']),
-    ...recordProblems('sampling', c.sampling, sampling[c.sampling.method].schema as OptionSchema, ['method']),
-    ...recordProblems('causal', c.causal, causalSchema as OptionSchema),
-    ...recordProblems('lbfgs', c.lbfgs, lbfgsSchema as OptionSchema),
-    ...recordProblems('diagnostics', c.diagnostics, diagnosticsSchema as OptionSchema, ['kinds']),
-  ];
-  const top = Object.fromEntries(Object.keys(trainingSchema).map((k) => [k, c[k as keyof ExperimentConfig]]));
-  out.push(...recordProblems('config', top, trainingSchema as OptionSchema));
-  if (
-    !c.diagnostics.kinds.every((k) => diagnosticKinds.includes(k)) ||
-    new Set(c.diagnostics.kinds).size !== c.diagnostics.kinds.length
-  ) {
-    out.push(`diagnostics.kinds ${c.diagnostics.kinds} is not a set of kinds`);
-  }
-  if (!Object.values(c.params).every(Number.isFinite)) out.push('a parameter is not finite');
-  if (!Object.values(c.lossWeights).every((w) => Number.isFinite(w) && w >= 0))
-    out.push('a loss weight is not a finite number ≥ 0');
-  if (JSON.stringify(JSON.parse(JSON.stringify(c))) !== JSON.stringify(c)) out.push('not JSON-clean');
-  return out;
-}
-
-/** Run `f`; only `allowed` errors may escape it (anything else fails with the input shown). */
-function refusedOrValue<T>(f: () => T, allowed: (e: unknown) => boolean, input: unknown): T | undefined {
-  try {
-    return f();
-  } catch (e) {
-    if (!allowed(e)) throw new Error(`uncaught ${String(e)} for ${JSON.stringify(input)?.slice(0, 300)}`);
-    return undefined;
-  }
 }
 
 describe('fuzzing every input: never an uncaught exception, never accepted-invalid', () => {

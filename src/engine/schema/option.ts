@@ -43,29 +43,24 @@ export type SchemaOf<T> = { readonly [K in keyof T]-?: OptionSpec<T[K] & OptionV
 
 type Extra = Partial<Pick<OptionSpec, 'unit' | 'live' | 'choiceLabels'>>;
 
-/** An integer option in [min, max]. */
-export function int(
-  label: string,
-  def: number,
-  min: number,
-  max: number,
-  help: string,
-  extra: Extra = {},
-): OptionSpec<number> {
-  return { kind: 'int', default: def, min, max, label, help, ...extra };
-}
+/** A number option of `kind` in [min, max]. */
+const number =
+  (kind: 'int' | 'float') =>
+  (label: string, def: number, min: number, max: number, help: string, extra: Extra = {}): OptionSpec<number> => ({
+    kind,
+    default: def,
+    min,
+    max,
+    label,
+    help,
+    ...extra,
+  });
 
-/** A real-valued option in [min, max]. */
-export function float(
-  label: string,
-  def: number,
-  min: number,
-  max: number,
-  help: string,
-  extra: Extra = {},
-): OptionSpec<number> {
-  return { kind: 'float', default: def, min, max, label, help, ...extra };
-}
+/** An integer option in [min, max]: `int(label, default, min, max, help, extra?)`. */
+export const int = number('int');
+
+/** A real-valued option in [min, max]: `float(label, default, min, max, help, extra?)`. */
+export const float = number('float');
 
 /** An on/off option. */
 export function bool(label: string, def: boolean, help: string, extra: Extra = {}): OptionSpec<boolean> {
