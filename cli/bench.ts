@@ -84,7 +84,8 @@ function print(row: Row, p: Peer | undefined, json: boolean): void {
     ? `  peer ${peer.peerMsPerStep} ms (${peer.peerBlas}, ${peer.peerThreads}t)  ours/peer ${peer.ratio}`
     : peer.peerMissing ? `  no ratio: ${peer.peerMissing}` : '';
   process.stdout.write(`${row.case.padEnd(28)} ${where.padEnd(20)} ${row.msPerStep.toFixed(2).padStart(8)} ms/step  `
-    + `${row.stepsPerSec} steps/s  kernels ${row.kernels} (${row.kernelsNonTrivial} non-trivial)  `
+    + `${row.stepsPerSec} steps/s  kernels ${row.kernels} (${row.kernelsNonTrivial} non-trivial, `
+    + `${row.dispatches} dispatches)  `
     + `tensors ${row.tensorsBefore}→${row.tensorsAfter}${vs}\n`);
 }
 

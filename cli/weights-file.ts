@@ -28,7 +28,8 @@ export function readWeightsFile(path: string, flag = '--init-weights'): NamedArr
     const list: unknown = Array.isArray(data) ? data : data.tensors;
     if (!Array.isArray(list)) throw new Error('expected a list of {name, shape, data}');
     return list.map((t: { name?: unknown; shape?: unknown; data?: unknown }, i) => {
-      if (typeof t?.name !== 'string' || !Array.isArray(t.shape) || !Array.isArray(t.data)) throw new Error(`entry ${i} is not {name, shape, data}`);
+      if (typeof t?.name !== 'string' || !Array.isArray(t.shape) || !Array.isArray(t.data))
+        throw new Error(`entry ${i} is not {name, shape, data}`);
       return { name: t.name, shape: t.shape as number[], data: Float32Array.from(t.data as number[]) };
     });
   } catch (e) {
@@ -40,7 +41,8 @@ export function readWeightsFile(path: string, flag = '--init-weights'): NamedArr
 export function applyStart(trainer: Trainer, values: Record<string, string>): void {
   const resume = values.resume;
   const init = values['init-weights'];
-  if (resume !== undefined && init !== undefined) throw new UsageError('--resume and --init-weights: give one of them, not both');
+  if (resume !== undefined && init !== undefined)
+    throw new UsageError('--resume and --init-weights: give one of them, not both');
   if (resume !== undefined) {
     const path = join(resume, 'state.json');
     try {

@@ -45,9 +45,9 @@ test('the solution plot recorded over training exports as an animated PNG with t
 }) => {
   test.setTimeout(180_000);
   const problems = collectProblems(page);
-  await page.goto('/?backend=wasm#lesson=stiffness&step=1');
+  await page.goto('/?backend=wasm#lesson=gradient-pathology&step=1');
   await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
-  await expect(page.getByLabel('PDE')).toHaveValue('poisson1d');
+  await expect(page.getByLabel('PDE')).toHaveValue('helmholtz');
   await button(page, 'Record').click();
   await button(page, 'Start').click();
   await expect

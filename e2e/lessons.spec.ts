@@ -111,6 +111,7 @@ const sources: Record<string, Record<number, Record<string, Source>>> = {
       adam: { run: B, key: 'loss' },
     },
     2: {
+      step: { run: B, key: 'step' },
       newtonBest: { run: A, key: 'loss' },
       adamLoss: { run: B, key: 'loss' },
       factor: { derived: (v) => Number(v.newtonBest) / Number(v.adamLoss) },
@@ -169,16 +170,15 @@ async function checkNumbers(
 ): Promise<Record<string, number | string>> {
   const check = page.getByTestId('lesson-check');
   const values = JSON.parse((await check.getAttribute('data-values'))!) as Record<string, number | string>;
+  console.log(`${id} step ${k}: ${await page.getByTestId('lesson-report').textContent()}`);
   const all = { ...memory, ...values };
-  const shown = await page
-    .locator('.lesson-report .measured')
-    .evaluateAll((els) =>
-      els.map((e) => ({
-        key: e.getAttribute('data-key')!,
-        value: e.getAttribute('data-value')!,
-        text: e.textContent!,
-      })),
-    );
+  const shown = await page.locator('.lesson-report .measured').evaluateAll((els) =>
+    els.map((e) => ({
+      key: e.getAttribute('data-key')!,
+      value: e.getAttribute('data-value')!,
+      text: e.textContent!,
+    })),
+  );
   expect(shown.length, `${id} step ${k}: the report shows measured values`).toBeGreaterThan(0);
   const runs = await runsOf(page);
   for (const s of shown) {

@@ -8,7 +8,9 @@ import { button, collectProblems, downloadOf, open, paused, readNumber, tiny } f
 const PYTHON = '/usr/bin/python3';
 const torchOk = spawnSync(PYTHON, ['-c', 'import torch']).status === 0;
 
-test("the Export menu's PyTorch package unzips into an export that train.py --check reproduces; predictions export", async ({ page }) => {
+test("the Export menu's PyTorch package unzips into an export train.py --check reproduces; predictions", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const problems = collectProblems(page);
   // Fourier features: the frozen matrix B must travel in the package for the check to pass
@@ -34,12 +36,34 @@ test("the Export menu's PyTorch package unzips into an export that train.py --ch
   expect(z.name).toBe(`poisson1d-mlp-adam-seed3-step${step}.zip`);
   const dir = mkdtempSync(join(tmpdir(), 'pinn-zip-'));
   writeFileSync(join(dir, 'a.zip'), z.bytes);
-  const unzip = spawnSync(PYTHON, ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))',
-    join(dir, 'a.zip'), dir], { encoding: 'utf8' });
+  const unzip = spawnSync(
+    PYTHON,
+    [
+      '-c',
+      'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; ' +
+        'z.extractall(sys.argv[2]); print("\\n".join(z.namelist()))',
+      join(dir, 'a.zip'),
+      dir,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(unzip.status, unzip.stderr).toBe(0);
   const stem = `poisson1d-mlp-adam-seed3-step${step}`;
-  expect(unzip.stdout.trim().split('\n').sort()).toEqual(['check.json', 'config.json', 'metrics.csv', 'predictions.json', 'pytorch/README.md',
-    'pytorch/pinn.py', 'pytorch/problem.py', 'pytorch/train.py', 'weights.json', 'weights.safetensors'].map((f) => `${stem}/${f}`));
+  expect(unzip.stdout.trim().split('\n').sort()).toEqual(
+    [
+      'check.json',
+      'config.json',
+      'metrics.csv',
+      'predictions.json',
+      'pytorch/README.md',
+      'pytorch/pinn.py',
+      'pytorch/problem.py',
+      'pytorch/train.py',
+      'state.json',
+      'weights.json',
+      'weights.safetensors',
+    ].map((f) => `${stem}/${f}`),
+  );
   if (torchOk) {
     const check = spawnSync(PYTHON, [join(dir, stem, 'pytorch', 'train.py'), '--check'], { encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);

@@ -16,11 +16,23 @@ test.setTimeout(300_000);
 
 /** The traces' names on a chart. */
 const names = (page: import('@playwright/test').Page, id: string) =>
-  page.getByTestId(id).evaluate((el) => ((el as unknown as { data?: { name?: string }[] }).data ?? []).map((d) => d.name ?? ''));
+  page
+    .getByTestId(id)
+    .evaluate((el) => ((el as unknown as { data?: { name?: string }[] }).data ?? []).map((d) => d.name ?? ''));
 
-test('RAD sampling with hard constraints: the collocation panel shows only the residual points, the landscape is computed on demand', async ({ page }) => {
+test('RAD + hard constraints: only residual points in the collocation panel; the landscape on demand', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
-  await open(page, tiny('burgers', { 'sampling.method': 'rad', 'sampling.every': 4, 'sampling.candidates': 256, hardConstraints: 'true' }));
+  await open(
+    page,
+    tiny('burgers', {
+      'sampling.method': 'rad',
+      'sampling.every': 4,
+      'sampling.candidates': 256,
+      hardConstraints: 'true',
+    }),
+  );
   await expect(page.getByLabel('Sampling of the residual points')).toHaveValue('rad');
   await expect(page.getByLabel('Impose ic, bc exactly (hard constraint)')).toBeChecked();
 
@@ -30,14 +42,18 @@ test('RAD sampling with hard constraints: the collocation panel shows only the r
   await paused(page);
   // ic and bc are imposed by u = −sin πx + t(1 − x²)·N: no loss terms, and the panels say so
   await expect(page.locator('[data-panel="loss"] h2')).toContainText('ic, bc imposed exactly');
-  await expect.poll(() => page.getByTestId('collocation-chart').getAttribute('data-step'), { timeout: 30_000 }).not.toBe('');
+  await expect
+    .poll(() => page.getByTestId('collocation-chart').getAttribute('data-step'), { timeout: 30_000 })
+    .not.toBe('');
   await page.getByTestId('collocation-chart').scrollIntoViewIfNeeded(); // plots off screen skip their draws
   await expect.poll(() => names(page, 'collocation-chart')).toEqual(['res (16)']);
   await expect(page.locator('[data-panel="collocation"] h2')).toContainText('RAD');
 
   await page.getByTestId('landscape-chart').scrollIntoViewIfNeeded();
   await page.getByTestId('landscape-compute').click();
-  await expect.poll(() => page.getByTestId('landscape-chart').getAttribute('data-step'), { timeout: 120_000 }).toBe(String(await readNumber(page, 'step')));
+  await expect
+    .poll(() => page.getByTestId('landscape-chart').getAttribute('data-step'), { timeout: 120_000 })
+    .toBe(String(await readNumber(page, 'step')));
   await expect.poll(() => names(page, 'landscape-chart')).toHaveLength(3);
   const traces = await names(page, 'landscape-chart');
   expect(traces[0]).toMatch(/^top eigenvector \(λ = /);
@@ -45,7 +61,9 @@ test('RAD sampling with hard constraints: the collocation panel shows only the r
   expect(problems).toEqual([]);
 });
 
-test('exact-Hessian Newton is an optimizer choice for a tiny net, and too big a net is refused by name', async ({ page }) => {
+test('exact-Hessian Newton is an optimizer choice for a tiny net, and too big a net is refused by name', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d', { optimizer: 'newton', 'optimizerOptions.damped': 'true' }));
   await expect(page.getByRole('group', { name: 'Optimizer' }).getByLabel('Optimizer')).toHaveValue('newton');

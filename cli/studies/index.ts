@@ -2,6 +2,7 @@ import { helmholtzStudy } from './helmholtz';
 import { newtonStudy } from './newton';
 import { pdeAwareStudy } from './pde_aware';
 import { poissonCStudy } from './poisson_c';
+import { samplingStudy } from './sampling';
 import { soapVsAdamStudy } from './soap_vs_adam';
 import type { Study } from './types';
 
@@ -12,4 +13,5 @@ export const studies: Record<string, Study> = {
   soap_vs_adam: soapVsAdamStudy,
   newton: newtonStudy,
   pde_aware: pdeAwareStudy,
+  sampling: samplingStudy,
 };

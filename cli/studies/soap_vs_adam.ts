@@ -49,7 +49,8 @@ export const soapVsAdamStudy: Study = {
     const by = (pde: string, opt: string) => results.find((r) => r.spec.label === `${pde} · ${opt}`);
     const wins = pdes.filter((p) => (by(p, 'soap')?.relL2 ?? Infinity) < (by(p, 'adam')?.relL2 ?? -Infinity));
     const alignGap = pdes.filter((p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'));
-    const best = pdes.map((p) => optimizers.reduce((a, o) => ((by(p, o)?.relL2 ?? Infinity) < (by(p, a)?.relL2 ?? Infinity) ? o : a)));
+    const rel = (p: string, o: string) => by(p, o)?.relL2 ?? Infinity;
+    const best = pdes.map((p) => optimizers.reduce((a, o) => (rel(p, o) < rel(p, a) ? o : a)));
     const muonWins = pdes.filter((_, i) => best[i] === 'muon');
     return {
       table: markdownTable(['PDE', 'optimizer', 'steps', 'relL2 (ours)', 'relL2 (paper)', 'align intra (terms)', 'align inter (gradients)', 'align inter (updates)', 'ms/step'], rows),

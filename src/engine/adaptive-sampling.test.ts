@@ -12,7 +12,10 @@ const burgers = (sampling: ConfigInput['sampling']) =>
 
 /** Mean |r| of the trainer's residual at a batch's points. */
 function meanAbsResidual(t: Trainer, b: { n: number; x: Float32Array; aux: Float32Array[] }): number {
-  return tf.tidy(() => tf.mean(tf.abs(termResidual(t.net, t.pde, t.config.params, 'res', b, t.streamsOf('res')))).arraySync() as number);
+  return tf.tidy(
+    () =>
+      tf.mean(tf.abs(termResidual(t.net, t.pde, t.config.params, 'res', b, t.streamsOf('res')))).arraySync() as number,
+  );
 }
 
 describe('residual-based adaptive sampling (Wu et al. 2023)', () => {
@@ -70,7 +73,9 @@ describe('residual-based adaptive sampling (Wu et al. 2023)', () => {
   });
 
   it('rejects bad options naming the field', () => {
-    expect(() => burgers({ method: 'lhs' })).toThrow(/sampling.method: unknown value "lhs" \(allowed: uniform, rad, rar\)/);
+    expect(() => burgers({ method: 'lhs' })).toThrow(
+      /sampling.method: unknown value "lhs" \(allowed: uniform, rad, rar\)/,
+    );
     expect(() => burgers({ method: 'rad', every: 0 })).toThrow(/sampling.every: 0 is not an integer in \[1/);
     expect(() => burgers({ method: 'rad', power: -1 })).toThrow(/sampling.power/);
     expect(resolveConfig({ sampling: { method: 'rar' } }).sampling).toMatchObject({ power: 2, c: 0 });

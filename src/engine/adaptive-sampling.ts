@@ -32,7 +32,7 @@ export function residualDensity(absR: ArrayLike<number>, power: number, c: numbe
   let mean = 0;
   for (let i = 0; i < n; i++) mean += (w[i] = Math.abs(absR[i]) ** power) / n;
   let total = 0;
-  for (let i = 0; i < n; i++) total += (w[i] = (mean > 0 && Number.isFinite(mean) ? w[i] / mean : 0) + c);
+  for (let i = 0; i < n; i++) total += w[i] = (mean > 0 && Number.isFinite(mean) ? w[i] / mean : 0) + c;
   // all-zero residual with c = 0: no information, fall back to uniform
   for (let i = 0; i < n; i++) w[i] = total > 0 ? w[i] / total : 1 / n;
   return w;
@@ -52,8 +52,13 @@ export function drawWithReplacement(cdf: Float64Array, rng: Rng, n: number): Int
   const out = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const u = rng.next();
-    let lo = 0, hi = cdf.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cdf[mid] > u) hi = mid; else lo = mid + 1; }
+    let lo = 0,
+      hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] > u) hi = mid;
+      else lo = mid + 1;
+    }
     out[k] = lo;
   }
   return out;
@@ -83,6 +88,21 @@ export function takeRows(b: PointBatch, idx: ArrayLike<number>, d: number): Poin
   return { n, x, aux };
 }
 
+/** A sampler state as plain JSON data (number lists; float32 and float64 round-trip exactly). */
+export function adaptiveStateToJson(s: AdaptiveState | null | undefined): unknown {
+  if (!s) return s;
+  const points = { n: s.points.n, x: Array.from(s.points.x), aux: s.points.aux.map((a) => Array.from(a)) };
+  return { step: s.step, points, ...(s.cdf ? { cdf: Array.from(s.cdf) } : {}) };
+}
+
+/** The inverse of `adaptiveStateToJson` (shape errors are left to `stateProblems`). */
+export function adaptiveStateFromJson(v: unknown): AdaptiveState | null | undefined {
+  if (!v || typeof v !== 'object') return v as null | undefined;
+  const o = v as { step: number; points: { n: number; x: number[]; aux: number[][] }; cdf?: number[] };
+  const points = { n: o.points?.n, x: Float32Array.from(o.points?.x ?? []), aux: (o.points?.aux ?? []).map((a) => Float32Array.from(a)) };
+  return { step: o.step, points, ...(o.cdf ? { cdf: Float64Array.from(o.cdf) } : {}) };
+}
+
 /** A deep copy (own buffers) of a sampler state. */
 function copyState(s: AdaptiveState): AdaptiveState {
   const points = { n: s.points.n, x: s.points.x.slice(), aux: s.points.aux.map((a) => a.slice()) };
@@ -94,7 +114,12 @@ export function concatBatches(a: PointBatch, b: PointBatch): PointBatch {
   const x = new Float32Array(a.x.length + b.x.length);
   x.set(a.x);
   x.set(b.x, a.x.length);
-  const aux = a.aux.map((col, j) => { const o = new Float32Array(a.n + b.n); o.set(col); o.set(b.aux[j], a.n); return o; });
+  const aux = a.aux.map((col, j) => {
+    const o = new Float32Array(a.n + b.n);
+    o.set(col);
+    o.set(b.aux[j], a.n);
+    return o;
+  });
   return { n: a.n + b.n, x, aux };
 }
 
@@ -109,7 +134,11 @@ export class AdaptiveSampler {
   /** The term sampled adaptively: the PDE's main residual (`res`, `res1`, `res_u`). */
   readonly term: string;
 
-  constructor(private readonly pde: Pde, private readonly params: ParamValues, readonly options: SamplingConfig) {
+  constructor(
+    private readonly pde: Pde,
+    private readonly params: ParamValues,
+    readonly options: SamplingConfig,
+  ) {
     const term = primaryResidual(pde);
     if (term === undefined) throw new Error(`sampling: ${pde.id} has no residual term to sample adaptively`);
     this.term = term;
@@ -157,11 +186,15 @@ export class AdaptiveSampler {
     const p = s.points;
     const out: string[] = [];
     if (!Number.isInteger(s.step) || s.step < 0) out.push(`step ${s.step} is not a non-negative integer`);
-    if (!p || !(p.x instanceof Float32Array) || p.x.length !== p.n * d) out.push(`points must be ${d}-dimensional Float32Array rows`);
-    else if (p.aux.length !== (this.pde.terms[this.term].aux ? this.pde.terms[this.term].aux!(new Array(d).fill(0), this.params).length : 0)) {
+    if (!p || !(p.x instanceof Float32Array) || p.x.length !== p.n * d)
+      out.push(`points must be ${d}-dimensional Float32Array rows`);
+    else if (
+      p.aux.length !== (this.pde.terms[this.term].aux ? this.pde.terms[this.term].aux!(new Array(d).fill(0), this.params).length : 0)
+    ) {
       out.push(`points carry ${p.aux.length} aux columns, the ${this.term} term has a different number`);
     }
-    if ((this.options.method === 'rad') !== (s.cdf instanceof Float64Array)) out.push(`the state is not a ${this.options.method} state`);
+    if ((this.options.method === 'rad') !== s.cdf instanceof Float64Array)
+      out.push(`the state is not a ${this.options.method} state`);
     else if (s.cdf && s.cdf.length !== p.n) out.push(`cdf has ${s.cdf.length} entries for ${p.n} points`);
     return out.map((m) => `sampling: ${m}`);
   }

@@ -17,7 +17,10 @@ const { sin, cos, PI } = Math;
 const forms: Record<string, (p: number[], q: Record<string, number>) => [number, number]> = {
   poisson1d: ([x], { C }) => [x * sin(C), x * (1 - x)],
   helmholtz: ([x, y], { a1, a2 }) => {
-    const X = sin(a1 * PI * x), Y = sin(a2 * PI * y), Xl = x * sin(a1 * PI), Yl = y * sin(a2 * PI);
+    const X = sin(a1 * PI * x),
+      Y = sin(a2 * PI * y),
+      Xl = x * sin(a1 * PI),
+      Yl = y * sin(a2 * PI);
     return [Xl * Y + X * Yl - Xl * Yl, (1 - x * x) * (1 - y * y)];
   },
   burgers: ([t, x]) => [-sin(PI * x), t * (1 - x * x)],
@@ -45,20 +48,33 @@ describe('hard constraints', () => {
       const names = streamClosure([...derivs, ...pde.axes.map((a) => a + a)], pde.axes);
       const rng = createRng(5);
       const pts = Array.from({ length: 6 }, () => pde.axes.map((a) => rng.uniform(...pde.domain[a])));
-      const u = (p: number[]) => { const [g, d] = forms[id](p, params); return g + d * nScalar(p); };
+      const u = (p: number[]) => {
+        const [g, d] = forms[id](p, params);
+        return g + d * nScalar(p);
+      };
       const got = tf.tidy(() => {
         const x = tf.tensor2d(pts.flat(), [pts.length, pde.axes.length]);
         const input = inputJet(x, pde.axes, names);
-        const lin = sumJet(pde.axes.map((a, k) => [[0.7, 1.3][k], coordinateJet(input, a)] as [number, ReturnType<typeof coordinateJet>]), 0.4);
+        const lin = sumJet(
+          pde.axes.map(
+            (a, k) => [[0.7, 1.3][k], coordinateJet(input, a)] as [number, ReturnType<typeof coordinateJet>],
+          ),
+          0.4,
+        );
         const field = outputFields(constrainJet(input, sinJet(lin), hardConstraints[id]!, params), 1)[0];
         return names.map((n) => (n === '' ? field.v : field.d(n)).arraySync() as number[][]);
       });
-      names.forEach((n, s) => pts.forEach((p, i) => {
-        const axesIdx = [...n].map((c) => pde.axes.indexOf(c));
-        const mixed = new Set(axesIdx).size > 1;
-        const ref = n === '' ? u(p) : mixed ? fdMixed(u, p, axesIdx[0], axesIdx[1]) : fdAxis(u, p, axesIdx[0], n.length);
-        expect(Math.abs(got[s][i][0] - ref), `${id} d/${n || 'value'} at [${p}]`).toBeLessThan(2e-3 * (1 + Math.abs(ref)));
-      }));
+      names.forEach((n, s) =>
+        pts.forEach((p, i) => {
+          const axesIdx = [...n].map((c) => pde.axes.indexOf(c));
+          const mixed = new Set(axesIdx).size > 1;
+          const ref =
+            n === '' ? u(p) : mixed ? fdMixed(u, p, axesIdx[0], axesIdx[1]) : fdAxis(u, p, axesIdx[0], n.length);
+          expect(Math.abs(got[s][i][0] - ref), `${id} d/${n || 'value'} at [${p}]`).toBeLessThan(
+            2e-3 * (1 + Math.abs(ref)),
+          );
+        }),
+      );
     });
   }
 
@@ -73,8 +89,15 @@ describe('hard constraints', () => {
         const b = sampleTerm(full, t, config.params, createRng(2), 256);
         const [maxR, maxU] = tf.tidy(() => {
           const x = tf.tensor2d(b.x, [b.n, full.axes.length]);
-          const fields = outputFields(trainer.net.forwardJet(inputJet(x, full.axes, streamClosure(full.terms[t].derivs, full.axes))), 1);
-          const r = full.terms[t].residual(fields, b.aux.map((a) => tf.tensor2d(a, [b.n, 1])), config.params);
+          const fields = outputFields(
+            trainer.net.forwardJet(inputJet(x, full.axes, streamClosure(full.terms[t].derivs, full.axes))),
+            1,
+          );
+          const r = full.terms[t].residual(
+            fields,
+            b.aux.map((a) => tf.tensor2d(a, [b.n, 1])),
+            config.params,
+          );
           return [tf.max(tf.abs(r)).arraySync() as number, tf.max(tf.abs(fields[0].v)).arraySync() as number];
         });
         // float32 round-off of g (≤ a few ulps of |u| ≤ ~2): 1e-6 absolute
@@ -85,6 +108,8 @@ describe('hard constraints', () => {
   });
 
   it('refuses PDEs without one, naming the field and the PDEs that have one', () => {
-    expect(() => resolveConfig({ pde: 'ldc', hardConstraints: true })).toThrow(/hardConstraints: not available for ldc \(available for: poisson1d/);
+    expect(() => resolveConfig({ pde: 'ldc', hardConstraints: true })).toThrow(
+      /hardConstraints: not available for ldc \(available for: poisson1d/,
+    );
   });
 });

@@ -25,12 +25,18 @@ export interface HardConstraint {
 const coords = (input: Jet) => Object.fromEntries(input.axes.map((a) => [a, coordinateJet(input, a)]));
 
 /** (x − lo)(hi − x) for a coordinate jet. */
-const bump = (x: Jet, lo: number, hi: number) =>
-  multiplyJets(sumJet([[1, x]], -lo), sumJet([[-1, x]], hi));
+const bump = (x: Jet, lo: number, hi: number) => multiplyJets(sumJet([[1, x]], -lo), sumJet([[-1, x]], hi));
 
 /** u = u₀(x) + t·N(t, x): an initial condition at t = 0 alone (the periodic PDEs). */
 function initialOnly(form: string, u0: (x: Jet, input: Jet) => Jet): HardConstraint {
-  return { terms: ['ic'], form, build: (input) => { const c = coords(input); return { g: u0(c.x, input), d: c.t }; } };
+  return {
+    terms: ['ic'],
+    form,
+    build: (input) => {
+      const c = coords(input);
+      return { g: u0(c.x, input), d: c.t };
+    },
+  };
 }
 
 /** The hard constraints by PDE id (PDEs absent here have none). */
@@ -50,9 +56,15 @@ export const hardConstraints: Partial<Record<string, HardConstraint>> = {
     form: 'u = g(x, y) + (1 − x²)(1 − y²)·N(x, y), g the Coons patch of the edge data',
     build: (input, { a1, a2 }) => {
       const { x, y } = coords(input);
-      const X = sinJet(x, a1 * Math.PI), Y = sinJet(y, a2 * Math.PI);
-      const Xl = sumJet([[Math.sin(a1 * Math.PI), x]]), Yl = sumJet([[Math.sin(a2 * Math.PI), y]]);
-      const g = sumJet([[1, productJet(Xl, Y)], [1, productJet(X, Yl)], [-1, productJet(Xl, Yl)]]);
+      const X = sinJet(x, a1 * Math.PI),
+        Y = sinJet(y, a2 * Math.PI);
+      const Xl = sumJet([[Math.sin(a1 * Math.PI), x]]),
+        Yl = sumJet([[Math.sin(a2 * Math.PI), y]]);
+      const g = sumJet([
+        [1, productJet(Xl, Y)],
+        [1, productJet(X, Yl)],
+        [-1, productJet(Xl, Yl)],
+      ]);
       return { g, d: productJet(bump(x, -1, 1), bump(y, -1, 1)) };
     },
   },
@@ -69,7 +81,13 @@ export const hardConstraints: Partial<Record<string, HardConstraint>> = {
     form: 'u = sin πx + ½ sin 4πx + t²x(1 − x)·N(t, x)',
     build: (input) => {
       const { t, x } = coords(input);
-      return { g: sumJet([[1, sinJet(x, Math.PI)], [0.5, sinJet(x, 4 * Math.PI)]]), d: productJet(t, t, bump(x, 0, 1)) };
+      return {
+        g: sumJet([
+          [1, sinJet(x, Math.PI)],
+          [0.5, sinJet(x, 4 * Math.PI)],
+        ]),
+        d: productJet(t, t, bump(x, 0, 1)),
+      };
     },
   },
   klein_gordon: {
@@ -78,7 +96,13 @@ export const hardConstraints: Partial<Record<string, HardConstraint>> = {
     form: 'u = x(cos 5πt + t³) + t²x(1 − x)·N(t, x)',
     build: (input) => {
       const { t, x } = coords(input);
-      const g = productJet(x, sumJet([[1, cosJet(t, 5 * Math.PI)], [1, productJet(t, t, t)]]));
+      const g = productJet(
+        x,
+        sumJet([
+          [1, cosJet(t, 5 * Math.PI)],
+          [1, productJet(t, t, t)],
+        ]),
+      );
       return { g, d: productJet(t, t, bump(x, 0, 1)) };
     },
   },
@@ -101,7 +125,10 @@ export function hardConstraintIds(): string[] {
 /** The jet of g + d ⊙ N (d broadcast over the outputs). */
 export function constrainJet(input: Jet, n: Jet, c: HardConstraint, params: ParamValues): Jet {
   const { g, d } = c.build(input, params);
-  return linearCombination([[1, g], [1, multiplyJets(d, n)]]);
+  return linearCombination([
+    [1, g],
+    [1, multiplyJets(d, n)],
+  ]);
 }
 
 /**
@@ -110,7 +137,8 @@ export function constrainJet(input: Jet, n: Jet, c: HardConstraint, params: Para
  * output to the initial condition, which the transform already meets, so it is dropped.
  */
 export function constrainNetwork(net: Network, pde: Pde, c: HardConstraint, params: ParamValues): Network {
-  const forwardJet: Network['forwardJet'] = (input, taps) => constrainJet(input, net.forwardJet(input, taps), c, params);
+  const forwardJet: Network['forwardJet'] = (input, taps) =>
+    constrainJet(input, net.forwardJet(input, taps), c, params);
   return {
     inputDim: net.inputDim,
     outputDim: net.outputDim,

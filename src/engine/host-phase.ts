@@ -27,7 +27,7 @@ type HostRun = (
   f: Objective,
   x0: Float64Array,
   steps: number,
-  onIteration: (x: Float64Array, iteration: number) => Promise<boolean>,
+  onIteration: (x: Float64Array, iteration: number, readings?: Record<string, number>) => Promise<boolean>,
 ) => Promise<{ x: Float64Array; iterations: number; stop: string }>;
 
 /**
@@ -45,9 +45,9 @@ async function hostPhase(
 ): Promise<{ iterations: number; stop: string }> {
   const { logEvery } = trainer.config;
   const vars = trainer.vars;
-  const r = await run(flatObjective(trainer, batches), await getFlat(vars), steps, async (x, iteration) => {
+  const r = await run(flatObjective(trainer, batches), await getFlat(vars), steps, async (x, iteration, readings) => {
     setFlat(vars, x);
-    trainer.recordHostStep(batches);
+    trainer.recordHostStep(batches, readings);
     if (trainer.stepCount % logEvery !== 0 && iteration !== steps) return false;
     return !(await onLog(await trainer.checkpoint()));
   });
@@ -62,8 +62,13 @@ async function hostPhase(
 export async function lbfgsPhase(trainer: Trainer, steps: number, onLog: (c: Checkpoint) => Promise<boolean>) {
   const o = trainer.config.lbfgs;
   const batches = trainer.sample(trainer.probeRng, o.batch);
-  return hostPhase(trainer, batches, steps, (f, x0, n, cb) =>
-    lbfgs(f, x0, { maxIterations: n, historySize: o.history }, (it) => cb(it.x, it.iteration)), onLog);
+  return hostPhase(
+    trainer,
+    batches,
+    steps,
+    (f, x0, n, cb) => lbfgs(f, x0, { maxIterations: n, historySize: o.history }, (it) => cb(it.x, it.iteration)),
+    onLog,
+  );
 }
 
 /**
@@ -71,13 +76,39 @@ export async function lbfgsPhase(trainer: Trainer, steps: number, onLog: (c: Che
  * Hessian by central differences of exact gradients (2n gradients per iteration) on the
  * trainer's fixed batch (`Trainer.fixedBatch`, the same points for the whole run, so chunks of
  * `trainFor` continue one deterministic iteration), undamped or Levenberg–Marquardt-damped.
+ * Each checkpoint carries the iteration's extreme Hessian eigenvalues (`newton.lambdaMin`,
+ * `newton.lambdaMax`: a negative λ_min at a stall is a saddle) and μ in `Checkpoint.optimizer`.
  * The LM damping μ restarts with each `trainFor` call. Throws when the network has more than
  * `maxParams` parameters.
  */
 export async function newtonPhase(trainer: Trainer, steps: number, onLog: (c: Checkpoint) => Promise<boolean>) {
-  if (trainer.config.optimizer !== 'newton') throw new Error(`newtonPhase: the optimizer is ${trainer.config.optimizer}`);
+  if (trainer.config.optimizer !== 'newton')
+    throw new Error(`newtonPhase: the optimizer is ${trainer.config.optimizer}`);
   const o = trainer.config.optimizerOptions as import('./optim/newton').NewtonTrainOptions;
-  return hostPhase(trainer, trainer.fixedBatch(), steps, (f, x0, n, cb) =>
-    newton(f, x0, { damping: o.damped ? 'lm' : 'none', maxIterations: n, fdStep: o.fdStep, tau: o.tau, maxParams: o.maxParams, gtol: 0, finalSpectrum: false },
-      (it, x) => cb(x, it.iteration)), onLog);
+  return hostPhase(
+    trainer,
+    trainer.fixedBatch(),
+    steps,
+    (f, x0, n, cb) =>
+      newton(
+        f,
+        x0,
+        {
+          damping: o.damped ? 'lm' : 'none',
+          maxIterations: n,
+          fdStep: o.fdStep,
+          tau: o.tau,
+          maxParams: o.maxParams,
+          gtol: 0,
+          finalSpectrum: false,
+        },
+        (it, x) =>
+          cb(x, it.iteration, {
+            'newton.lambdaMin': it.lambdaMin,
+            'newton.lambdaMax': it.lambdaMax,
+            'newton.mu': it.mu,
+          }),
+      ),
+    onLog,
+  );
 }

@@ -9,7 +9,11 @@ import type { Checkpoint } from './trainer';
  */
 export type MetricsRow = Record<string, number>;
 
-export function metricsRow(c: Checkpoint, msPerStep: number, extra: { relL2?: number; diag?: DiagnosticsReport } = {}): MetricsRow {
+export function metricsRow(
+  c: Checkpoint,
+  msPerStep: number,
+  extra: { relL2?: number; diag?: DiagnosticsReport } = {},
+): MetricsRow {
   const row: MetricsRow = { step: c.step, loss: c.loss };
   if (c.lr !== undefined) row.lr = c.lr;
   for (const [t, v] of Object.entries(c.losses)) row[`loss.${t}`] = v;
@@ -20,7 +24,7 @@ export function metricsRow(c: Checkpoint, msPerStep: number, extra: { relL2?: nu
     row['causal.last'] = c.causal[c.causal.length - 1];
   }
   if (extra.relL2 !== undefined) row.relL2 = extra.relL2;
-  Object.assign(row, extra.diag?.metrics);
+  Object.assign(row, c.optimizer, extra.diag?.metrics);
   row.msPerStep = msPerStep;
   return row;
 }
@@ -29,7 +33,8 @@ export function metricsRow(c: Checkpoint, msPerStep: number, extra: { relL2?: nu
 export const FIXED_COLUMNS = ['step', 'loss', 'lr', 'relL2', 'msPerStep'] as const;
 
 /** Rank of a column after the fixed ones: per-term losses, weights, causal, then the rest. */
-const groupOf = (c: string) => (c.startsWith('loss.') ? 0 : c.startsWith('weight.') ? 1 : c.startsWith('causal.') ? 2 : 3);
+const groupOf = (c: string) =>
+  c.startsWith('loss.') ? 0 : c.startsWith('weight.') ? 1 : c.startsWith('causal.') ? 2 : 3;
 const CAUSAL = ['causal.min', 'causal.mean', 'causal.last'];
 
 /**
@@ -46,7 +51,10 @@ export function csvColumns(rows: readonly MetricsRow[]): string[] {
   const rank = (c: string) => (groupOf(c) === 2 ? CAUSAL.indexOf(c) : 0);
   const ordered = rest
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => groupOf(a.c) - groupOf(b.c) || (groupOf(a.c) === 3 ? (a.c < b.c ? -1 : 1) : rank(a.c) - rank(b.c) || a.i - b.i))
+    .sort(
+      (a, b) =>
+        groupOf(a.c) - groupOf(b.c) || (groupOf(a.c) === 3 ? (a.c < b.c ? -1 : 1) : rank(a.c) - rank(b.c) || a.i - b.i),
+    )
     .map((x) => x.c);
   return [...(seen.includes('run') ? ['run'] : []), ...fixed, ...ordered];
 }

@@ -63,13 +63,16 @@ export const presets: Record<string, Preset> = {
     label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
     config: {
       pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
-      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['ntk'], ntkPoints: 32 },
+      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
     },
     compare: { balancing: { method: 'ntk' } },
   },
   burgers_adam_vs_muon: {
     label: 'Adam vs Muon on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align'] } },
+    config: {
+      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      diagnostics: { every: 100, kinds: ['align'] },
+    },
     compare: { optimizer: 'muon' },
   },
   burgers_adam_vs_pde_aware: {

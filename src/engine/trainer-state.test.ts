@@ -46,7 +46,10 @@ describe('Trainer state export and import', () => {
     ['soap (bases refreshed across the cut)', { optimizer: 'soap', optimizerOptions: { preconditionFrequency: 3 } }],
     ['RAD sampling refreshed across the cut', { sampling: { method: 'rad', every: 4, candidates: 256 } }],
     ['RAR-D sampling with points added across the cut', { sampling: { method: 'rar', every: 4, candidates: 256, add: 8 } }],
-    ['muon with NTK balancing and NTK diagnostics', { optimizer: 'muon', balancing: { method: 'ntk', every: 5 }, diagnostics: { every: 5, kinds: ['ntk'], ntkPoints: 4 } }],
+    ['muon with NTK balancing and NTK diagnostics', {
+      optimizer: 'muon', balancing: { method: 'ntk', every: 5 },
+      diagnostics: { every: 5, kinds: ['ntk'], ntkPoints: 4 },
+    }],
     ['pde_aware with grad-norm balancing and probe diagnostics', { optimizer: 'pde_aware', balancing: { method: 'gradnorm', every: 5 }, diagnostics: { every: 5, kinds: ['hess'], hessIters: 3 } }],
   ] as [string, ConfigInput][])('%s: a resumed run continues the same trajectory exactly', async (_, over) => {
     const r = await resumeCase(over, 10, 12);

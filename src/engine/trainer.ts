@@ -34,6 +34,11 @@ export interface Checkpoint {
   diverged: boolean;
   /** The learning rate the last step used (schedule applied). */
   lr?: number;
+  /**
+   * A host optimizer's own readings of its last iteration, e.g. Newton's `newton.lambdaMin`,
+   * `newton.lambdaMax` (extreme Hessian eigenvalues where the step started) and `newton.mu`.
+   */
+  optimizer?: Record<string, number>;
 }
 
 /** Raised to the caller's attention by `checkpoint()` when training diverges. */
@@ -75,6 +80,8 @@ export class Trainer {
   private readonly adaptive: AdaptiveSampler | null;
   /** The batches of the last step (host arrays), for the collocation-points panel. */
   private lastBatches: Record<string, PointBatch> | null = null;
+  /** The host optimizer's readings of its last iteration (see `Checkpoint.optimizer`). */
+  private hostReadings: Record<string, number> | undefined;
 
   constructor(readonly config: ExperimentConfig) {
     const full = pdeOf(config);
@@ -314,7 +321,8 @@ export class Trainer {
    * Count one step taken by a host optimizer (L-BFGS) that has already set the weights, and
    * record the per-term losses on its batches for the next `checkpoint()`.
    */
-  recordHostStep(batches: Record<string, PointBatch>): void {
+  recordHostStep(batches: Record<string, PointBatch>, readings?: Record<string, number>): void {
+    this.hostReadings = readings;
     this.lastLosses?.dispose();
     this.lastLosses = tf.tidy(() => this.lossesOn(batches));
     this.stepCount++;
@@ -362,7 +370,8 @@ export class Trainer {
       this.lastLosses = null;
     } else if (vals.length > n) this.saveGood();
     const lr = learningRate(this.lr, this.config.schedule, Math.max(0, step - 1));
-    return { step, losses, weights, loss, diverged, lr, ...(causal ? { causal } : {}) };
+    const optimizer = this.hostReadings;
+    return { step, losses, weights, loss, diverged, lr, ...(causal ? { causal } : {}), ...(optimizer ? { optimizer } : {}) };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */

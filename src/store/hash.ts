@@ -18,7 +18,7 @@ export function setLessonPrefix(text: string): void {
 }
 
 /** The experiment's part of a hash: the lesson keys split off (the lesson panel reports malformed ones). */
-function experimentPart(hash: string): string {
+export function experimentPart(hash: string): string {
   try {
     return splitLessonLink(hash).rest;
   } catch {

@@ -123,7 +123,7 @@ describe('worker Session', () => {
     expect(l.alongTop).toHaveLength(l.alphas.length);
     expect(l.grid.loss).toHaveLength(l.grid.offsets.length ** 2);
     expect(l.lambdaTop).toBeGreaterThanOrEqual(l.lambdaBottom);
-    expect(l.solver).toMatch(/dense/);
+    expect(l.solver).toMatch(/Lanczos/);
   });
 
   it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {

@@ -96,7 +96,7 @@ export class Session {
     await this.ensureRuns(inputs);
     if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
-    this.stopped('stepped');
+    this.stopped(this.runs.every((r) => r.state === 'diverged') ? 'diverged' : 'stepped');
   }
 
   reset(): void {
@@ -134,7 +134,7 @@ export class Session {
   async exportBundle(run: RunIndex): Promise<void> {
     const r = this.runs[run];
     if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
-    const files = await exportBundleExact(r.trainer, []);
+    const files = await exportBundleExact(r.trainer, [], { state: true });
     const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
     this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
   }
@@ -269,7 +269,8 @@ export class Session {
     const before = r.currentConfig;
     const change = configChange(before, config);
     if (change.kind === 'same') return r;
-    const next = change.fields.every((f) => f === 'lr') ? r : await Run.continued(r, config);
+    const inPlace = change.fields.every((f) => f === 'lr') && r.state !== 'diverged';
+    const next = inPlace ? r : await Run.continued(r, config);
     if (next !== r) r.dispose();
     next.setLearningRate(config.lr);
     next.state = next.done ? 'finished' : 'active';

@@ -5,6 +5,7 @@
  * of a small PINN; and unlike a time it is deterministic, so tests can pin it.
  */
 import * as tf from '@tensorflow/tfjs';
+import { directDispatches, isFusedKernel } from '../kernels/direct';
 
 /** What `countKernels` found. */
 export interface KernelCount {
@@ -12,6 +13,13 @@ export interface KernelCount {
   kernels: number;
   /** The same without Identity, Reshape and same-dtype Cast (buffer bookkeeping, no arithmetic). */
   kernelsNonTrivial: number;
+  /**
+   * Backend kernels actually run: the engine's kernels with each fused kernel (`kernels/`)
+   * replaced by the backend kernels it called. On a GPU backend this is the number of
+   * program dispatches; on wasm and cpu the fused kernels save the engine's per-kernel
+   * bookkeeping, not the backend calls.
+   */
+  dispatches: number;
   /** Launches per kernel name, most frequent first. */
   byName: [string, number][];
 }
@@ -45,6 +53,7 @@ export async function countKernels(f: () => void | Promise<void>): Promise<Kerne
     });
   }
   try {
+    const direct0 = directDispatches();
     const info = await tf.profile(async () => {
       await f();
       return [];
@@ -53,7 +62,10 @@ export async function countKernels(f: () => void | Promise<void>): Promise<Kerne
     for (const k of info.kernels) if (!scopes.has(k.name)) byName.set(k.name, (byName.get(k.name) ?? 0) + 1);
     const kernels = [...byName.values()].reduce((a, b) => a + b, 0);
     const bookkeeping = [...byName].filter(([n]) => trivial.has(n)).reduce((a, [, c]) => a + c, 0) + sameCasts;
-    return { kernels, kernelsNonTrivial: kernels - bookkeeping, byName: [...byName].sort((a, b) => b[1] - a[1]) };
+    const fused = [...byName].filter(([n]) => isFusedKernel(n)).reduce((a, [, c]) => a + c, 0);
+    const dispatches = kernels - fused + directDispatches() - direct0;
+    const sorted = [...byName].sort((a, b) => b[1] - a[1]);
+    return { kernels, kernelsNonTrivial: kernels - bookkeeping, dispatches, byName: sorted };
   } finally {
     if (stock) {
       tf.unregisterKernel('Cast', backend);

@@ -30,6 +30,8 @@ export interface BenchRow {
   /** Kernels one steady training step launches (`countKernels`), and those doing arithmetic. */
   kernels: number;
   kernelsNonTrivial: number;
+  /** Backend kernels that step ran, fused kernels counted by what they called (GPU: dispatches). */
+  dispatches: number;
   runs: number;
   stepsPerRun: number;
 }
@@ -52,7 +54,8 @@ export async function runCase(c: BenchCase, plan: { steps: number; runs: number 
       optimizer: c.optimizer,
       msPerStep: Number(t.msPerStep.toFixed(3)), stepsPerSec: Number(t.stepsPerSec.toPrecision(3)),
       params: trainer.paramCount, tensorsBefore: t.tensorsBefore, tensorsAfter: t.tensorsAfter,
-      kernels: k.kernels, kernelsNonTrivial: k.kernelsNonTrivial, runs: plan.runs, stepsPerRun: plan.steps,
+      kernels: k.kernels, kernelsNonTrivial: k.kernelsNonTrivial, dispatches: k.dispatches,
+      runs: plan.runs, stepsPerRun: plan.steps,
     };
   } finally {
     trainer.dispose();

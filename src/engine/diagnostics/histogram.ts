@@ -13,7 +13,7 @@ export interface TermHistogram {
 
 /**
  * All terms' histograms for one layer over shared edges (bins + 1 values). `source` says
- * which gradient was counted (diagnostics/weight-grads.ts): ∂L/∂W of a plain weight, or of the
+ * which gradient was counted (`effectiveWeightGrads` in term-grads.ts): ∂L/∂W of a plain weight, or of the
  * effective W = V·diag(exp s) under random weight factorization.
  */
 export interface LayerHistogram {

@@ -9,7 +9,8 @@ function known(d: number[], seed: number) {
   const q = gramSchmidt(d.map(() => d.map(() => rng.normal()))); // rows orthonormal
   const n = d.length;
   const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += q[k][i] * d[k] * q[k][j];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += q[k][i] * d[k] * q[k][j];
   const apply = (v: Float64Array) => {
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i] += a[i * n + j] * v[j];
@@ -19,13 +20,19 @@ function known(d: number[], seed: number) {
 }
 
 const absCos = (u: ArrayLike<number>, v: ArrayLike<number>) => {
-  let uv = 0, uu = 0, vv = 0;
-  for (let i = 0; i < u.length; i++) { uv += u[i] * v[i]; uu += u[i] ** 2; vv += v[i] ** 2; }
+  let uv = 0,
+    uu = 0,
+    vv = 0;
+  for (let i = 0; i < u.length; i++) {
+    uv += u[i] * v[i];
+    uu += u[i] ** 2;
+    vv += v[i] ** 2;
+  }
   return Math.abs(uv) / Math.sqrt(uu * vv);
 };
 
 describe('Lanczos extreme eigenpairs', () => {
-  it("finds 8 and −50 for the spectrum [−50, 8, 1, 0.5, −3] (power iteration's 4.67 case), with eigenvectors", async () => {
+  it("finds 8 and −50 for [−50, 8, 1, 0.5, −3] (power iteration gave 4.67), with eigenvectors", async () => {
     const d = [-50, 8, 1, 0.5, -3];
     const { apply, eigvec } = known(d, 11);
     const r = await extremeEigenpairs(apply, 5, { rng: createRng(2) });
@@ -36,7 +43,7 @@ describe('Lanczos extreme eigenpairs', () => {
     expect(absCos(r.bottom.vector, eigvec(0))).toBeCloseTo(1, 9);
   });
 
-  it('converges at both ends of a 300-dimensional spectrum with both signs in fewer products than dimensions', async () => {
+  it('converges at both ends of a 300-dim spectrum of both signs in fewer products than dimensions', async () => {
     // a dense bulk in [−3, 8] with the extremes −50 and 12 separated from it
     const rng = createRng(5);
     const d = [-50, 12, ...Array.from({ length: 298 }, () => rng.uniform(-3, 8))];

@@ -9,7 +9,10 @@ export interface Eigenpair {
   vector: Float64Array;
   /** ‖A y − θ y‖, from the Lanczos recurrence (|β_k s_k|, no extra product). */
   residual: number;
-  /** residual ≤ tol · max(|θ_top|, |θ_bottom|) (or the Krylov space became invariant). */
+  /**
+   * residual ≤ tol · |θ| (ARPACK's test, per end, so the smaller end is held to its own size;
+   * floored at 1e-6 of the spectral radius for θ ≈ 0), or the Krylov space became invariant.
+   */
   converged: boolean;
 }
 
@@ -29,7 +32,7 @@ export type HostOperator = (v: Float64Array) => Float64Array | Promise<Float64Ar
 export interface LanczosOptions {
   /** Cap on operator products (Krylov dimension); default 30. */
   maxIters?: number;
-  /** Relative residual for convergence, against the spectral radius estimate; default 1e-3. */
+  /** Relative residual for convergence, against each end's |θ|; default 1e-3. */
   tol?: number;
   /** Seeded start vector (Gaussian); without it a fixed deterministic start is used. */
   rng?: Rng;
@@ -40,6 +43,10 @@ const dot = (a: Float64Array, b: Float64Array) => {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 };
+
+/** ARPACK's convergence test for one Ritz pair: ‖A y − θ y‖ ≤ tol · max(|θ|, 1e-6 · spectral radius). */
+const done = (theta: number, residual: number, scale: number, tol: number) =>
+  residual <= tol * Math.max(Math.abs(theta), 1e-6 * scale);
 
 /** Ritz pairs of the tridiagonal T (alphas on the diagonal, betas beside) at its two ends. */
 function ritzEnds(alphas: number[], betas: number[]) {
@@ -65,9 +72,14 @@ function ritzEnds(alphas: number[], betas: number[]) {
  * Stops when both ends converged, the Krylov space is invariant (β ≈ 0: exact), `dim`
  * products were made, or `maxIters`. Keeps k vectors of `dim` float64s on the host.
  */
-export async function extremeEigenpairs(apply: HostOperator, dim: number, opts: LanczosOptions = {}): Promise<ExtremeEigenpairs> {
+export async function extremeEigenpairs(
+  apply: HostOperator,
+  dim: number,
+  opts: LanczosOptions = {},
+): Promise<ExtremeEigenpairs> {
   const { maxIters = 30, tol = 1e-3, rng } = opts;
-  if (!(Number.isInteger(dim) && dim >= 1)) throw new Error(`extremeEigenpairs: dim must be a positive integer, got ${dim}`);
+  if (!(Number.isInteger(dim) && dim >= 1))
+    throw new Error(`extremeEigenpairs: dim must be a positive integer, got ${dim}`);
   let q = Float64Array.from({ length: dim }, (_, i) => (rng ? rng.normal() : Math.sin(1 + 7.3 * i)));
   const n0 = Math.sqrt(dot(q, q));
   q = q.map((x) => x / n0);
@@ -97,16 +109,24 @@ export async function extremeEigenpairs(apply: HostOperator, dim: number, opts: 
     res = { top: Math.abs(beta * ends.top.s[k - 1]), bottom: Math.abs(beta * ends.bottom.s[k - 1]) };
     const scale = Math.max(Math.abs(ends.top.value), Math.abs(ends.bottom.value), 1e-300);
     invariant = beta <= 1e-12 * scale;
-    if (invariant || (res.top <= tol * scale && res.bottom <= tol * scale)) break;
+    if (invariant || (done(ends.top.value, res.top, scale, tol) && done(ends.bottom.value, res.bottom, scale, tol)))
+      break;
     betas.push(beta);
     q = w.map((x) => x / beta);
   }
   const scale = Math.max(Math.abs(ends.top.value), Math.abs(ends.bottom.value), 1e-300);
   const pair = (e: { value: number; s: Float64Array }, r: number): Eigenpair => {
     const y = new Float64Array(dim);
-    e.s.forEach((sj, j) => { for (let i = 0; i < dim; i++) y[i] += sj * basis[j][i]; });
+    e.s.forEach((sj, j) => {
+      for (let i = 0; i < dim; i++) y[i] += sj * basis[j][i];
+    });
     const ny = Math.sqrt(dot(y, y)) || 1;
-    return { value: e.value, vector: y.map((x) => x / ny), residual: r, converged: invariant || r <= tol * scale };
+    return {
+      value: e.value,
+      vector: y.map((x) => x / ny),
+      residual: r,
+      converged: invariant || done(e.value, r, scale, tol),
+    };
   };
   return { top: pair(ends.top, res.top), bottom: pair(ends.bottom, res.bottom), iters: alphas.length };
 }

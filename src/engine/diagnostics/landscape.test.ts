@@ -4,11 +4,19 @@ import { resolveConfig } from '../config';
 import { getFlat, lossObjective } from '../host-objective';
 import { trainFor } from '../loop';
 import { Trainer } from '../trainer';
-import { lossLandscape, type ExtremeEigenSolver } from './landscape';
+import { denseEigenSolver, lossLandscape, type ExtremeEigenSolver } from './landscape';
 
-const tiny = () => new Trainer(resolveConfig({
-  pde: 'poisson1d', params: { C: 2 }, archOptions: { depth: 1, width: 6, activation: 'tanh' }, batch: 64, seed: 2, lr: 1e-2,
-}));
+const tiny = () =>
+  new Trainer(
+    resolveConfig({
+      pde: 'poisson1d',
+      params: { C: 2 },
+      archOptions: { depth: 1, width: 6, activation: 'tanh' },
+      batch: 64,
+      seed: 2,
+      lr: 1e-2,
+    }),
+  );
 
 describe('loss landscape slices', () => {
   it('bends with the Hessian’s extreme eigenvalues at α = 0, restores the weights, leaks nothing', async () => {
@@ -33,14 +41,25 @@ describe('loss landscape slices', () => {
       expect(L.grid.loss[2 * 5 + i]).toBe(L.alongBottom[i]);
     });
     expect(L.alongTop[2]).toBe(L.base);
-    t.dispose();
+    // the same state sliced with the dense exact eigensolver: Lanczos found the same extremes
+    const t2 = tiny();
+    await trainFor(t2, 200);
+    const D = await lossLandscape(t2, { radius: r, points1d: 5, points2d: 5 }, denseEigenSolver);
+    expect(Math.abs(L.top.value - D.top.value)).toBeLessThan(1e-2 * Math.abs(D.top.value));
+    expect(Math.abs(L.bottom.value - D.bottom.value)).toBeLessThan(1e-2 * Math.abs(D.top.value));
+    const cos = Math.abs(L.top.vector.reduce((s, v, i) => s + v * D.top.vector[i], 0));
+    expect(cos).toBeGreaterThan(0.99);
+    [t, t2].forEach((x) => x.dispose());
   });
 
   it('slices along whatever directions the solver gives (checked by moving one weight by hand)', async () => {
     const t = tiny();
     const n = t.paramCount;
     const e = (k: number) => Float64Array.from({ length: n }, (_, i) => (i === k ? 1 : 0));
-    const solver: ExtremeEigenSolver = async () => ({ top: { value: 1, vector: e(0) }, bottom: { value: -1, vector: e(n - 1) } });
+    const solver: ExtremeEigenSolver = async () => ({
+      top: { value: 1, vector: e(0) },
+      bottom: { value: -1, vector: e(n - 1) },
+    });
     const L = await lossLandscape(t, { radius: 0.5, points1d: 3, points2d: 3 }, solver);
     // reproduce on the same probe batch: the landscape drew it first from the probe stream
     const t2 = tiny();

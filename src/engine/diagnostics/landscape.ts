@@ -3,6 +3,8 @@ import { getFlat, lossObjective, setFlat } from '../host-objective';
 import { symEig } from '../optim/linalg';
 import { hessianFD } from '../optim/newton';
 import type { Rng } from '../rng';
+import { frozenLoss } from './hessian';
+import { hessianEigenpairs } from './hessian';
 import type { Trainer } from '../trainer';
 
 /**
@@ -49,7 +51,11 @@ export interface Landscape {
 }
 
 /** A landscape without the eigenvectors, for the UI (structured-clone safe). */
-export type LandscapeView = Omit<Landscape, 'top' | 'bottom'> & { lambdaTop: number; lambdaBottom: number; solver: string };
+export type LandscapeView = Omit<Landscape, 'top' | 'bottom'> & {
+  lambdaTop: number;
+  lambdaBottom: number;
+  solver: string;
+};
 
 /** The view of a landscape (`solver` names the eigen-solver used). */
 export function landscapeView(l: Landscape, solver: string): LandscapeView {
@@ -70,16 +76,19 @@ export interface LandscapeOptions {
 export const landscapeDefaults: LandscapeOptions = { radius: 1, points1d: 21, points2d: 11, maxIters: 30 };
 
 /** n offsets evenly spaced on [−r, r]. */
-const offsets = (r: number, n: number) => Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
+const offsets = (r: number, n: number) =>
+  Array.from({ length: n }, (_, i) => (n === 1 ? 0 : -r + (2 * r * i) / (n - 1)));
 
 /**
  * The exact extreme eigenpairs of a small network's Hessian: the dense central-difference
  * Hessian of exact gradients (newton.ts, h = 10^−2.5 for float32 gradients) and its full
- * eigendecomposition. Refuses more than 1000 parameters (pass the Lanczos solver instead).
+ * eigendecomposition. Refuses more than 1000 parameters. An independent check of the Lanczos
+ * solver (landscape.test.ts).
  */
 export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
   const n = vars.reduce((s, v) => s + v.size, 0);
-  if (n > 1000) throw new Error(`landscape: the dense Hessian solver takes at most 1000 parameters, this network has ${n}`);
+  if (n > 1000)
+    throw new Error(`landscape: the dense Hessian solver takes at most 1000 parameters, this network has ${n}`);
   const x0 = await getFlat(vars);
   const objective = lossObjective(vars, loss);
   const e = symEig(await hessianFD(objective, x0, 10 ** -2.5), n);
@@ -89,42 +98,59 @@ export const denseEigenSolver: ExtremeEigenSolver = async (vars, loss) => {
 };
 
 /**
- * The solver for a network of `n` parameters: the dense exact one up to 1000 parameters.
- * (Larger networks need the Lanczos solver of hessian.ts; until it is wired here they are
- * refused with a message naming the limit.)
+ * The solver for a network of `n` parameters: Lanczos on Hessian-vector products (hessian.ts,
+ * any size; `maxIters` products) — exact up to float32 differencing once the Krylov space
+ * spans the extreme eigenvectors, which for tiny nets (n ≤ maxIters) it does.
  */
-export function landscapeSolver(n: number): { solver: ExtremeEigenSolver; name: string } {
-  return { solver: denseEigenSolver, name: `dense Hessian (${n} parameters)` };
+export function landscapeSolver(
+  n: number,
+  maxIters = landscapeDefaults.maxIters,
+): { solver: ExtremeEigenSolver; name: string } {
+  return {
+    solver: hessianEigenpairs,
+    name: `Lanczos, ${Math.min(n, maxIters)} Hessian-vector products (${n} parameters)`,
+  };
 }
 
 /**
  * The slices at the trainer's current weights (restored exactly afterwards): one probe batch
- * from the probe stream, the weighted loss with the current loss weights, the extreme
- * eigenpairs from `solver`, then 2·points1d + points2d² forward passes read back at once.
+ * from the probe stream, the weighted loss with the current loss weights (causal weights held
+ * fixed), the extreme eigenpairs from `solver` (default: Lanczos, `landscapeSolver`), then
+ * 2·points1d + points2d² forward passes read back at once.
  */
 export async function lossLandscape(
   trainer: Trainer,
   options: Partial<LandscapeOptions> = {},
-  solver: ExtremeEigenSolver = denseEigenSolver,
+  solver: ExtremeEigenSolver = landscapeSolver(trainer.paramCount, options.maxIters).solver,
 ): Promise<Landscape> {
   const o = { ...landscapeDefaults, ...options };
   const vars = trainer.vars;
   const batches = trainer.sample(trainer.probeRng);
-  const w = trainer.weights;
-  const loss = () => tf.tidy(() => tf.sum(tf.mul(trainer.lossesOn(batches), w)) as tf.Scalar);
+  // causal chunk weights (if on) held at their value at θ, as the optimizer sees them
+  const frozen = frozenLoss(trainer, batches, trainer.termNames, trainer.weights);
+  const loss = frozen.loss;
   const { top, bottom } = await solver(vars, loss, trainer.probeRng, { maxIters: o.maxIters });
   const theta = await getFlat(vars);
   const at = (a: number, b: number) => {
-    setFlat(vars, theta.map((t, i) => t + a * top.vector[i] + b * bottom.vector[i]));
+    setFlat(
+      vars,
+      theta.map((t, i) => t + a * top.vector[i] + b * bottom.vector[i]),
+    );
     return tf.keep(loss());
   };
   const alphas = offsets(o.radius, o.points1d);
   const grid = offsets(o.radius, o.points2d);
-  const scalars = [at(0, 0), ...alphas.map((a) => at(a, 0)), ...alphas.map((a) => at(0, a)), ...grid.flatMap((a) => grid.map((b) => at(a, b)))];
+  const scalars = [
+    at(0, 0),
+    ...alphas.map((a) => at(a, 0)),
+    ...alphas.map((a) => at(0, a)),
+    ...grid.flatMap((a) => grid.map((b) => at(a, b))),
+  ];
   setFlat(vars, theta);
   const stacked = tf.stack(scalars);
   const v = Array.from(await stacked.data());
   tf.dispose([stacked, ...scalars]);
+  frozen.dispose();
   const n1 = alphas.length;
   return {
     step: trainer.stepCount,

@@ -33,45 +33,58 @@ async function denseJacobian(t: Trainer, term: string, b: PointBatch): Promise<F
   return rows;
 }
 
-const tiny = (over: ConfigInput) => new Trainer(resolveConfig({ batch: 8, archOptions: { depth: 2, width: 6, activation: 'tanh' }, ...over }));
+const tiny = (over: ConfigInput) =>
+  new Trainer(resolveConfig({ batch: 8, archOptions: { depth: 2, width: 6, activation: 'tanh' }, ...over }));
 
 describe('empirical NTK', () => {
-  it.each(['helmholtz', 'ldc', 'burgers'] as const)('%s: K = J Jᵀ against the dense reverse-mode Jacobian, block by block', async (pde) => {
-    const t = tiny({ pde });
-    const batches = t.sample(createRng(7), 5);
-    const before = tf.memory().numTensors;
-    const ntk = await empiricalNtk(t, batches);
-    expect(tf.memory().numTensors).toBe(before);
-    const dense: Record<string, Float64Array[]> = {};
-    for (const term of t.termNames) dense[term] = await denseJacobian(t, term, batches[term]);
-    ntk.terms.forEach((a, i) => {
-      expect(ntk.rows[i]).toBe(dense[a].length);
-      for (const b of ntk.terms) {
-        const k = ntkBlock(ntk, a, b);
-        const ja = dense[a], jb = dense[b];
-        let scale = 0;
-        for (const r of [...ja, ...jb]) scale = Math.max(scale, r.reduce((s, v) => s + v * v, 0));
-        ja.forEach((ra, p) => jb.forEach((rb, q) => {
-          const want = ra.reduce((s, v, m) => s + v * rb[m], 0);
-          expect(Math.abs(k[p * jb.length + q] - want)).toBeLessThan(2e-5 * scale);
-        }));
+  it.each(['helmholtz', 'ldc', 'burgers'] as const)(
+    '%s: K = J Jᵀ against the dense reverse-mode Jacobian, block by block',
+    async (pde) => {
+      const t = tiny({ pde });
+      const batches = t.sample(createRng(7), 5);
+      const before = tf.memory().numTensors;
+      const ntk = await empiricalNtk(t, batches);
+      expect(tf.memory().numTensors).toBe(before);
+      const dense: Record<string, Float64Array[]> = {};
+      for (const term of t.termNames) dense[term] = await denseJacobian(t, term, batches[term]);
+      ntk.terms.forEach((a, i) => {
+        expect(ntk.rows[i]).toBe(dense[a].length);
+        for (const b of ntk.terms) {
+          const k = ntkBlock(ntk, a, b);
+          const ja = dense[a],
+            jb = dense[b];
+          let scale = 0;
+          for (const r of [...ja, ...jb])
+            scale = Math.max(
+              scale,
+              r.reduce((s, v) => s + v * v, 0),
+            );
+          ja.forEach((ra, p) =>
+            jb.forEach((rb, q) => {
+              const want = ra.reduce((s, v, m) => s + v * rb[m], 0);
+              expect(Math.abs(k[p * jb.length + q] - want)).toBeLessThan(2e-5 * scale);
+            }),
+          );
+        }
+      });
+      // the spectrum of each diagonal block is that of the dense J_t J_tᵀ; eigenvalues are ≥ 0
+      const m = ntkMetrics(ntk);
+      for (const term of t.termNames) {
+        const j = dense[term],
+          n = j.length;
+        const kd = new Float64Array(n * n);
+        for (let p = 0; p < n; p++)
+          for (let q = 0; q < n; q++) kd[p * n + q] = j[p].reduce((s, v, r) => s + v * j[q][r], 0);
+        const { values } = symEig(kd, n);
+        expect(m[`ntk.${term}.max`]).toBeCloseTo(values[0], 3);
+        expect(Math.abs(m[`ntk.${term}.min`] - values[n - 1])).toBeLessThan(1e-4 * values[0]);
+        expect(m[`ntk.${term}.mean`]).toBeCloseTo(values.reduce((s, v) => s + v, 0) / n, 3);
       }
-    });
-    // the spectrum of each diagonal block is that of the dense J_t J_tᵀ; eigenvalues are ≥ 0
-    const m = ntkMetrics(ntk);
-    for (const term of t.termNames) {
-      const j = dense[term], n = j.length;
-      const kd = new Float64Array(n * n);
-      for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) kd[p * n + q] = j[p].reduce((s, v, r) => s + v * j[q][r], 0);
-      const { values } = symEig(kd, n);
-      expect(m[`ntk.${term}.max`]).toBeCloseTo(values[0], 3);
-      expect(Math.abs(m[`ntk.${term}.min`] - values[n - 1])).toBeLessThan(1e-4 * values[0]);
-      expect(m[`ntk.${term}.mean`]).toBeCloseTo(values.reduce((s, v) => s + v, 0) / n, 3);
-    }
-    t.dispose();
-  });
+      t.dispose();
+    },
+  );
 
-  it('ntkTraces are the blocks’ mean diagonals, and the Jacobian leaves out only parameters without per-sample rows', async () => {
+  it('ntkTraces are the blocks’ mean diagonals; the Jacobian has a column per parameter', async () => {
     const t = tiny({ pde: 'klein_gordon' });
     const batches = t.sample(createRng(2), 6);
     const ntk = await empiricalNtk(t, batches);

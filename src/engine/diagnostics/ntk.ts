@@ -30,7 +30,10 @@ function residualColumns(trainer: Trainer, term: string, batch: PointBatch): num
   return tf.tidy(() => {
     const x = tf.tensor2d(batch.x.subarray(0, pde.axes.length), [1, pde.axes.length]);
     const aux = batch.aux.map((a) => tf.tensor2d([a[0]], [1, 1]));
-    const fields = outputFields(trainer.net.forwardJet(inputJet(x, pde.axes, trainer.streamsOf(term))), pde.outputs.length);
+    const fields = outputFields(
+      trainer.net.forwardJet(inputJet(x, pde.axes, trainer.streamsOf(term))),
+      pde.outputs.length,
+    );
     return pde.terms[term].residual(fields, aux, trainer.config.params).shape[1] ?? 1;
   });
 }
@@ -40,8 +43,24 @@ export function residualJacobian(trainer: Trainer, term: string, batch: PointBat
   const k = residualColumns(trainer, term, batch);
   const blocks: tf.Tensor2D[] = [];
   for (let c = 0; c < k; c++) {
-    const ps = perSampleResidualGrads(trainer.net, trainer.pde, trainer.config.params, term, batch, trainer.streamsOf(term), c);
-    blocks.push(tf.tidy(() => tf.concat(ps.filter((g): g is tf.Tensor => g !== null).map((g) => tf.reshape(g, [batch.n, -1])), 1) as tf.Tensor2D));
+    const ps = perSampleResidualGrads(
+      trainer.net,
+      trainer.pde,
+      trainer.config.params,
+      term,
+      batch,
+      trainer.streamsOf(term),
+      c,
+    );
+    blocks.push(
+      tf.tidy(
+        () =>
+          tf.concat(
+            ps.filter((g): g is tf.Tensor => g !== null).map((g) => tf.reshape(g, [batch.n, -1])),
+            1,
+          ) as tf.Tensor2D,
+      ),
+    );
     tf.dispose(ps.filter((g): g is tf.Tensor => g !== null));
   }
   const j = tf.concat(blocks, 0) as tf.Tensor2D;
@@ -50,9 +69,16 @@ export function residualJacobian(trainer: Trainer, term: string, batch: PointBat
 }
 
 /** The empirical NTK over `terms` at their probe batches, read to the host. */
-export async function empiricalNtk(trainer: Trainer, batches: Record<string, PointBatch>, terms = trainer.termNames): Promise<EmpiricalNtk> {
+export async function empiricalNtk(
+  trainer: Trainer,
+  batches: Record<string, PointBatch>,
+  terms = trainer.termNames,
+): Promise<EmpiricalNtk> {
   const js = terms.map((t) => residualJacobian(trainer, t, batches[t]));
-  const k = tf.tidy(() => { const j = tf.concat(js, 0); return tf.matMul(j, j, false, true); });
+  const k = tf.tidy(() => {
+    const j = tf.concat(js, 0);
+    return tf.matMul(j, j, false, true);
+  });
   const rows = js.map((j) => j.shape[0]);
   tf.dispose(js);
   const kernel = Float64Array.from((await k.data()) as Float32Array);
@@ -70,7 +96,8 @@ export function ntkBlock(ntk: EmpiricalNtk, a: string, b: string): Float64Array 
   };
   const [ra, rb] = [at(a), at(b)];
   const out = new Float64Array(ra.len * rb.len);
-  for (let i = 0; i < ra.len; i++) for (let j = 0; j < rb.len; j++) out[i * rb.len + j] = ntk.kernel[(ra.off + i) * n + rb.off + j];
+  for (let i = 0; i < ra.len; i++)
+    for (let j = 0; j < rb.len; j++) out[i * rb.len + j] = ntk.kernel[(ra.off + i) * n + rb.off + j];
   return out;
 }
 
@@ -101,10 +128,14 @@ export function ntkMetrics(ntk: EmpiricalNtk): Record<string, number> {
  * (one Jacobian per term, one device read): the input of NTK weighting (jaxpi `ntk`).
  */
 export async function ntkTraces(trainer: Trainer, batches: Record<string, PointBatch>): Promise<number[]> {
-  const means = tf.tidy(() => tf.stack(trainer.termNames.map((t) => {
-    const j = residualJacobian(trainer, t, batches[t]);
-    return tf.mean(tf.sum(tf.square(j), 1));
-  })));
+  const means = tf.tidy(() =>
+    tf.stack(
+      trainer.termNames.map((t) => {
+        const j = residualJacobian(trainer, t, batches[t]);
+        return tf.mean(tf.sum(tf.square(j), 1));
+      }),
+    ),
+  );
   const v = Array.from(await means.data());
   means.dispose();
   return v;

@@ -26,7 +26,9 @@ export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term
  * tap method as `perSampleGrads` applied to Σ_i r_i instead of Σ_i r_i². Same layout: one
  * tensor [B, ...paramShape] per parameter, null outside dense layers; caller disposes.
  */
-export function perSampleResidualGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], column = 0): (tf.Tensor | null)[] {
+export function perSampleResidualGrads(
+  net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], column = 0,
+): (tf.Tensor | null)[] {
   return perSampleOf(net, pde, params, term, batch, streams, (r) => {
     const cols = r.shape[1] ?? 1;
     return tf.sum(cols === 1 ? r : tf.slice(r, [0, column], [-1, 1])) as tf.Scalar;
@@ -34,7 +36,10 @@ export function perSampleResidualGrads(net: Network, pde: Pde, params: ParamValu
 }
 
 /** Per-sample gradients of `objective(r)`, which must be a sum over samples of a function of row i of r. */
-function perSampleOf(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], objective: (r: tf.Tensor) => tf.Scalar): (tf.Tensor | null)[] {
+function perSampleOf(
+  net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[],
+  objective: (r: tf.Tensor) => tf.Scalar,
+): (tf.Tensor | null)[] {
   const taps: LayerTap[] = [];
   const x = tf.tensor2d(batch.x, [batch.n, pde.axes.length]);
   const aux = batch.aux.map((a) => tf.tensor2d(a, [batch.n, 1]));

@@ -5,13 +5,21 @@ import { Trainer } from '../trainer';
 import type { DiagnosticsReport } from './run';
 
 describe('diagnostics report', () => {
-  it("reports no inter-update alignment at SOAP's step 2 (its first call makes no update), and a real one later", async () => {
-    const t = new Trainer(resolveConfig({
-      pde: 'poisson1d', optimizer: 'soap', batch: 16, archOptions: { depth: 1, width: 6, activation: 'tanh' }, logEvery: 2,
-      diagnostics: { every: 2, kinds: ['align'] },
-    }));
+  it("reports no inter-update alignment at SOAP's step 2 (no update yet), a real one later", async () => {
+    const t = new Trainer(
+      resolveConfig({
+        pde: 'poisson1d',
+        optimizer: 'soap',
+        batch: 16,
+        archOptions: { depth: 1, width: 6, activation: 'tanh' },
+        logEvery: 2,
+        diagnostics: { every: 2, kinds: ['align'] },
+      }),
+    );
     const reports: DiagnosticsReport[] = [];
-    await trainFor(t, 4, (_c, _ms, d) => { if (d) reports.push(d); });
+    await trainFor(t, 4, (_c, _ms, d) => {
+      if (d) reports.push(d);
+    });
     expect(reports.map((r) => r.step)).toEqual([2, 4]);
     expect('align.interUpdate' in reports[0].metrics).toBe(false); // was −0.5: a zero vector "normalised"
     expect(Number.isFinite(reports[0].metrics['align.interGrad'])).toBe(true);

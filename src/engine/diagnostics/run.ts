@@ -2,13 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { primaryResidual } from '../pdes/types';
 import type { Trainer } from '../trainer';
 import { alignmentScore, flatten } from './alignment';
-import { frozenLoss } from './frozen-loss';
-import { hessianEigenpairs } from './hessian';
+import { frozenLoss, hessianEigenpairs } from './hessian';
 import { layerHistogram, type LayerHistogram } from './histogram';
 import { empiricalNtk, ntkMetrics } from './ntk';
 import { gradientVariance, perSampleGrads } from './per-sample';
-import { gradientStats, termGradients, weightMask } from './term-grads';
-import { effectiveWeightGrads, layerOf } from './weight-grads';
+import { effectiveWeightGrads, gradientStats, layerOf, termGradients, weightMask } from './term-grads';
 
 /**
  * One diagnostics reading. `metrics` is flat and shared by the worker, the CLI (`--json`,
@@ -88,7 +86,8 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
   if (kinds.includes('hess')) {
     t0 = performance.now();
     const w = trainer.weights;
-    const parts: [string, string[], number[]][] = [['', terms, w], ...terms.map((t): [string, string[], number[]] => [`.${t}`, [t], [1]])];
+    type Part = [suffix: string, terms: string[], weights: number[]];
+    const parts: Part[] = [['', terms, w], ...terms.map((t): Part => [`.${t}`, [t], [1]])];
     for (const [suffix, ts, ws] of parts) {
       const f = frozenLoss(trainer, batches, ts, ws);
       const e = await hessianEigenpairs(trainer.vars, f.loss, trainer.probeRng, { maxIters: hessIters });

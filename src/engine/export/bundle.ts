@@ -51,14 +51,21 @@ export function weightsFile(tensors: NamedArray[], config: object, network: Netw
 }
 
 /** The files of an export of `trainer` now; `rows` are the logged metrics so far. */
-export async function exportBundle(trainer: Trainer, rows: readonly MetricsRow[], opts: { state?: boolean } = {}): Promise<ExportFile[]> {
+export async function exportBundle(
+  trainer: Trainer,
+  rows: readonly MetricsRow[],
+  opts: { state?: boolean } = {},
+): Promise<ExportFile[]> {
   const { config } = trainer;
   const step = trainer.stepCount;
   const section = exportSection(config, trainer.net, step);
   const tensors = await trainer.exportWeights(true);
   const files: ExportFile[] = [
     { path: 'weights.safetensors', data: weightsFile(tensors, config, section.network, step) },
-    { path: 'weights.json', data: JSON.stringify(tensors.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }))) },
+    {
+      path: 'weights.json',
+      data: JSON.stringify(tensors.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }))),
+    },
     { path: 'config.json', data: JSON.stringify({ ...config, export: section }, null, 2) + '\n' },
     { path: 'metrics.csv', data: toCsv(rows) },
     { path: 'predictions.json', data: JSON.stringify(await predictions(trainer)) },

@@ -14,7 +14,11 @@ import { exportBundle, type ExportFile } from './bundle';
 const EXACT = new Set(['cpu', 'wasm']);
 
 /** `exportBundle`, on a cpu-backend copy of `trainer` when its backend approximates. */
-export async function exportBundleExact(trainer: Trainer, rows: readonly MetricsRow[], opts: { state?: boolean } = {}): Promise<ExportFile[]> {
+export async function exportBundleExact(
+  trainer: Trainer,
+  rows: readonly MetricsRow[],
+  opts: { state?: boolean } = {},
+): Promise<ExportFile[]> {
   const backend = tf.getBackend();
   if (EXACT.has(backend)) return exportBundle(trainer, rows, opts);
   const state = await trainer.exportState();

@@ -55,7 +55,13 @@ export async function predictions(trainer: Trainer): Promise<Predictions> {
     points: rows(grid.x, d),
     prediction: rows(out, outputs.length),
     reference: hasRef && same ? rows(ev.exact, outputs.length) : null,
-    observables: same ? null : { names: ev.names, prediction: rows(ev.pred, ev.names.length), reference: hasRef ? rows(ev.exact, ev.names.length) : null },
+    observables: same
+      ? null
+      : {
+          names: ev.names,
+          prediction: rows(ev.pred, ev.names.length),
+          reference: hasRef ? rows(ev.exact, ev.names.length) : null,
+        },
     relL2: Number.isFinite(ev.relL2) ? ev.relL2 : null,
     step: ev.step,
   };

@@ -7,14 +7,20 @@ import { configOfFile, exportSection, networkSpec } from './spec';
 
 describe('export spec', () => {
   it('tells the truth about embeddings: PirateNet width/2 frequencies, periods, frozen B', () => {
-    const t = new Trainer(resolveConfig({ pde: 'allen_cahn', arch: 'pirate_net', archOptions: { blocks: 1, width: 16, fourierSigma: 2 } }));
+    const t = new Trainer(
+      resolveConfig({ pde: 'allen_cahn', arch: 'pirate_net', archOptions: { blocks: 1, width: 16, fourierSigma: 2 } }),
+    );
     const spec = networkSpec(t.config, t.net);
     expect((t.config.archOptions as { fourierSize: number }).fourierSize).toBe(0); // what config.json alone used to say
     expect(spec.fourier).toEqual({ size: 8, sigma: 2, trainable: false });
     expect(spec.periodic).toEqual({ x: 2 });
     expect(spec.inputs).toEqual(['t', 'x']);
     // the frozen Fourier matrix is listed: [t, cos πx, sin πx] → 8 frequencies
-    expect(spec.tensors.find((x) => x.name === 'fourier.weight')).toEqual({ name: 'fourier.weight', shape: [3, 8], trainable: false });
+    expect(spec.tensors.find((x) => x.name === 'fourier.weight')).toEqual({
+      name: 'fourier.weight',
+      shape: [3, 8],
+      trainable: false,
+    });
     expect(spec.tensors.filter((x) => x.trainable).length).toBe(t.net.params.length);
     const section = exportSection(t.config, t.net, 0);
     expect(section.problem.terms.res.region).toEqual({ kind: 'interior' });
@@ -37,7 +43,9 @@ describe('export spec', () => {
     b.importWeights(file.tensors);
     expect(Array.from(await bOf())).toEqual(Array.from(tensors.find((x) => x.name === 'fourier.weight')!.data));
     b.importWeights(await a.exportWeights()); // without the frozen tensors: still fine
-    const bad = file.tensors.map((x) => (x.name === 'fourier.weight' ? { ...x, shape: [3, 2], data: x.data.slice(0, 6) } : x));
+    const bad = file.tensors.map((x) =>
+      x.name === 'fourier.weight' ? { ...x, shape: [3, 2], data: x.data.slice(0, 6) } : x,
+    );
     expect(() => b.importWeights(bad)).toThrow(/fourier.weight has shape \[3,2\], expected \[2,3\]/);
     a.dispose();
     b.dispose();

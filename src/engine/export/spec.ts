@@ -75,7 +75,12 @@ export interface ExportSection {
 /** The network spec of a built network for this config. */
 export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec {
   const pde = pdeOf(config);
-  const o = config.archOptions as CommonArchOptions & { activation: string; width: number; depth?: number; blocks?: number };
+  const o = config.archOptions as CommonArchOptions & {
+    activation: string;
+    width: number;
+    depth?: number;
+    blocks?: number;
+  };
   // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
   const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
   const frozen = new Set(net.buffers.map((b) => b.name));
@@ -89,7 +94,11 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
     rwf: o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : null,
     depth: config.arch === 'pirate_net' ? o.blocks! : o.depth!,
     width: o.width,
-    tensors: [...net.params, ...net.buffers].map((p) => ({ name: p.name, shape: [...p.variable.shape], trainable: !frozen.has(p.name) })),
+    tensors: [...net.params, ...net.buffers].map((p) => ({
+      name: p.name,
+      shape: [...p.variable.shape],
+      trainable: !frozen.has(p.name),
+    })),
     naming: TENSOR_NAMING,
   };
 }
@@ -103,14 +112,25 @@ export function problemSpec(config: ExperimentConfig): ProblemSpec {
     domain: Object.fromEntries(pde.axes.map((a) => [a, [...pde.domain[a]] as [number, number]])),
     outputs: [...pde.outputs],
     params: { ...config.params },
-    terms: Object.fromEntries(Object.entries(pde.terms).map(([k, t]) => [k, { region: t.region, derivs: [...t.derivs], weight: config.lossWeights[k] ?? 1 }])),
+    terms: Object.fromEntries(
+      Object.entries(pde.terms).map(([k, t]) => [
+        k,
+        { region: t.region, derivs: [...t.derivs], weight: config.lossWeights[k] ?? 1 },
+      ]),
+    ),
     observables: pde.observables?.names ?? [...pde.outputs],
   };
 }
 
 /** config.json's `export` section for a trained network at `step`. */
 export function exportSection(config: ExperimentConfig, net: Network, step: number): ExportSection {
-  return { format: 'pinn-playground', formatVersion: EXPORT_FORMAT_VERSION, step, network: networkSpec(config, net), problem: problemSpec(config) };
+  return {
+    format: 'pinn-playground',
+    formatVersion: EXPORT_FORMAT_VERSION,
+    step,
+    network: networkSpec(config, net),
+    problem: problemSpec(config),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * streams' spare normal — round-trips exactly), so `npm run train -- --resume DIR` continues
  * the same trajectory.
  */
+import { adaptiveStateFromJson, adaptiveStateToJson } from '../adaptive-sampling';
 import { isHostTensor, mapLeaves } from '../optim/container';
 import type { TrainerState } from '../trainer';
 
@@ -13,9 +14,12 @@ const typed = { float32: Float32Array, int32: Int32Array, bool: Uint8Array } as 
 
 /** state.json text for a trainer state. */
 export function stateToJson(s: TrainerState): string {
-  const optimizer = mapLeaves(s.optimizer, (x) => (isHostTensor(x) ? { [TAG]: true, shape: x.shape, dtype: x.dtype, data: Array.from(x.data) } : x));
+  const optimizer = mapLeaves(s.optimizer, (x) =>
+    isHostTensor(x) ? { [TAG]: true, shape: x.shape, dtype: x.dtype, data: Array.from(x.data) } : x,
+  );
   const weights = s.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
-  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer });
+  const sampling = 'sampling' in s ? { sampling: adaptiveStateToJson(s.sampling) } : {};
+  return JSON.stringify({ kind: 'pinn-playground-state', version: 1, ...s, weights, optimizer, ...sampling });
 }
 
 /**
@@ -36,11 +40,15 @@ export function stateFromJson(text: string, name = 'state.json'): TrainerState {
   } catch (e) {
     throw new Error(`${name} is not a training state (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (data?.kind !== 'pinn-playground-state') throw new Error(`${name} is not a training state (no kind 'pinn-playground-state')`);
+  if (data?.kind !== 'pinn-playground-state')
+    throw new Error(`${name} is not a training state (no kind 'pinn-playground-state')`);
   if (!Array.isArray(data.weights)) throw new Error(`${name}: weights is not a list`);
   const weights = (data.weights as { name: string; shape: number[]; data: number[] }[]).map((w) => ({
-    name: w.name, shape: w.shape, data: Float32Array.from(w.data ?? []),
+    name: w.name,
+    shape: w.shape,
+    data: Float32Array.from(w.data ?? []),
   }));
   const { kind: _k, version: _v, ...rest } = data;
-  return { ...(rest as unknown as TrainerState), weights };
+  const sampling = 'sampling' in data ? { sampling: adaptiveStateFromJson(data.sampling) } : {};
+  return { ...(rest as unknown as TrainerState), weights, ...sampling };
 }

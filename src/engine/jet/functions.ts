@@ -23,7 +23,6 @@ export function coordinateJet(input: Jet, axis: string): Jet {
   return { axes: input.axes, names: input.names, streams };
 }
 
-
 /** a·f + b. */
 export function affineJet(f: Jet, a: number, b = 0): Jet {
   return linearCombination([[a, f]], b);

@@ -125,6 +125,7 @@ export type FusedBody<A> = (d: DirectOps, inputs: tf.TensorInfo[], attrs: A) => 
  * everything else it made is freed.
  */
 export function registerFused<A>(name: string, body: FusedBody<A>): void {
+  fusedNames.add(name);
   for (const backendName of fusedBackends) {
     if (tf.getKernel(name, backendName)) tf.unregisterKernel(name, backendName);
     tf.registerKernel({
@@ -137,6 +138,13 @@ export function registerFused<A>(name: string, body: FusedBody<A>): void {
     });
   }
 }
+
+/** Whether kernel `name` is one of ours (registered with `registerFused`). */
+export function isFusedKernel(name: string): boolean {
+  return fusedNames.has(name);
+}
+
+const fusedNames = new Set<string>();
 
 /** Whether fused kernel `name` runs on the active backend. */
 export function hasFused(name: string): boolean {

@@ -44,9 +44,9 @@ export const annealing: Lesson = {
         'Press Start.',
       watch: { panel: 'solution', text: "Run B's prediction shows the bands of sin(4πy); run A's does not." },
       check: {
-        until: 'both runs evaluated after step 800',
+        until: 'both runs evaluated after step 600',
         test: ([a, b]) => {
-          const e = errors(a, b, 800);
+          const e = errors(a, b, 600);
           return e
             ? {
                 ...e,

@@ -11,7 +11,8 @@ const randn = (m: number, n: number) => Float64Array.from({ length: m * n }, () 
 /** AᵀB for row-major A [m, n], B [m, k] (float64). */
 function tmul(a: Float64Array, b: Float64Array, m: number, n: number, k: number): Float64Array {
   const out = new Float64Array(n * k);
-  for (let r = 0; r < m; r++) for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) out[i * k + j] += a[r * n + i] * b[r * k + j];
+  for (let r = 0; r < m; r++)
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) out[i * k + j] += a[r * n + i] * b[r * k + j];
   return out;
 }
 
@@ -22,9 +23,12 @@ function tmul(a: Float64Array, b: Float64Array, m: number, n: number, k: number)
 function polar(g: Float64Array, m: number, n: number): Float64Array {
   const { values, vectors: v } = symEig(tmul(g, g, m, n, n), n);
   const inv = new Float64Array(n * n); // V diag(1/σ) Vᵀ
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) inv[i * n + j] += v[i * n + k] * v[j * n + k] / Math.sqrt(values[k]);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      for (let k = 0; k < n; k++) inv[i * n + j] += (v[i * n + k] * v[j * n + k]) / Math.sqrt(values[k]);
   const p = new Float64Array(m * n);
-  for (let r = 0; r < m; r++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) p[r * n + j] += g[r * n + k] * inv[k * n + j];
+  for (let r = 0; r < m; r++)
+    for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) p[r * n + j] += g[r * n + k] * inv[k * n + j];
   return p;
 }
 
@@ -36,25 +40,30 @@ const ns = async (g: Float64Array, m: number, n: number, steps: number, cubic: b
 };
 
 describe('Muon: Newton–Schulz orthogonalisation', () => {
-  it.each([[7, 4], [4, 7]])('the cubic iteration converges to the SVD polar factor U Vᵀ (%i × %i)', async (m, n) => {
+  it.each([
+    [7, 4],
+    [4, 7],
+  ])('the cubic iteration converges to the SVD polar factor U Vᵀ (%i × %i)', async (m, n) => {
     // a well-conditioned G (σ_min/σ_max ≈ 0.3) so the cubic converges in few steps
     const g = randn(m, n);
     const tall = m >= n;
-    const gt = tall ? g : Float64Array.from({ length: m * n }, (_, i) => g[(i % m) * n + Math.floor(i / m)]); // Gᵀ [n, m]
+    // Gᵀ [n, m] when G is wide
+    const gt = tall ? g : Float64Array.from({ length: m * n }, (_, i) => g[(i % m) * n + Math.floor(i / m)]);
     const pt = polar(gt, Math.max(m, n), Math.min(m, n));
     const p = tall ? pt : Float64Array.from({ length: m * n }, (_, i) => pt[(i % n) * m + Math.floor(i / n)]);
     const x = await ns(g, m, n, 40, true);
     for (let i = 0; i < m * n; i++) expect(Math.abs(x[i] - p[i])).toBeLessThan(2e-5);
   });
 
-  it("Jordan's quintic (5 steps) keeps the polar factor's singular vectors with singular values in [0.6, 1.25]", async () => {
+  it("Jordan's quintic (5 steps) keeps the polar factor's singular vectors, σ in [0.6, 1.25]", async () => {
     const [m, n] = [8, 5];
     const g = randn(m, n);
     const p = polar(g, m, n);
     const x = await ns(g, m, n, 5, false);
     // X = P S with S = Pᵀ X symmetric positive definite: same singular vectors, other singular values
     const s = tmul(p, x, m, n, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(Math.abs(s[i * n + j] - s[j * n + i])).toBeLessThan(1e-5);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < i; j++) expect(Math.abs(s[i * n + j] - s[j * n + i])).toBeLessThan(1e-5);
     const { values } = symEig(s, n);
     for (const v of values) {
       expect(v).toBeGreaterThan(0.6);

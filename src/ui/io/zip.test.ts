@@ -12,11 +12,14 @@ describe('zip', () => {
   });
   it("writes an archive Python's zipfile reads back byte for byte (CRCs verified)", () => {
     const bin = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) & 0xff);
-    const bytes = zip([
-      { path: 'config.json', data: '{"pde": "ks"}\n' },
-      { path: 'pytorch/train.py', data: 'print("Kuramoto–Sivashinsky")\n' },
-      { path: 'weights.safetensors', data: bin },
-    ], new Date(2026, 11, 2, 1, 30, 0));
+    const bytes = zip(
+      [
+        { path: 'config.json', data: '{"pde": "ks"}\n' },
+        { path: 'pytorch/train.py', data: 'print("Kuramoto–Sivashinsky")\n' },
+        { path: 'weights.safetensors', data: bin },
+      ],
+      new Date(2026, 11, 2, 1, 30, 0),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     const file = join(dir, 'a.zip');
     writeFileSync(file, bytes);
@@ -32,7 +35,9 @@ for i in z.infolist():
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
-      'config.json 0 14', `pytorch/train.py 0 ${new TextEncoder().encode('print("Kuramoto–Sivashinsky")\n').length}`, 'weights.safetensors 0 1000',
+      'config.json 0 14',
+      `pytorch/train.py 0 ${new TextEncoder().encode('print("Kuramoto–Sivashinsky")\n').length}`,
+      'weights.safetensors 0 1000',
     ]);
     expect(lines[0]).toContain('(2026, 12, 2, 1, 30, 0)');
   });

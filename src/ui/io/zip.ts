@@ -45,7 +45,8 @@ export function zip(entries: readonly ZipEntry[], when = new Date()): Uint8Array
   });
   const localSize = files.reduce((s, f) => s + 30 + f.name.length + f.data.length, 0);
   const centralSize = files.reduce((s, f) => s + 46 + f.name.length, 0);
-  if (localSize + centralSize > 0xffffffff || files.length > 0xffff) throw new Error('zip: archive too large (no ZIP64)');
+  if (localSize + centralSize > 0xffffffff || files.length > 0xffff)
+    throw new Error('zip: archive too large (no ZIP64)');
   const out = new Uint8Array(localSize + centralSize + 22);
   const v = new DataView(out.buffer);
   let p = 0;

@@ -9,7 +9,7 @@ import { encodeExperiment } from '../../engine/io/url';
 import { lessonIds, lessons } from '../../engine/lessons';
 import { joinHash, lessonLinkText, noLessonLink, splitLessonLink, type LessonLink } from '../../engine/lessons/link';
 import { stepExperiment } from '../../engine/lessons/runner';
-import { setLessonPrefix } from '../../store/hash';
+import { experimentPart, setLessonPrefix } from '../../store/hash';
 import { usePlayground } from '../../store/playground';
 import { advance, enter, needsLoad, openLesson, type Progress } from './progress';
 
@@ -33,7 +33,7 @@ export interface LessonUi {
 const runsNow = () => usePlayground.getState().runs;
 
 /** The hash's experiment part as it is now. */
-const experimentNow = () => splitLessonLink(window.location.hash).rest;
+const experimentNow = () => experimentPart(window.location.hash.slice(1));
 
 let started = false;
 

@@ -20,6 +20,8 @@ export function frameLabel(steps: string[], errors: string[]): string {
     .join('  |  ');
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function loadImage(uri: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
@@ -49,10 +51,13 @@ export class PlotRecorder {
 
   /** Queue a capture of the chart as it is now (one at a time, in order; repeated labels skipped). */
   capture(): void {
-    this.busy = this.busy.then(() => this.grab()).catch(() => undefined);
+    this.busy = this.busy.then(() => this.grab()).catch((e: unknown) => console.error('recording a frame failed:', e));
   }
 
   private async grab(): Promise<void> {
+    // The plot redraws a moment after its step changes (and the first figure takes a while): wait for it.
+    for (let i = 0; i < 20 && !this.chart.querySelector('.main-svg'); i++) await sleep(100);
+    await sleep(50);
     const text = this.label();
     if (!text || text === this.lastLabel || this.frames.length >= maxFrames || !this.chart.querySelector('.main-svg'))
       return;

@@ -22,7 +22,8 @@ export function histogramHint(d: DiagnosticsConfig, hasRun: boolean, step: numbe
 /** Which gradient a layer's histogram counts (the engine's `LayerHistogram.source`). */
 function sourceText(source: string | undefined): string {
   return source === 'W = V·diag(exp s)'
-    ? 'Gradient of the effective weight W = V·diag(exp s) (random weight factorization: V and s are trained; ∂L/∂W = (∂L/∂V) / exp(s)).'
+    ? 'Gradient of the effective weight W = V·diag(exp s) (random weight factorization: V and s are trained; ' +
+      '∂L/∂W = (∂L/∂V) / exp(s)).'
     : 'Gradient of the layer\'s weight matrix W.';
 }
 

@@ -13,7 +13,11 @@ const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728'];
 const axisTitle: Record<string, string> = { t: 't (time)', x: 'x (space)', y: 'y (space)' };
 
 /** The scatter of `c` over `domain` (axes in the PDE's order), or null when there is nothing to show. */
-export function collocationFigure(c: CollocationSnapshot | undefined, axes: string[], domain: Record<string, [number, number]>): Figure | null {
+export function collocationFigure(
+  c: CollocationSnapshot | undefined,
+  axes: string[],
+  domain: Record<string, [number, number]>,
+): Figure | null {
   if (!c || !c.terms.length) return null;
   const d = axes.length;
   const data: Data[] = c.terms.map((term, k) => {
@@ -21,16 +25,20 @@ export function collocationFigure(c: CollocationSnapshot | undefined, axes: stri
     const n = p.length / d;
     const col = (j: number) => Array.from({ length: n }, (_, i) => p[i * d + j]);
     return {
-      type: 'scattergl', mode: 'markers', name: `${term} (${n})`,
-      x: col(0), y: d > 1 ? col(1) : new Array(n).fill(k),
+      type: 'scattergl',
+      mode: 'markers',
+      name: `${term} (${n})`,
+      x: col(0),
+      y: d > 1 ? col(1) : new Array(n).fill(k),
       marker: { size: term === 'res' ? 3 : 4, color: colors[k % colors.length], opacity: 0.7 },
     } as Data;
   });
   const layout: Partial<Layout> = {
     xaxis: { title: { text: axisTitle[axes[0]] ?? axes[0] }, range: pad(domain[axes[0]]) },
-    yaxis: d > 1
-      ? { title: { text: axisTitle[axes[1]] ?? axes[1] }, range: pad(domain[axes[1]]) }
-      : { tickvals: c.terms.map((_, k) => k), ticktext: c.terms, range: [-0.5, c.terms.length - 0.5] },
+    yaxis:
+      d > 1
+        ? { title: { text: axisTitle[axes[1]] ?? axes[1] }, range: pad(domain[axes[1]]) }
+        : { tickvals: c.terms.map((_, k) => k), ticktext: c.terms, range: [-0.5, c.terms.length - 0.5] },
     legend: { orientation: 'h', y: -0.2 },
   };
   return { data, layout };

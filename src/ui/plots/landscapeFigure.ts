@@ -10,13 +10,31 @@ import type { Data, Figure, Layout } from './plotly';
 export function landscapeFigure(l: LandscapeView | null | undefined): Figure | null {
   if (!l) return null;
   const n = l.grid.offsets.length;
-  const z = Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, i) => Math.log10(Math.max(l.grid.loss[i * n + j], 1e-30))));
+  const z = Array.from({ length: n }, (_, j) =>
+    Array.from({ length: n }, (_, i) => Math.log10(Math.max(l.grid.loss[i * n + j], 1e-30))),
+  );
+  const slice = (end: string, lambda: number, y: number[], color: string) =>
+    ({
+      type: 'scatter',
+      mode: 'lines',
+      name: `${end} eigenvector (λ = ${lambda.toPrecision(3)})`,
+      x: l.alphas,
+      y,
+      line: { color },
+    }) as Data;
   const data: Data[] = [
-    { type: 'scatter', mode: 'lines', name: `top eigenvector (λ = ${l.lambdaTop.toPrecision(3)})`, x: l.alphas, y: l.alongTop, line: { color: '#d62728' } } as Data,
-    { type: 'scatter', mode: 'lines', name: `bottom eigenvector (λ = ${l.lambdaBottom.toPrecision(3)})`, x: l.alphas, y: l.alongBottom, line: { color: '#1f77b4' } } as Data,
+    slice('top', l.lambdaTop, l.alongTop, '#d62728'),
+    slice('bottom', l.lambdaBottom, l.alongBottom, '#1f77b4'),
     {
-      type: 'heatmap', x: l.grid.offsets, y: l.grid.offsets, z, xaxis: 'x2', yaxis: 'y2', colorscale: 'Viridis',
-      colorbar: { title: { text: 'log₁₀ L' }, x: 1.02, len: 0.9 }, showlegend: false,
+      type: 'heatmap',
+      x: l.grid.offsets,
+      y: l.grid.offsets,
+      z,
+      xaxis: 'x2',
+      yaxis: 'y2',
+      colorscale: 'Viridis',
+      colorbar: { title: { text: 'log₁₀ L' }, x: 1.02, len: 0.9 },
+      showlegend: false,
     } as Data,
   ];
   const layout: Partial<Layout> = {

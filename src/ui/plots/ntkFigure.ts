@@ -24,7 +24,12 @@ export function ntkRows(rows: readonly MetricsRow[], terms: readonly string[]): 
  * Spectra of every term at the first and the newest NTK reading (null when there is none),
  * term i drawn in `colors[i]`.
  */
-export function ntkFigure(rows: readonly MetricsRow[], terms: readonly string[], run: string, colors: readonly string[]): Figure | null {
+export function ntkFigure(
+  rows: readonly MetricsRow[],
+  terms: readonly string[],
+  run: string,
+  colors: readonly string[],
+): Figure | null {
   const readings = ntkRows(rows, terms);
   if (!readings.length) return null;
   const first = readings[0];
@@ -32,18 +37,29 @@ export function ntkFigure(rows: readonly MetricsRow[], terms: readonly string[],
   const shown = readings.length > 1 ? [first, last] : [last];
   // eigenvalues at round-off (≤ 0 in float32) cannot go on a log axis; they are left out
   const positive = (v: number[]) => v.map((x) => (x > 0 ? x : null));
-  const data = shown.flatMap((row) => terms.filter((t) => spectrumOf(row, t).length).map((t) => {
-    const ev = spectrumOf(row, t);
-    const i = terms.indexOf(t);
-    const late = row === last;
-    return {
-      type: 'scatter' as const, mode: 'lines+markers' as const, x: ev.map((_, k) => k + 1), y: positive(ev),
-      name: `K_${t} · step ${row.step}${run ? ` (run ${run})` : ''}`,
-      line: { color: colors[i % colors.length], dash: late ? ('solid' as const) : ('dot' as const), width: late ? 2 : 1 },
-      marker: { size: late ? 5 : 3 },
-      hovertemplate: `K_${t}, step ${row.step}: λ_%{x} = %{y:.3g}<extra></extra>`,
-    };
-  }));
+  const data = shown.flatMap((row) =>
+    terms
+      .filter((t) => spectrumOf(row, t).length)
+      .map((t) => {
+        const ev = spectrumOf(row, t);
+        const i = terms.indexOf(t);
+        const late = row === last;
+        return {
+          type: 'scatter' as const,
+          mode: 'lines+markers' as const,
+          x: ev.map((_, k) => k + 1),
+          y: positive(ev),
+          name: `K_${t} · step ${row.step}${run ? ` (run ${run})` : ''}`,
+          line: {
+            color: colors[i % colors.length],
+            dash: late ? ('solid' as const) : ('dot' as const),
+            width: late ? 2 : 1,
+          },
+          marker: { size: late ? 5 : 3 },
+          hovertemplate: `K_${t}, step ${row.step}: λ_%{x} = %{y:.3g}<extra></extra>`,
+        };
+      }),
+  );
   return {
     data,
     layout: {

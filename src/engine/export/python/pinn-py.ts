@@ -1,7 +1,7 @@
 /**
  * The generated package's `pinn.py`: build_model(config), load_weights, save_weights and a
  * dependency-free safetensors reader/writer; the networks as docs/export.md writes them.
- * Written verbatim into DIR/pytorch/pinn.py (Python 3, PyTorch ≥ 1.13).
+ * Written verbatim into DIR/pytorch/pinn.py (Python 3, PyTorch 1.13 or newer).
  */
 export const pinnPy = String.raw`"""The playground's networks in PyTorch, rebuilt from an export's config.json.
 
@@ -224,7 +224,8 @@ def read_safetensors(path):
         count = math.prod(h["shape"])
         if e - b != size * count or 8 + n + e > len(buf):
             raise ValueError(f"{path}: {name} has inconsistent data offsets")
-        t = torch.frombuffer(bytearray(buf[8 + n + b:8 + n + e]), dtype=dtype) if count else torch.zeros(0, dtype=dtype)
+        raw = bytearray(buf[8 + n + b:8 + n + e])
+        t = torch.frombuffer(raw, dtype=dtype) if count else torch.zeros(0, dtype=dtype)
         out[name] = t.reshape(h["shape"]).clone()
     return out, meta
 

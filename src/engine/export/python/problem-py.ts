@@ -1,10 +1,12 @@
 /**
- * The generated package's `problem.py`: every built-in PDE's residuals (torch.autograd), its
+ * The generated package's `problem.py`: every built-in PDE's residuals (torch.autograd),
  * initial/boundary targets, sampling, causal weighting, loss balancing and the lr schedule.
- * Written verbatim into DIR/pytorch/problem.py (Python 3, PyTorch ≥ 1.13).
+ * Written verbatim into DIR/pytorch/problem.py (Python 3, PyTorch 1.13 or newer).
  */
-export const problemPy = String.raw`"""The playground's problems in PyTorch: domain, sampling, residuals via torch.autograd, the
-initial/boundary terms, causal weighting, loss balancing and the learning-rate schedule,
+export const problemPy = String.raw`"""The playground's problems in PyTorch.
+
+Domain, sampling, residuals via torch.autograd, the initial/boundary terms, causal
+weighting, loss balancing and the learning-rate schedule,
 as the playground's engine defines them (config.json's "export.problem" gives the domain,
 the terms' regions and the parameters; the formulas are ported per PDE id below).
 """

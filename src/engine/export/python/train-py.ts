@@ -1,7 +1,7 @@
 /**
  * The generated package's `train.py`: --check against the playground, training (DDP under
  * torchrun), metrics.csv and safetensors the playground imports.
- * Written verbatim into DIR/pytorch/train.py (Python 3, PyTorch ≥ 1.13).
+ * Written verbatim into DIR/pytorch/train.py (Python 3, PyTorch 1.13 or newer).
  */
 export const trainPy = String.raw`"""Continue a playground experiment in PyTorch.
 
@@ -40,10 +40,10 @@ def parse():
     ap.add_argument("--batch", type=int, default=None, help="points per loss term per rank (default: the config's)")
     ap.add_argument("--device", choices=["cpu", "cuda"], default="cpu")
     ap.add_argument("--dtype", choices=["float32", "float64"], default="float32")
-    ap.add_argument("--check", action="store_true", help="compare with the playground's predictions and losses, then exit")
+    ap.add_argument("--check", action="store_true", help="compare with the playground's numbers, then exit")
     ap.add_argument("--export", type=Path, default=Path(__file__).resolve().parent.parent, help="the export folder")
     ap.add_argument("--out", type=Path, default=None, help="where to write weights and metrics (default: ./run here)")
-    ap.add_argument("--seed", type=int, default=None, help="sampling seed (default: the config's); rank r uses seed + r")
+    ap.add_argument("--seed", type=int, default=None, help="sampling seed (default: the config's); rank r: seed + r")
     ap.add_argument("--log-every", type=int, default=None)
     ap.add_argument("--threads", type=int, default=None, help="torch intra-op threads per process")
     ap.add_argument("--fresh", action="store_true", help="start from new random weights instead of the exported ones")
@@ -83,6 +83,10 @@ def fixed_batches(fixed, terms, dtype, device):
                 torch.tensor(fixed["terms"][t]["aux"], dtype=dtype, device=device)) for t in terms}
 
 
+def mark(ok):
+    return "ok" if ok else "FAIL"
+
+
 def check(config, problem, export, device):
     """Exit 0 when the rebuilt model reproduces the playground (predictions to 1e-5 of max|u|,
     each loss term on the exported fixed batch to 1e-4 relative), else 1."""
@@ -97,19 +101,19 @@ def check(config, problem, export, device):
     want = torch.tensor(preds["prediction"], dtype=dtype, device=device)
     err = ((y - want).abs().max() / want.abs().max().clamp_min(1e-30)).item()
     ok &= err <= 1e-5
-    print(f"predictions: {len(x)} points, max |Δu| / max |u| = {err:.2e} (limit 1e-5) {'ok' if err <= 1e-5 else 'FAIL'}")
+    print(f"predictions: {len(x)} points, max |Δu| / max |u| = {err:.2e} (limit 1e-5) {mark(err <= 1e-5)}")
     batches = fixed_batches(batch, problem.terms, dtype, device)
     for t, (X, A) in batches.items():
         if A.shape[1]:
             aerr = ((problem.aux(t, X) - A).abs().max() / A.abs().max().clamp_min(1e-30)).item()
             ok &= aerr <= 1e-4
-            print(f"aux {t}: ported targets vs exported, max rel {aerr:.2e} (limit 1e-4) {'ok' if aerr <= 1e-4 else 'FAIL'}")
+            print(f"aux {t}: ported targets vs exported, max rel {aerr:.2e} (limit 1e-4) {mark(aerr <= 1e-4)}")
     losses, _ = problem.losses(model, batches)
     for t, v in zip(problem.terms, losses.tolist()):
         ref = batch["losses"][t]
         rel = abs(v - ref) / max(abs(ref), 1e-30)
         ok &= rel <= 1e-4
-        print(f"loss {t}: playground {ref:.6e}  torch {v:.6e}  rel {rel:.2e} (limit 1e-4) {'ok' if rel <= 1e-4 else 'FAIL'}")
+        print(f"loss {t}: playground {ref:.6e}  torch {v:.6e}  rel {rel:.2e} (limit 1e-4) {mark(rel <= 1e-4)}")
     rel_l2 = evaluate(problem, model, preds, dtype, device)
     if rel_l2 is not None:
         print(f"relL2: playground {preds['relL2']:.6e}  torch {rel_l2:.6e}")
@@ -129,6 +133,24 @@ def optimizer_for(config, params, rank):
     if opt == "adam":
         return torch.optim.Adam(params, lr, betas=(o["b1"], o["b2"]), eps=o["eps"])
     return torch.optim.Adam(params, lr)
+
+
+def load_adam_state(opt, model, export):
+    """Adam's moments and step count from ../state.json (the CLI's --out writes it), so PyTorch
+    continues the playground's optimizer instead of restarting from zero moments."""
+    path = export / "state.json"
+    if not path.exists():
+        return None
+    s = read_json(path)
+    if s.get("optimizerId") not in ("adam", "adamw"):
+        return None
+    adam, params = s["optimizer"][0], dict(model.named_parameters())
+    for i, w in enumerate(s["weights"]):
+        p = params[w["name"]]
+        as_p = lambda h: torch.tensor(h["data"], dtype=p.dtype, device=p.device).reshape(p.shape)  # noqa: E731
+        opt.state[p] = {"step": torch.tensor(float(adam["count"]["data"][0])),
+                        "exp_avg": as_p(adam["mu"][i]), "exp_avg_sq": as_p(adam["nu"][i])}
+    return int(adam["count"]["data"][0])
 
 
 def reduce_mean(t, world):
@@ -167,6 +189,7 @@ def train(args, config, problem, export):
     weights = [fixed["weights"][t] for t in problem.terms] if not args.fresh else \
         [config["lossWeights"].get(t, 1.0) for t in problem.terms]
     opt = optimizer_for(config, [p for p in model.parameters() if p.requires_grad], rank)
+    resumed = None if args.fresh else load_adam_state(opt, model, export)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: learning_rate(1.0, config["schedule"], start + s))
     bal = config["balancing"]
     probe = torch.Generator().manual_seed(seed + 7919 * world)
@@ -179,7 +202,8 @@ def train(args, config, problem, export):
     rows, good = [], {k: v.detach().clone() for k, v in model.state_dict().items()}
     if rank == 0:
         print(f"{problem.id} · {config['arch']} · {sum(p.numel() for p in model.parameters())} params · "
-              f"batch {batch}/term/rank × {world} rank(s) · {args.device} {args.dtype} · from step {start}")
+              f"batch {batch}/term/rank × {world} rank(s) · {args.device} {args.dtype} · from step {start}"
+              + (f" · Adam moments of step {resumed} from state.json" if resumed is not None else ""))
     t0, timed, diverged = time.perf_counter(), 0.0, None
     for i in range(steps):
         ts = time.perf_counter()
@@ -224,8 +248,9 @@ def train(args, config, problem, export):
         if rows:
             rows[-1]["relL2"] = math.nan if rel is None else rel
         write_metrics(out / "metrics.csv", rows, problem.terms)
-        meta = {"format": "pinn-playground", "formatVersion": FORMAT_VERSION, "source": "pytorch",
-                "step": start + result["steps"], "config": json.dumps({k: v for k, v in config.items() if k != "export"})}
+        bare = {k: v for k, v in config.items() if k != "export"}
+        meta = {"format": "pinn-playground", "format_version": FORMAT_VERSION, "source": "pytorch",
+                "step": start + result["steps"], "config": json.dumps(bare)}
         save_weights(model, out / "weights.safetensors", meta)
         print(f"wrote {out / 'weights.safetensors'} and metrics.csv"
               + (f"; relL2 {rel:.6e}" if rel is not None else ""))

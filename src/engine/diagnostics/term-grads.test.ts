@@ -6,15 +6,22 @@ import { createRng } from '../rng';
 import { Trainer } from '../trainer';
 import { trainFor } from '../loop';
 import { runDiagnostics } from './run';
-import { effectiveWeightGrads } from './weight-grads';
+import { effectiveWeightGrads } from './term-grads';
 
-const pirate = () => new Trainer(resolveConfig({
-  pde: 'burgers', arch: 'pirate_net', batch: 32, archOptions: { blocks: 1, width: 8 },
-  diagnostics: { every: 0, kinds: ['hist'], bins: 12 }, logEvery: 1,
-}));
+const pirate = () =>
+  new Trainer(
+    resolveConfig({
+      pde: 'burgers',
+      arch: 'pirate_net',
+      batch: 32,
+      archOptions: { blocks: 1, width: 8 },
+      diagnostics: { every: 0, kinds: ['hist'], bins: 12 },
+      logEvery: 1,
+    }),
+  );
 
 describe('weight-gradient histograms under random weight factorization', () => {
-  it('PirateNet (RWF on by default) gets a histogram per dense layer, of the effective W, with hist.* metrics', async () => {
+  it('PirateNet (RWF by default) gets a histogram per dense layer, of the effective W, and hist.*', async () => {
     const t = pirate();
     expect(t.config.archOptions).toMatchObject({ rwf: true });
     // α = 0 at init gates the blocks (and the encoders) off; a few steps open them
@@ -23,7 +30,9 @@ describe('weight-gradient histograms under random weight factorization', () => {
     const r = await runDiagnostics(t);
     expect(tf.memory().numTensors).toBe(before);
     const layers = r.histograms.map((h) => h.layer);
-    expect(layers).toEqual(expect.arrayContaining(['encoder_u', 'encoder_v', 'block0.dense1', 'block0.dense3', 'output']));
+    expect(layers).toEqual(
+      expect.arrayContaining(['encoder_u', 'encoder_v', 'block0.dense1', 'block0.dense3', 'output']),
+    );
     expect(layers.some((l) => l.includes('alpha'))).toBe(false);
     for (const h of r.histograms) {
       expect(h.source).toBe('W = V·diag(exp s)');
@@ -37,7 +46,7 @@ describe('weight-gradient histograms under random weight factorization', () => {
     t.dispose();
   });
 
-  it('∂L/∂W = (∂L/∂V) / exp(s) satisfies the chain rule for s: ∂L/∂s_j = Σ_i (∂L/∂W_ij) W_ij', async () => {
+  it('∂L/∂W = (∂L/∂V) / exp(s) meets the chain rule: ∂L/∂s_j = Σ_i ∂L/∂W_ij · W_ij', async () => {
     const t = pirate();
     const batches = t.sample(createRng(4));
     const { value, grads } = paramGrads(t.vars, () => tf.sum(t.lossesOn(batches, ['res'])) as tf.Scalar);
@@ -68,7 +77,10 @@ describe('weight-gradient histograms under random weight factorization', () => {
     const batches = t.sample(createRng(1));
     const { value, grads } = paramGrads(t.vars, () => tf.sum(t.lossesOn(batches)) as tf.Scalar);
     const eff = effectiveWeightGrads(t.net.params, grads);
-    expect(eff.map((e) => [e.layer, e.source])).toEqual([['layer0', 'W'], ['layer1', 'W']]);
+    expect(eff.map((e) => [e.layer, e.source])).toEqual([
+      ['layer0', 'W'],
+      ['layer1', 'W'],
+    ]);
     expect(Array.from(await eff[1].grad.data())).toEqual(Array.from(await grads[2].data()));
     tf.dispose([value, ...grads, ...eff.map((e) => e.grad)]);
     t.dispose();
