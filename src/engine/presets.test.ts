@@ -50,3 +50,15 @@ describe('presets and compare overrides', () => {
     expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(/^compare: lr: -1 is not a number/);
   });
 });
+
+describe('method-dependent defaults', () => {
+  it("switching the balancing method in an override brings that method's defaults", () => {
+    const r = resolveExperiment(presets.helmholtz_annealing, resolveConfig);
+    expect(r.config.balancing).toEqual({ method: 'fixed', alpha: 0.1, every: 100 });
+    expect(r.compareConfig!.balancing).toEqual({ method: 'annealing', alpha: 0.1, every: 10 });
+    expect(resolveConfig({ balancing: { method: 'gradnorm' } }).balancing.every).toBe(100);
+    // an explicit value still wins
+    expect(resolveExperiment({ config: {}, compare: { balancing: { method: 'annealing', every: 7 } } }, resolveConfig)
+      .compareConfig!.balancing.every).toBe(7);
+  });
+});

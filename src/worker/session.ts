@@ -1,6 +1,7 @@
 import type { BackendId } from '../engine/backend';
-import { resolveConfig, type ConfigInput } from '../engine/config';
+import { resolveConfig, trainingSchema, type ConfigInput } from '../engine/config';
 import { exportBundleExact } from '../engine/export/float32-exact';
+import { optionProblem } from '../engine/schema/check';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
 import { landscapeSolver, landscapeView, lossLandscape } from '../engine/diagnostics/landscape';
@@ -105,8 +106,9 @@ export class Session {
   }
 
   setLr(run: RunIndex, lr: number): void {
-    if (!Number.isFinite(lr) || lr <= 0 || lr > 10) {
-      this.post({ type: 'error', message: `learning rate ${lr} is not a number in (0, 10]` });
+    const problem = optionProblem('lr', trainingSchema.lr, lr);
+    if (problem) {
+      this.post({ type: 'error', message: problem });
       return;
     }
     this.runs[run]?.setLearningRate(lr);

@@ -1,3 +1,4 @@
+import { choice } from '../schema/option';
 import { tensorOps } from './ops';
 import type { Activation, ActivationDefinition } from './types';
 import { tanh } from './tanh';
@@ -21,3 +22,8 @@ export type ActivationId = keyof typeof activations;
 
 /** The ids, for menus and CLI validation. */
 export const activationIds = Object.keys(activations) as ActivationId[];
+
+/** The activation option every architecture declares. */
+export const activationOption = choice<ActivationId>('Activation', 'tanh', activationIds, 'Nonlinearity φ of the hidden layers.', {
+  choiceLabels: { tanh: 'tanh', sin: 'sin', swish: 'swish (x·σ(x))' },
+});
