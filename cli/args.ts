@@ -46,7 +46,9 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
     if (spec.values.includes(name)) { out.values[name] = v; continue; }
     const k = v.indexOf('=');
     if (k <= 0) throw new UsageError(`--${name} expects key=value, got '${v}'`);
-    (out.pairs[name] ??= {})[v.slice(0, k)] = v.slice(k + 1);
+    // own properties only: `--opt __proto__=1` or `--opt constructor=1` are names, not members
+    const group = Object.prototype.hasOwnProperty.call(out.pairs, name) ? out.pairs[name] : (out.pairs[name] = {});
+    Object.defineProperty(group, v.slice(0, k), { value: v.slice(k + 1), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

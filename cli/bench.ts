@@ -9,7 +9,7 @@
  * once per network shape in the same run, on --threads threads (default 1); every row carries
  * the peer's BLAS and threads, and its ratio only when the peer is a fair one (OpenBLAS or
  * another optimised BLAS, the same thread count as ours). Every row also carries the kernels
- * one steady step launches. One JSON line per case with --json (DESIGN.md contract: case,
+ * one steady step launches. One JSON line per case with --json (docs/ARCHITECTURE.md contract: case,
  * backend, n, width, depth, optimizer, msPerStep).
  */
 import { benchCases, type BenchCase } from '../src/engine/bench/cases';

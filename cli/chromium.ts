@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium and the flags that work headless on this kind of machine (DESIGN.md,
+ * Debian's Chromium and the flags that work headless on this kind of machine (docs/ARCHITECTURE.md,
  * "Browser tests"): WebGPU on the SwiftShader adapter, no sandbox, nothing phoning home.
  * Shared by playwright.config.ts (e2e) and the browser bench; Playwright never downloads a browser.
  */

@@ -1,6 +1,6 @@
 /**
  * tfjs prints a banner recommending tfjs-node when it starts in Node; tfjs-node cannot be
- * installed here (DESIGN.md), so the banner is noise. Drop exactly those console lines.
+ * installed here (docs/ARCHITECTURE.md, "tfjs traps"), so the banner is noise. Drop exactly those console lines.
  */
 export function silenceTfjsBanner(): void {
   const warn = console.warn.bind(console);

@@ -5,6 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configOfFile } from '../src/engine/export/spec';
 import { parseArgs, UsageError } from './args';
+import { hasOwn } from '../src/engine/schema/option';
+import { defineOwn, isOptionPath, setPath } from '../src/engine/schema/paths';
+
+const isPlainObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const trainFlags = {
   values: ['preset', 'pde', 'arch', 'optimizer', 'steps', 'seed', 'backend', 'batch', 'lr', 'log-every', 'out',
@@ -12,7 +16,7 @@ export const trainFlags = {
     'sampling', 'sampling-every', 'sampling-power', 'sampling-c', 'sampling-candidates', 'sampling-add', 'hard',
     'resume', 'init-weights'],
   switches: ['json'],
-  pairs: ['param', 'arch-opt', 'opt', 'weight'],
+  pairs: ['param', 'arch-opt', 'opt', 'weight', 'set'],
 };
 
 /** The config the flags describe: the preset's overrides, then each flag on top. */
@@ -24,7 +28,7 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   if (v.config !== undefined) input = readConfigFile(v.config);
   else if (v.resume !== undefined) input = readConfigFile(join(v.resume, 'config.json'), '--resume');
   if (v.preset !== undefined) {
-    if (!(v.preset in presets)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
+    if (!hasOwn(presets, v.preset)) throw new UsageError(`--preset: unknown preset '${v.preset}' (allowed: ${presetIds.join(', ')})`);
     input = { ...input, ...presets[v.preset].config };
   }
   const set = (key: keyof ConfigInput, flag: string) => { if (v[flag] !== undefined) input[key] = v[flag]; };
@@ -66,7 +70,26 @@ export function configFromArgs(argv: string[]): { config: ReturnType<typeof reso
   }
   if (v['lbfgs-from'] !== undefined) input.lbfgs = { ...(input.lbfgs as object | undefined), from: v['lbfgs-from'] };
   merge('params', 'param'); merge('archOptions', 'arch-opt'); merge('optimizerOptions', 'opt'); merge('lossWeights', 'weight');
+  applySets(input, args.pairs.set ?? {});
   return { config: resolveConfig(input), args };
+}
+
+/**
+ * `--set key=value` for any option, by its dotted path in the config (`lr=1e-3`,
+ * `schedule.cosineSteps=500`, `optimizerOptions.solver=host`, `balancing.method=annealing`),
+ * applied last; the value is checked by the option's schema like every other.
+ */
+function applySets(input: ConfigInput, sets: Record<string, string>): void {
+  for (const [key, value] of Object.entries(sets)) {
+    if (!isOptionPath(key)) throw new UsageError(`--set: '${key}' is not an option path (e.g. lr, archOptions.width, schedule.cosineSteps)`);
+    const path = key.split('.');
+    const [head] = path;
+    if (path.length === 2 && hasOwn(input, head) && !isPlainObject(input[head as keyof ConfigInput])) {
+      throw new UsageError(`--set: ${head} is not a group of options`);
+    }
+    if (path.length === 2 && hasOwn(input, head)) defineOwn(input, head, { ...(input[head as keyof ConfigInput] as object) });
+    setPath(input, path, value, (why) => new UsageError(`--set ${why}`), true);
+  }
 }
 
 

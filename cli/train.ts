@@ -7,7 +7,7 @@
  *   [--sampling uniform|rad|rar] [--hard on|off] [--resume DIR | --init-weights FILE]`
  *
  * Trains headless with the same engine as the browser. With --json the last stdout line is
- * the result object (DESIGN.md contract); progress goes to stderr then. `--out DIR` writes the
+ * the result object (docs/ARCHITECTURE.md contract); progress goes to stderr then. `--out DIR` writes the
  * full export (see `exportBundle`: weights, config, metrics, predictions, check batch, training
  * state, PyTorch package); `--resume DIR` continues such a run for `--steps` more steps,
  * `--init-weights FILE` starts from given weights (safetensors or JSON).

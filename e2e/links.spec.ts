@@ -71,7 +71,7 @@ test('malformed config and weights files show a clear error and keep the run', a
   const files: [string, Buffer, RegExp][] = [
     ['notes.json', Buffer.from('this is not JSON'), /notes\.json is not JSON/],
     ['config.json', Buffer.from('{"pde": "poisson1d", "batch": "many"}'), /This config file could not be loaded: config\.json: batch: "many" is not an integer/],
-    ['truncated.safetensors', Buffer.from(wide.subarray(0, wide.length - 10)), /truncated\.safetensors: safetensors: .*inconsistent offsets|exceeds file size/],
+    ['truncated.safetensors', Buffer.from(wide.subarray(0, wide.length - 10)), /truncated\.safetensors: safetensors: .*data_offsets .* are not \[begin, end\] within the \d+-byte data|exceeds file size/],
     ['wide.safetensors', Buffer.from(wide), /wide\.safetensors was not loaded: weights do not fit this mlp network .*layer0\.weight has shape \[1,9\], expected \[1,8\]/],
     ['modified.safetensors', Buffer.from(otherArch), /modified\.safetensors was not loaded: .*missing layer0\.weight.*unexpected gate_u\.weight/],
     ['w.json', Buffer.from('[{"name": "layer0.weight", "shape": [1, 8], "data": [1, 2]}]'), /w\.json: layer0\.weight has 2 values for shape \[1, 8\]/],

@@ -1,5 +1,5 @@
 import type { SamplingConfig } from './config';
-import type { ParamValues, Pde } from './pdes/types';
+import { primaryResidual, type ParamValues, type Pde } from './pdes/types';
 import type { Rng } from './rng';
 import { sampleTerm, type PointBatch } from './sampling';
 
@@ -131,11 +131,18 @@ export function concatBatches(a: PointBatch, b: PointBatch): PointBatch {
 export class AdaptiveSampler {
   private state: AdaptiveState | null = null;
 
+  /** The term sampled adaptively: the PDE's main residual (`res`, `res1`, `res_u`). */
+  readonly term: string;
+
   constructor(
     private readonly pde: Pde,
     private readonly params: ParamValues,
     readonly options: SamplingConfig,
-  ) {}
+  ) {
+    const term = primaryResidual(pde);
+    if (term === undefined) throw new Error(`sampling: ${pde.id} has no residual term to sample adaptively`);
+    this.term = term;
+  }
 
   /** Whether a refresh is due before the step with index `step` (first step included). */
   due(step: number): boolean {
@@ -144,7 +151,7 @@ export class AdaptiveSampler {
 
   /** A fresh uniform candidate set from the training stream. */
   candidates(rng: Rng): PointBatch {
-    return sampleTerm(this.pde, 'res', this.params, rng, this.options.candidates);
+    return sampleTerm(this.pde, this.term, this.params, rng, this.options.candidates);
   }
 
   /** Take the candidates' |r| (one per candidate) and rebuild the distribution at `step`. */
@@ -163,7 +170,7 @@ export class AdaptiveSampler {
   batch(rng: Rng, n: number): PointBatch {
     const s = this.state;
     if (s?.cdf) return takeRows(s.points, drawWithReplacement(s.cdf, rng, n), this.pde.axes.length);
-    const uniform = sampleTerm(this.pde, 'res', this.params, rng, n);
+    const uniform = sampleTerm(this.pde, this.term, this.params, rng, n);
     return s ? concatBatches(uniform, s.points) : uniform;
   }
 
@@ -182,9 +189,9 @@ export class AdaptiveSampler {
     if (!p || !(p.x instanceof Float32Array) || p.x.length !== p.n * d)
       out.push(`points must be ${d}-dimensional Float32Array rows`);
     else if (
-      p.aux.length !== (this.pde.terms.res.aux ? this.pde.terms.res.aux(new Array(d).fill(0), this.params).length : 0)
+      p.aux.length !== (this.pde.terms[this.term].aux ? this.pde.terms[this.term].aux!(new Array(d).fill(0), this.params).length : 0)
     ) {
-      out.push(`points carry ${p.aux.length} aux columns, the res term has a different number`);
+      out.push(`points carry ${p.aux.length} aux columns, the ${this.term} term has a different number`);
     }
     if ((this.options.method === 'rad') !== s.cdf instanceof Float64Array)
       out.push(`the state is not a ${this.options.method} state`);

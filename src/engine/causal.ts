@@ -1,4 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
+import { bool, float, int, type SchemaOf } from './schema/option';
+
+/**
+ * Causal training's options (Wang, Sankaran, Perdikaris 2024): residual points sorted into
+ * `chunks` time chunks weighted by w_i = exp(−ε Σ_{j<i} L_j). On by default for the PDEs that
+ * declare `causalByDefault` (Allen–Cahn, KdV, Kuramoto–Sivashinsky), ε = 1, 32 chunks (jaxpi).
+ */
+export interface CausalConfig {
+  enabled: boolean;
+  eps: number;
+  chunks: number;
+}
+
+export const causalSchema: SchemaOf<CausalConfig> = {
+  enabled: bool('Causal weighting of the residual', false,
+    'Wang, Sankaran, Perdikaris 2024: later time chunks count only once earlier ones are fitted.'),
+  eps: float('Causality ε', 1, 0, 1e4, 'Steepness of the chunk weights exp(−ε Σ earlier losses); 0 = all chunks weigh 1.'),
+  chunks: int('Time chunks', 32, 1, 1024, 'Number of time slices the residual points are sorted into.'),
+};
 
 /**
  * Causal weighting of the PDE residual loss (Wang, Sankaran, Perdikaris, "Respecting

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputJet, outputFields } from './jet/jet';
 import { streamClosure } from './jet/keys';
 import type { Network } from './nets';
-import type { ParamValues, Pde } from './pdes';
+import { termsWithRole, type ParamValues, type Pde } from './pdes';
 import { evaluationGrid, productGrid, relativeL2 } from './sampling';
 
 /** The solution on the evaluation grid and its error. */
@@ -77,11 +77,11 @@ export async function predict(net: Network, pde: Pde, x: Float32Array, n: number
   return out;
 }
 
-/** |residual| summed over the PDE's `res*` terms at each grid point (no aux needed ones only). */
+/** |residual| summed over the PDE's residual-role terms at each grid point (no aux needed ones only). */
 export async function residualMap(net: Network, pde: Pde, params: ParamValues, x: Float32Array, n: number): Promise<Float32Array> {
   const d = pde.axes.length;
   const out = new Float32Array(n);
-  const terms = Object.entries(pde.terms).filter(([name]) => name.startsWith('res'));
+  const terms = termsWithRole(pde, 'residual').map((name) => [name, pde.terms[name]] as const);
   for (let s = 0; s < n; s += CHUNK) {
     const m = Math.min(CHUNK, n - s);
     const t = tf.tidy(() => {

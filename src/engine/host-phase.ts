@@ -3,7 +3,24 @@ import { lbfgs } from './optim/lbfgs';
 import { newton } from './optim/newton';
 import type { Objective } from './optim/objective';
 import type { PointBatch } from './sampling';
+import { int, type SchemaOf } from './schema/option';
 import type { Checkpoint, Trainer } from './trainer';
+
+/** L-BFGS phase: a fixed batch of `batch` points per term, `history` curvature pairs. */
+export interface LbfgsConfig {
+  /** Switch to full-batch L-BFGS at this step (−1 = never, 0 = from the start). */
+  from: number;
+  history: number;
+  batch: number;
+}
+
+export const lbfgsSchema: SchemaOf<LbfgsConfig> = {
+  from: int('Switch to L-BFGS at step', -1, -1, 1e8, 'From this step on, full-batch L-BFGS on a fixed set of points; −1 = never.',
+    { unit: 'step' }),
+  history: int('L-BFGS history', 10, 1, 100, 'Curvature pairs kept by L-BFGS.', { unit: 'pairs' }),
+  batch: int('L-BFGS batch', 1024, 1, 65536, 'Fixed points per loss term for the full-batch phase (and Newton\'s).',
+    { unit: 'points' }),
+};
 
 /** One run of a host optimizer: `onIteration(x)` after each iteration, true to stop. */
 type HostRun = (

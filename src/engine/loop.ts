@@ -41,7 +41,10 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
   while (done < steps) {
     const s = trainer.stepCount;
     if (lbfgsFrom >= 0 && s >= lbfgsFrom) {
-      // host-optimizer phase to the end of this call: one L-BFGS (or Newton) iteration per step
+      // host-optimizer phase to the end of this call: one L-BFGS (or Newton) iteration per step,
+      // from checked weights (a start between log steps would otherwise begin from NaN/Inf ones)
+      last = await trainer.checkpoint();
+      if (last.diverged) throw divergence(trainer, last);
       const before = trainer.stepCount;
       let diverged: Checkpoint | null = null;
       await (newtonRun ? newtonPhase : lbfgsPhase)(trainer, steps - done, async (c) => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputJet, outputFields } from './jet/jet';
 import { streamClosure } from './jet/keys';
 import type { Network } from './nets';
-import type { ParamValues, Pde } from './pdes';
+import { primaryResidual, type ParamValues, type Pde } from './pdes';
 import type { PointBatch } from './sampling';
 import { causalWeights, chunkByTime, chunkLosses } from './causal';
 
@@ -28,7 +28,7 @@ export function termLosses(
   const ls = terms.map((t) => {
     const b = batches[t];
     const r = termResidual(net, pde, params, t, b, streams[t]);
-    if (!causal || t !== 'res') return tf.mean(tf.square(r));
+    if (!causal || t !== primaryResidual(pde)) return tf.mean(tf.square(r));
     return causalResidualLoss(r, b, pde.axes.length, causal);
   });
   return tf.stack(ls) as tf.Tensor1D;

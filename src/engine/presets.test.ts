@@ -35,15 +35,10 @@ describe('presets and compare overrides', () => {
     expect(diffConfig(a, cases[1])).toEqual({ archOptions: { width: 7 }, seed: 3 });
   });
 
-  it('teaching presets (optimizer and balancing comparisons, Helmholtz M1) keep the diagnostics their lesson is about', () => {
-    // Comparing first-order optimizers or loss balancing is a lesson about gradients: alignment must be
-    // on. (Newton vs Adam is about the Hessian's spectrum, not gradient alignment.)
-    const compare = (id: string) => presets[id].compare ?? {};
-    const aboutGradients = (id: string) =>
-      ['optimizer', 'balancing'].some((k) => k in compare(id)) && compare(id).optimizer !== 'newton';
-    const teaching = presetIds.filter((id) => aboutGradients(id) || id === 'helmholtz_m1');
-    const named = ['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap'];
-    expect(teaching).toEqual(expect.arrayContaining(named));
+  it('the gradient-pathology and optimizer presets keep the diagnostics their lesson is about', () => {
+    const teaching = ['helmholtz_m1', 'helmholtz_mlp_vs_modified', 'helmholtz_annealing', 'allen_cahn_adam_vs_soap',
+      'burgers_adam_vs_soap', 'burgers_adam_vs_pde_aware', 'burgers_adam_vs_muon'].filter((id) => id in presets);
+    expect(teaching).toEqual(expect.arrayContaining(['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap']));
     for (const id of teaching) {
       const d = resolveConfig(presets[id].config).diagnostics;
       expect(d.every, id).toBeGreaterThan(0);
@@ -53,5 +48,17 @@ describe('presets and compare overrides', () => {
 
   it('names run B when its overrides are invalid', () => {
     expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(/^compare: lr: -1 is not a number/);
+  });
+});
+
+describe('method-dependent defaults', () => {
+  it("switching the balancing method in an override brings that method's defaults", () => {
+    const r = resolveExperiment(presets.helmholtz_annealing, resolveConfig);
+    expect(r.config.balancing).toEqual({ method: 'fixed', alpha: 0.1, every: 100 });
+    expect(r.compareConfig!.balancing).toEqual({ method: 'annealing', alpha: 0.1, every: 10 });
+    expect(resolveConfig({ balancing: { method: 'gradnorm' } }).balancing.every).toBe(100);
+    // an explicit value still wins
+    expect(resolveExperiment({ config: {}, compare: { balancing: { method: 'annealing', every: 7 } } }, resolveConfig)
+      .compareConfig!.balancing.every).toBe(7);
   });
 });

@@ -134,6 +134,11 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
     const k = id as keyof ConfigInput;
     if (overrides[k] !== undefined && overrides[k] !== base[k]) fields!.forEach((f) => out.add(f));
   }
+  // a record whose own discriminator changes (balancing.method, sampling.method) takes the new one's defaults
+  for (const [field, first] of [['balancing', 'fixed'], ['sampling', 'uniform']] as const) {
+    const method = (c: ConfigInput) => (isRecord(c[field]) ? (c[field] as Record<string, unknown>).method : undefined);
+    if (method(overrides) !== undefined && method(overrides) !== (method(base) ?? first)) out.add(field);
+  }
   return out;
 }
 
@@ -142,7 +147,8 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
  * other values replace. When an override changes `pde`, `arch` or `optimizer`, the base's
  * records that belong to the old id (params/lossWeights, archOptions, optimizerOptions) are
  * dropped and only the override's are kept, so e.g. `{ arch: 'pirate_net' }` does not
- * inherit the MLP's `depth`.
+ * inherit the MLP's `depth`; likewise `{ balancing: { method: 'annealing' } }` brings
+ * annealing's defaults (every 10 steps), not the fixed method's.
  */
 export function withOverrides(base: ConfigInput, overrides: ConfigInput): ConfigInput {
   const replaced = replacedFields(base, overrides);

@@ -10,7 +10,7 @@ import type { NamedArray } from './io/safetensors';
 import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
 import { containerFromHost, containerToHost, layoutProblems } from './optim/container';
 import { residualSampleMoments } from './optim/residual-moments';
-import type { Pde } from './pdes';
+import { initialValueTerm, type Pde } from './pdes';
 import { createRng, type Rng } from './rng';
 import { stateProblems, type TrainerState } from './trainer-state';
 import { assignWeights, listed, weightProblems, type WeightArray } from './weights';
@@ -143,12 +143,13 @@ export class Trainer {
   async prepare(): Promise<void> {
     if (this.prepared) return;
     this.prepared = true;
-    const ic = this.pde.terms.ic;
+    const icName = initialValueTerm(this.pde);
+    const ic = icName === undefined ? undefined : this.pde.terms[icName];
     const init = !this.initialised && this.stepCount === 0;
     this.initialised = true;
     if (this.net.leastSquaresInit && ic?.aux && init) {
       const n = Math.max(this.config.batch, 4 * this.paramCount ** 0.5, 512);
-      const b = sampleTerm(this.pde, 'ic', this.config.params, this.probeRng, Math.ceil(n));
+      const b = sampleTerm(this.pde, icName!, this.config.params, this.probeRng, Math.ceil(n));
       const nOut = this.pde.outputs.length;
       const targets = new Float32Array(b.n * nOut);
       for (let i = 0; i < b.n; i++) for (let k = 0; k < nOut; k++) targets[i * nOut + k] = b.aux[k][i];
@@ -183,7 +184,7 @@ export class Trainer {
   sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
     const { pde, config } = this;
     const adaptive = rng === this.sampler ? this.adaptive : null;
-    return Object.fromEntries(this.termNames.map((t) => [t, t === 'res' && adaptive ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n)]));
+    return Object.fromEntries(this.termNames.map((t) => [t, t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n)]));
   }
 
   /** The collocation points of the last step by term (host copies' views; null before a step). */
@@ -200,7 +201,7 @@ export class Trainer {
     if (!a || !a.due(this.stepCount)) return;
     const cand = a.candidates(this.sampler);
     const mag = tf.tidy(() => {
-      const r = termResidual(this.net, this.pde, this.config.params, 'res', cand, this.streams.res);
+      const r = termResidual(this.net, this.pde, this.config.params, a.term, cand, this.streams[a.term]);
       return tf.sqrt(tf.sum(tf.square(r), 1));
     });
     const absR = await mag.data();

@@ -67,6 +67,24 @@ export const switchOptimizer = (id: string): ConfigEdit => (c, catalog) => {
   return { ...c, optimizer: o.id as ExperimentConfig['optimizer'], optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'] };
 };
 
+/**
+ * Another loss-balancing method with its own defaults (annealing rebalances every 10 steps,
+ * grad-norm every 100), carrying over the options the user changed from the old method's.
+ */
+export const switchBalancing = (id: string): ConfigEdit => switchMethod('balancing', id);
+
+/** Another residual-sampling method with its own defaults (RAR-D: power 2, c = 0), as `switchBalancing`. */
+export const switchSampling = (id: string): ConfigEdit => switchMethod('sampling', id);
+
+function switchMethod(field: 'balancing' | 'sampling', id: string): ConfigEdit {
+  return (c, catalog) => {
+    const m = find(catalog[field], id, `${field} method`);
+    const old = catalog[field].find((x) => x.id === c[field].method)?.defaults ?? {};
+    const { method: _method, ...prev } = c[field];
+    return { ...c, [field]: { method: m.id, ...carryOptions(prev, old, m.defaults) } };
+  };
+}
+
 /** The config fields that are records of named options. */
 export type OptionField = 'params' | 'archOptions' | 'optimizerOptions' | 'schedule' | 'lossWeights' | 'balancing' | 'diagnostics' | 'causal' | 'lbfgs' | 'sampling';
 

@@ -1,21 +1,27 @@
 /**
- * The catalog the controls are built from, read off the engine's registries (so a PDE, net or
- * optimizer added to the engine shows up in the UI without UI changes). Runs in the worker:
- * the registries import tfjs, which must stay out of the UI bundle.
+ * The catalog the controls are built from, read off the engine's registries and their option
+ * schemas (so a PDE, net, optimizer or option added to the engine shows up in the UI, with its
+ * label, range and help, without UI changes). Runs in the worker: the registries import tfjs,
+ * which must stay out of the UI bundle.
  */
-import { activationIds } from '../engine/activations';
 import { backendIds } from '../engine/backend';
-import { balancingMethods, baseConfig, diagnosticKinds, samplingMethods } from '../engine/config';
+import { balancing, balancingMethods } from '../engine/balancing/methods';
+import { causalSchema } from '../engine/causal';
+import { baseConfig, trainingSchema } from '../engine/config';
+import { diagnosticKinds, diagnosticLabels, diagnosticsSchema } from '../engine/diagnostics/kinds';
 import { hardConstraints } from '../engine/hard-constraints';
+import { lbfgsSchema } from '../engine/host-phase';
 import { architectures, archIds } from '../engine/nets';
-import { basisSolverIds } from '../engine/optim/eigenbasis';
-import { optimizerIds, optimizers } from '../engine/optim';
+import { optimizerIds, optimizers, scheduleSchema } from '../engine/optim';
 import { pdeIds, pdes } from '../engine/pdes';
 import { presetIds, presets } from '../engine/presets';
+import { sampling, samplingMethods } from '../engine/sampling-methods';
+import { defaultsOf, type OptionSchema } from '../engine/schema/option';
 import type { Catalog, OptionsInfo } from './protocol';
 
-function optionsInfo(id: string, entry: { label: string; defaults: object }): OptionsInfo {
-  return { id, label: entry.label, defaults: { ...entry.defaults } as OptionsInfo['defaults'] };
+function optionsInfo(id: string, entry: { label: string; schema: object }): OptionsInfo {
+  const schema = structuredClone(entry.schema) as OptionSchema;
+  return { id, label: entry.label, schema, defaults: defaultsOf(schema) as OptionsInfo['defaults'] };
 }
 
 /** Build the catalog (plain data, structured-clone safe). */
@@ -34,13 +40,12 @@ export function buildCatalog(): Catalog {
     }),
     architectures: archIds.map((id) => optionsInfo(id, architectures[id])),
     optimizers: optimizerIds.map((id) => optionsInfo(id, optimizers[id])),
-    choices: {
-      activation: activationIds,
-      solver: basisSolverIds,
-      method: balancingMethods,
-      kinds: diagnosticKinds,
-      sampling: samplingMethods,
-    },
+    balancing: balancingMethods.map((id) => optionsInfo(id, balancing[id])),
+    sampling: samplingMethods.map((id) => optionsInfo(id, sampling[id])),
+    schemas: structuredClone({
+      training: trainingSchema, schedule: scheduleSchema, diagnostics: diagnosticsSchema, causal: causalSchema, lbfgs: lbfgsSchema,
+    }) as Catalog['schemas'],
+    diagnosticKinds: diagnosticKinds.map((id) => ({ id, label: diagnosticLabels[id] })),
     presets: presetIds.map((id) => ({ id, label: presets[id].label, config: presets[id].config, compare: presets[id].compare ?? null })),
     backends: backendIds,
   };

@@ -44,7 +44,10 @@ describe('loading experiments in the worker', () => {
     expect(c.pdes.find((p) => p.id === 'burgers')!.hasReference).toBe(true);
     expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults.blocks).toBe(3);
     expect(c.optimizers.map((o) => o.id)).toEqual(expect.arrayContaining(['adam', 'soap']));
-    expect(c.choices.activation).toContain('tanh');
+    expect(c.architectures.find((a) => a.id === 'mlp')!.schema.activation.choices).toContain('tanh');
+    expect(c.balancing.find((m) => m.id === 'annealing')!.defaults.every).toBe(10);
+    expect(c.balancing.find((m) => m.id === 'gradnorm')!.defaults.every).toBe(100);
+    expect(c.schemas.schedule.cosineSteps).toMatchObject({ kind: 'int', label: 'Cosine decay', unit: 'steps' });
     expect(c.presets.find((p) => p.id === 'helmholtz_mlp_vs_modified')!.compare).toMatchObject({ arch: 'modified_mlp' });
   });
 });

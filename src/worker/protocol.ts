@@ -12,6 +12,7 @@ import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
 import type { Experiment, ResolvedExperiment } from '../engine/presets';
+import type { OptionSchema } from '../engine/schema/option';
 
 /** Which run a message is about: 0 = run A, 1 = run B (compare mode). */
 export type RunIndex = 0 | 1;
@@ -36,11 +37,21 @@ export interface PdeInfo {
   hardConstraint?: { terms: string[]; form: string };
 }
 
-/** An architecture or optimizer: its id, label and default options. */
+/** An architecture, optimizer or balancing method: its id, label, option schema and defaults. */
 export interface OptionsInfo {
   id: string;
   label: string;
+  schema: OptionSchema;
   defaults: Record<string, number | boolean | string>;
+}
+
+/** The schemas of the config's own records (everything but the per-choice options). */
+export interface ConfigSchemas {
+  training: OptionSchema;
+  schedule: OptionSchema;
+  diagnostics: OptionSchema;
+  causal: OptionSchema;
+  lbfgs: OptionSchema;
 }
 
 /** A preset as the menu shows it (overrides of the base config, maybe a compare run). */
@@ -56,8 +67,14 @@ export interface Catalog {
   pdes: PdeInfo[];
   architectures: OptionsInfo[];
   optimizers: OptionsInfo[];
-  /** Allowed values of string options, by option name (activation, solver, method, kinds). */
-  choices: Record<string, readonly string[]>;
+  /** Balancing methods, each with its own option defaults. */
+  balancing: OptionsInfo[];
+  /** Residual sampling methods, each with its own option defaults. */
+  sampling: OptionsInfo[];
+  /** Schemas of the records that do not depend on a choice. */
+  schemas: ConfigSchemas;
+  /** The diagnostics kinds and their labels. */
+  diagnosticKinds: { id: string; label: string }[];
   presets: PresetInfo[];
   backends: readonly BackendId[];
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gradientStats, termGradients, weightMask } from '../diagnostics/term-grads';
+import { primaryResidual } from '../pdes';
 import type { Trainer } from '../trainer';
 import { ntkTraces } from '../diagnostics/ntk';
 import { annealingWeights, gradNormWeights, ntkWeights } from './rules';
@@ -22,8 +23,8 @@ export async function rebalance(trainer: Trainer): Promise<number[]> {
   const grads = termGradients(trainer, trainer.sample(trainer.probeRng));
   const stats = await gradientStats(grads, weightMask(trainer));
   tf.dispose(grads);
-  // the reference term: `res`, else the first residual term (e.g. `res_u` of the cavity)
-  const res = Math.max(0, trainer.termNames.findIndex((t) => t === 'res' || t.startsWith('res')));
+  // the reference term: the PDE's main residual (`res`, the cavity's `res_u`, a typed system's `res1`)
+  const res = Math.max(0, trainer.termNames.indexOf(primaryResidual(trainer.pde) ?? ''));
   const next = method === 'annealing'
     ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
     : gradNormWeights(trainer.weights, stats.norm, alpha);

@@ -24,7 +24,7 @@ const burgers = (batch: number, depth: number, width: number, optimizer: Optimiz
   name: `burgers-${batch}-${depth}x${width}-${optimizer}`, pde: 'burgers', batch, depth, width, optimizer, steps, browserSteps, peer: true,
 });
 
-/** The cases `npm run bench` times (DESIGN.md contract; issue 8). */
+/** The cases `npm run bench` times (docs/ARCHITECTURE.md contract; issue 8). */
 export const benchCases: BenchCase[] = [
   burgers(1024, 3, 32, 'adam', 20, 5),
   burgers(1024, 4, 64, 'adam', 10, 2),

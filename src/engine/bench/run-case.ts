@@ -10,7 +10,7 @@ import type { BenchCase } from './cases';
 import { countKernels } from './kernel-count';
 import { timeSteps } from './time-steps';
 
-/** One bench result (DESIGN.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
+/** One bench result (docs/ARCHITECTURE.md contract: case, backend, n, width, depth, optimizer, msPerStep). */
 export interface BenchRow {
   case: string;
   backend: string;

@@ -46,7 +46,7 @@ function dirichletTerm(spec: CustomPdeSpec, bcs: CompiledDirichlet[]): LossTerm 
     return [...g.map((v) => (v ? 1 : 0)), ...g.map((v) => (v ? evalNumber(v, p, params) : 0))];
   };
   const set = spec.outputs.flatMap((o, k) => (bcs.some((b) => b.values[k]) ? [times(aux(k), minus(field(k, o, ''), aux(n + k)))] : []));
-  return expressionTerm({ kind: 'boundary', axes }, set, data, 2 * n);
+  return expressionTerm({ kind: 'boundary', axes }, 'boundary', set, data, 2 * n);
 }
 
 /**
@@ -57,7 +57,7 @@ function dirichletTerm(spec: CustomPdeSpec, bcs: CompiledDirichlet[]): LossTerm 
 function initialTerm(spec: CustomPdeSpec, values: (Expr | null)[], deriv: string): LossTerm {
   const data = (p: number[], params: ParamValues) => values.map((g) => (g ? evalNumber(g, p, params) : 0));
   const exprs = values.flatMap((g, k) => (g ? [minus(field(k, spec.outputs[k] + (deriv && `_${deriv}`), deriv), aux(k))] : []));
-  return expressionTerm({ kind: 'slice', fixed: { t: spec.domain.t[0] } }, exprs, data, values.length);
+  return expressionTerm({ kind: 'slice', fixed: { t: spec.domain.t[0] } }, 'initial', exprs, data, values.length);
 }
 
 /** The equation in plain text for the UI, e.g. "u_t + u*u_x = 0; u(0, x) = -sin(pi*x); u = 0 at x = -1, 1". */
@@ -90,7 +90,7 @@ export function buildCustomPde(raw: CustomPdeSpec): Pde {
   const spec = validateCustomSpec(raw);
   const c = compileSpec(spec);
   const terms: Record<string, LossTerm> = {};
-  residualTermNames(c.residuals.length).forEach((name, i) => (terms[name] = expressionTerm({ kind: 'interior' }, [c.residuals[i]])));
+  residualTermNames(c.residuals.length).forEach((name, i) => (terms[name] = expressionTerm({ kind: 'interior' }, 'residual', [c.residuals[i]])));
   if (c.ic) terms.ic = initialTerm(spec, c.ic, '');
   if (c.icT) terms.ic_t = initialTerm(spec, c.icT, 't');
   if (c.dirichlet.length) terms.bc = dirichletTerm(spec, c.dirichlet);

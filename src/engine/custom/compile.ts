@@ -1,4 +1,5 @@
 import { CustomPdeError, usesFields, type Expr } from './ast';
+import { checkFiniteConstants } from './constants';
 import { parseExpression, type Scope } from './parser';
 import type { CustomPdeSpec, PerOutput } from './spec';
 
@@ -28,14 +29,16 @@ function entries<S extends string | null>(field: string, v: string | S[]): [stri
 }
 
 /** Parse per-output expressions (null stays null). */
-function perOutput(field: string, v: PerOutput, scope: Scope): (Expr | null)[] {
-  return entries(field, v).map(([f, s]) => (s === null ? null : parseIn(f, s, scope)));
+function perOutput(field: string, v: PerOutput, scope: Scope, params: Record<string, number>): (Expr | null)[] {
+  return entries(field, v).map(([f, s]) => (s === null ? null : parseIn(f, s, scope, params)));
 }
 
 /** Parse `src`, attributing any error to spec field `field`. */
-function parseIn(field: string, src: string, scope: Scope): Expr {
+function parseIn(field: string, src: string, scope: Scope, params: Record<string, number>): Expr {
   try {
-    return parseExpression(src, scope);
+    const e = parseExpression(src, scope);
+    checkFiniteConstants(e, params);
+    return e;
   } catch (e) {
     throw e instanceof CustomPdeError ? e.inField(field) : e;
   }
@@ -52,15 +55,15 @@ export function compileSpec(spec: CustomPdeSpec): CompiledSpec {
   const base = { axes: spec.axes, params: Object.keys(spec.params), outputs: spec.outputs };
   const residualScope: Scope = { ...base, vars: spec.axes, fields: true, where: 'the residual' };
   const residuals = entries('residual', spec.residual).map(([f, s]) => {
-    const e = parseIn(f, s, residualScope);
+    const e = parseIn(f, s, residualScope, spec.params);
     if (!usesFields(e)) throw new CustomPdeError(`does not involve any output (${spec.outputs.join(', ')})`, undefined, f);
     return e;
   });
   const data = (where: string, vars: readonly string[]): Scope => ({ ...base, vars, fields: false, where });
   const space = spec.axes.filter((a) => a !== 't');
   const out: CompiledSpec = { residuals, dirichlet: [], periodic: {} };
-  if (spec.ic !== undefined) out.ic = perOutput('ic', spec.ic, data('ic', space));
-  if (spec.ic_t !== undefined) out.icT = perOutput('ic_t', spec.ic_t, data('ic_t', space));
+  if (spec.ic !== undefined) out.ic = perOutput('ic', spec.ic, data('ic', space), spec.params);
+  if (spec.ic_t !== undefined) out.icT = perOutput('ic_t', spec.ic_t, data('ic_t', space), spec.params);
   const owner: Record<string, string> = {};
   spec.bcs.forEach((bc, i) => {
     const field = `bcs[${i}]`;
@@ -74,7 +77,7 @@ export function compileSpec(spec: CustomPdeSpec): CompiledSpec {
     const [lo, hi] = spec.domain[bc.axis];
     if (bc.kind === 'periodic') out.periodic[bc.axis] = hi - lo;
     else {
-      const values = perOutput(`${field}.value`, bc.value, data('a boundary value', spec.axes));
+      const values = perOutput(`${field}.value`, bc.value, data('a boundary value', spec.axes), spec.params);
       out.dirichlet.push({ axis: bc.axis, faces, values });
     }
   });

@@ -72,7 +72,7 @@ export const numberOps: Ops<number> = {
 
 /** A parameter's value, or an error naming it when the caller did not supply one. */
 export function paramValue(params: Readonly<Record<string, number>>, name: string): number {
-  const v = params[name];
+  const v = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
   if (v === undefined) throw new Error(`custom PDE: no value for parameter '${name}'`);
   return v;
 }

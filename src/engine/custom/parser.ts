@@ -1,5 +1,9 @@
+import { hasOwn } from '../schema/option';
 import { CONSTANTS, CustomPdeError, FUNCTION_NAMES, MAX_ORDER, type Expr, type FnName } from './ast';
 import { tokenize, type Token } from './lexer';
+
+/** Deepest nesting of parentheses, signs and powers accepted (far below the JS stack's limit). */
+export const MAX_DEPTH = 200;
 
 /**
  * What names an expression may use. `axes` are the problem's input axes (the letters a
@@ -26,8 +30,9 @@ export interface Scope {
  *   atom    := number | name | fn '(' expr ')' | '(' expr ')'
  *   name    := axis | param | pi | e | output | output '_' axis-letters   (u_xt = ∂²u/∂x∂t)
  *
- * No implicit multiplication. Throws `CustomPdeError` (and nothing else) with the 0-based
- * position of the offending text.
+ * No implicit multiplication. Nesting deeper than `MAX_DEPTH` is refused at its position (so
+ * 10,000 parentheses are an error message, not a stack overflow). Throws `CustomPdeError` (and
+ * nothing else) with the 0-based position of the offending text.
  */
 export function parseExpression(src: string, scope: Scope): Expr {
   return new Parser(tokenize(src), scope).parse();
@@ -37,6 +42,7 @@ const STARTS = ['num', 'ident', '(', '-', '+'];
 
 class Parser {
   private i = 0;
+  private depth = 0;
 
   constructor(
     private readonly toks: Token[],
@@ -82,6 +88,17 @@ class Parser {
   }
 
   private unary(): Expr {
+    if (++this.depth > MAX_DEPTH) {
+      throw new CustomPdeError(`expression nested more than ${MAX_DEPTH} levels deep`, this.peek().pos);
+    }
+    try {
+      return this.signedPower();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private signedPower(): Expr {
     if (this.at('-', '+')) {
       const op = this.next();
       const arg = this.operand(op, () => this.unary());
@@ -144,7 +161,7 @@ class Parser {
 
   private symbol(text: string, pos: number): Expr {
     const s = this.scope;
-    if (text in CONSTANTS) return { kind: 'num', value: CONSTANTS[text], pos };
+    if (hasOwn(CONSTANTS, text)) return { kind: 'num', value: CONSTANTS[text], pos };
     if (text.includes('_')) return this.derivative(text, pos);
     const output = s.outputs.indexOf(text);
     if (output >= 0) {

@@ -1,5 +1,6 @@
 import { CONSTANTS, CustomPdeError, FUNCTION_NAMES } from './ast';
 import { compileSpec } from './compile';
+import { hasOwn } from '../schema/option';
 
 /**
  * Per-output expressions: one string for a single output, else an array with one entry per
@@ -49,6 +50,10 @@ export interface CustomPdeSpec {
 const FIELDS = ['label', 'axes', 'domain', 'outputs', 'params', 'residual', 'ic', 'ic_t', 'bcs'];
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 const MAX_TEXT = 2000;
+/** Largest |coordinate| of a domain end (so that widths, samples and Fourier features stay finite). */
+const MAX_COORD = 1e6;
+/** Largest |value| of a parameter (the built PDE's parameter range is ±10× it). */
+const MAX_PARAM = 1e8;
 
 function fail(field: string, detail: string): never {
   throw new CustomPdeError(detail, undefined, field);
@@ -79,7 +84,7 @@ function knownKeys(field: string, o: Record<string, unknown>, allowed: readonly 
 function newName(field: string, v: unknown, taken: readonly string[]): string {
   const n = text(field, v, 24);
   if (!NAME.test(n)) fail(field, `'${n}' is not a name (letters and digits, starting with a letter)`);
-  if ((FUNCTION_NAMES as readonly string[]).includes(n) || n in CONSTANTS) fail(field, `'${n}' is reserved (functions and constants: ${[...FUNCTION_NAMES, ...Object.keys(CONSTANTS)].join(', ')})`);
+  if ((FUNCTION_NAMES as readonly string[]).includes(n) || hasOwn(CONSTANTS, n)) fail(field, `'${n}' is reserved (functions and constants: ${[...FUNCTION_NAMES, ...Object.keys(CONSTANTS)].join(', ')})`);
   if (taken.includes(n)) fail(field, `'${n}' is already used`);
   return n;
 }
@@ -118,9 +123,9 @@ export function validateCustomSpec(raw: unknown): CustomPdeSpec {
   const dom = record('domain', o.domain);
   for (const k of Object.keys(dom)) if (!axes.includes(k)) fail(`domain.${k}`, `'${k}' is not an axis (axes: ${axes.join(', ')})`);
   const domain = Object.fromEntries(axes.map((a) => {
-    const r = dom[a];
-    if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Number.isFinite(x)) || !(r[0] < r[1])) {
-      fail(`domain.${a}`, `expected [lo, hi] with finite lo < hi, got ${JSON.stringify(r) ?? 'nothing'}`);
+    const r = hasOwn(dom, a) ? dom[a] : undefined;
+    if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Math.abs(x) <= MAX_COORD) || !(r[0] < r[1])) {
+      fail(`domain.${a}`, `expected [lo, hi] with finite lo < hi, got ${JSON.stringify(r) ?? 'nothing'} (ends within ±${MAX_COORD})`);
     }
     return [a, [r[0], r[1]] as [number, number]];
   }));
@@ -129,7 +134,7 @@ export function validateCustomSpec(raw: unknown): CustomPdeSpec {
   const params: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('params', o.params ?? {}))) {
     newName(`params.${k}`, k, [...axes, ...outputs]);
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`params.${k}`, `expected a finite number, got ${JSON.stringify(v) ?? String(v)}`);
+    if (typeof v !== 'number' || !(Math.abs(v) <= MAX_PARAM)) fail(`params.${k}`, `expected a finite number, got ${JSON.stringify(v) ?? String(v)} (within ±${MAX_PARAM})`);
     params[k] = v;
   }
   const spec: CustomPdeSpec = { axes, domain, outputs, params, residual: equations('residual', o.residual), bcs: [] };

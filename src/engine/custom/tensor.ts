@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Field } from '../jet/jet';
-import type { LossTerm, ParamValues, Region } from '../pdes/types';
+import type { LossTerm, ParamValues, Region, TermRole } from '../pdes/types';
 import { derivsOf, usesAxes, usesFields, type Expr, type FnName } from './ast';
 import { evalNumber, evaluate, mathFunctions, numberOps, paramValue, type Env, type Ops } from './evaluate';
 
@@ -77,7 +77,9 @@ function column(v: Value, batch: number): tf.Tensor {
  * which the expressions reference as `aux` nodes 0..nData−1 (boundary masks and targets);
  * field-free sub-expressions are hoisted into further columns (see `hoist`).
  */
-export function expressionTerm(region: Region, exprs: readonly Expr[], data?: (p: number[], params: ParamValues) => number[], nData = 0): LossTerm {
+export function expressionTerm(
+  region: Region, role: TermRole, exprs: readonly Expr[], data?: (p: number[], params: ParamValues) => number[], nData = 0,
+): LossTerm {
   const hoisted: Expr[] = [];
   const bodies = exprs.map((e) => hoist(e, hoisted, nData));
   const aux = data || hoisted.length
@@ -85,6 +87,7 @@ export function expressionTerm(region: Region, exprs: readonly Expr[], data?: (p
     : undefined;
   return {
     region,
+    role,
     derivs: derivsOf(exprs),
     ...(aux ? { aux } : {}),
     residual: (u: Field[], cols: tf.Tensor[], params: ParamValues) => {

@@ -5,6 +5,7 @@ import type { Rng } from '../rng';
 import type { PointBatch } from '../sampling';
 import type { Trainer } from '../trainer';
 import { extremeEigenpairs, type ExtremeEigenpairs, type HostOperator } from './lanczos';
+import { primaryResidual } from '../pdes/types';
 
 
 /**
@@ -106,8 +107,9 @@ export function frozenLoss(
   const { causal, params } = trainer.config;
   const streams = Object.fromEntries(terms.map((t) => [t, trainer.streamsOf(t)]));
   let fixed: tf.Tensor1D | undefined;
-  if (causal.enabled && terms.includes('res')) {
-    tf.tidy(() => trainer.lossesOn(batches, ['res'], (w) => (fixed = w)));
+  const res = primaryResidual(trainer.pde);
+  if (causal.enabled && res !== undefined && terms.includes(res)) {
+    tf.tidy(() => trainer.lossesOn(batches, [res], (w) => (fixed = w)));
   }
   const c = fixed ? { eps: causal.eps, chunks: causal.chunks, fixed } : undefined;
   const loss = () => tf.tidy(() => {

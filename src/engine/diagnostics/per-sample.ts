@@ -6,7 +6,7 @@ import type { PointBatch } from '../sampling';
 
 /**
  * Per-sample gradients g_i = ∂(r_i²)/∂θ of one loss term's squared residuals, for every
- * parameter, in one forward and one reverse pass (DESIGN.md, "Per-sample gradients"):
+ * parameter, in one forward and one reverse pass (docs/ARCHITECTURE.md, "Per-sample gradients"):
  * each dense layer's input streams a_s [B, in] and output-stream gradients δ_s [B, out] are
  * tapped; the weight gradient of sample i is Σ_s a_s[i]ᵀ δ_s[i] (a batched matMul over
  * [B, S, in] × [B, S, out]) and the bias gradient is δ_value[i]. Works because sample i's

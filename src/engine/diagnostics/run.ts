@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { primaryResidual } from '../pdes/types';
 import type { Trainer } from '../trainer';
 import { alignmentScore, flatten } from './alignment';
 import { frozenLoss, hessianEigenpairs } from './hessian';
@@ -99,10 +100,11 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
     metrics['ms.hess'] = performance.now() - t0;
   }
 
-  if (kinds.includes('rgv') && terms.includes('res')) {
+  const res = primaryResidual(trainer.pde);
+  if (kinds.includes('rgv') && res !== undefined) {
     t0 = performance.now();
-    const batch = trainer.sample(trainer.probeRng, rgvSamples).res;
-    const ps = perSampleGrads(trainer.net, trainer.pde, trainer.config.params, 'res', batch, trainer.streamsOf('res'));
+    const batch = trainer.sample(trainer.probeRng, rgvSamples)[res];
+    const ps = perSampleGrads(trainer.net, trainer.pde, trainer.config.params, res, batch, trainer.streamsOf(res));
     const { variance, mean } = gradientVariance(ps);
     tf.dispose(ps.filter((g): g is tf.Tensor => g !== null));
     const layers = [...new Set(params.map((p) => layerOf(p.name)))];

@@ -14,6 +14,7 @@
  */
 import type { ConfigInput, ExperimentConfig } from '../config';
 import { resolveExperiment, type Experiment, type ResolvedExperiment } from '../presets';
+import { isOptionPath, setPath } from '../schema/paths';
 
 /** Format version written as `v=`; links with another version are refused with a message. */
 export const hashVersion = 1;
@@ -64,7 +65,11 @@ function pairs(prefix: string, input: ConfigInput, out: string[]): void {
 export function encodeExperiment(e: HashExperiment): string {
   const out = [`v=${hashVersion}`];
   pairs('', e.config, out);
-  if (e.compare) pairs('compare.', e.compare, out);
+  // compare mode with run B equal to run A (e.g. only its seed was set, to A's) still says so
+  if (e.compare) {
+    if (Object.keys(e.compare).length) pairs('compare.', e.compare, out);
+    else out.push('compare=on');
+  }
   if (e.backend) out.push(`backend=${encodeValue(e.backend)}`);
   return out.join('&');
 }
@@ -87,8 +92,6 @@ function parseValue(text: string, key: string): unknown {
   return text;
 }
 
-const segment = /^[A-Za-z][A-Za-z0-9_]*$/;
-
 function decodePart(part: string, what: string): string {
   try {
     return decodeURIComponent(part);
@@ -98,17 +101,8 @@ function decodePart(part: string, what: string): string {
 }
 
 /** Put `value` at `path` (1 or 2 segments) in `target`, refusing duplicates and clashes. */
-function assign(target: Record<string, unknown>, path: string[], value: unknown, key: string): void {
-  const [head, sub] = path;
-  if (sub === undefined) {
-    if (head in target) throw new UrlError(`the link sets "${key}" twice (or also as a group)`);
-    target[head] = value;
-    return;
-  }
-  const group = (target[head] ??= {}) as Record<string, unknown>;
-  if (typeof group !== 'object' || group === null) throw new UrlError(`the link sets "${head}" both as a value and as a group`);
-  if (sub in group) throw new UrlError(`the link sets "${key}" twice`);
-  group[sub] = value;
+function assign(target: Record<string, unknown>, path: string[], value: unknown): void {
+  setPath(target, path, value, (why) => new UrlError(`the link ${why}`));
 }
 
 /**
@@ -125,6 +119,7 @@ export function parseExperimentHash(hash: string): HashExperiment | null {
   const compare: Record<string, unknown> = {};
   let backend: string | undefined;
   let version: unknown;
+  let compareOn = false;
   for (const part of text.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -132,17 +127,21 @@ export function parseExperimentHash(hash: string): HashExperiment | null {
     const key = decodePart(part.slice(0, eq), 'key');
     const raw = decodePart(part.slice(eq + 1), `value of ${key}`);
     const path = key.split('.');
-    if (!path.every((s) => segment.test(s))) throw new UrlError(`the link's hash has a malformed key "${key.slice(0, 40)}"`);
+    if (!isOptionPath(key, 3)) throw new UrlError(`the link's hash has a malformed key "${key.slice(0, 40)}"`);
     if (key === 'v') version = parseValue(raw, key);
     else if (key === 'backend') backend = raw;
-    else if (path[0] === 'compare' && path.length >= 2 && path.length <= 3) assign(compare, path.slice(1), parseValue(raw, key), key);
-    else if (path[0] !== 'compare' && path.length <= 2) assign(config, path, parseValue(raw, key), key);
+    else if (key === 'compare') {
+      if (raw !== 'on') throw new UrlError(`the link's "compare" is ${JSON.stringify(raw.slice(0, 40))} (allowed: on, or compare.<field>=…)`);
+      compareOn = true;
+    }
+    else if (path[0] === 'compare' && path.length >= 2 && path.length <= 3) assign(compare, path.slice(1), parseValue(raw, key));
+    else if (path[0] !== 'compare' && path.length <= 2) assign(config, path, parseValue(raw, key));
     else throw new UrlError(`the link's hash has a key nested too deeply: "${key.slice(0, 40)}"`);
   }
   if (version !== undefined && version !== hashVersion) {
     throw new UrlError(`the link uses format version ${JSON.stringify(version)}; this playground reads version ${hashVersion}`);
   }
-  return { config: config as ConfigInput, compare: Object.keys(compare).length ? (compare as ConfigInput) : null, backend };
+  return { config: config as ConfigInput, compare: Object.keys(compare).length || compareOn ? (compare as ConfigInput) : null, backend };
 }
 
 /** A link's experiment, validated: both runs' configs in full, plus the backend preference. */

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, ActivationId } from '../activations';
+import type { ActivationDefinition, ActivationId } from '../activations';
 import { tensorOps } from '../activations/ops';
 import { fusedActivateJet } from '../kernels/activation-jet';
 import { fusedDense } from '../kernels/dense-jet';
@@ -8,7 +8,7 @@ import { addBias, linear } from './matmul';
 
 /**
  * A Taylor-mode derivative jet: the value of a layer's activations and their derivatives
- * with respect to the network inputs, carried forward together (DESIGN.md, "Derivatives").
+ * with respect to the network inputs, carried forward together (docs/ARCHITECTURE.md, "Derivatives").
  *
  * `streams[name]` is a [B, width] tensor (or [1, width] when constant over the batch, or
  * null when identically zero) holding ∂^name h; '' is the value. Only the streams in
@@ -41,7 +41,7 @@ export function inputJet(x: tf.Tensor2D, axes: readonly string[], names: readonl
 /**
  * Records, for one dense layer, its input streams a_s [B, in] and (after a reverse pass) the
  * gradients δ_s [B, out] arriving at its output streams, so that per-sample parameter
- * gradients can be formed as Σ_s a_sᵀ δ_s per sample (DESIGN.md, "Per-sample gradients").
+ * gradients can be formed as Σ_s a_sᵀ δ_s per sample (docs/ARCHITECTURE.md, "Per-sample gradients").
  */
 export interface LayerTap {
   layer: string;
@@ -140,12 +140,12 @@ export function jetOrder(jet: Jet): number {
  * One fused kernel where the backend has it (`kernels/activation-jet.ts`: cpu, wasm), else
  * from tfjs ops (`unfusedActivateJet`).
  */
-export function activateJet(jet: Jet, act: Activation): Jet {
+export function activateJet(jet: Jet, act: ActivationDefinition): Jet {
   return fusedActivateJet(jet, act.id as ActivationId) ?? unfusedActivateJet(jet, act);
 }
 
 /** `activateJet` from tfjs ops: φ^(k)(z) as tensors, then `applyChain` (the reference for the fused kernel). */
-export function unfusedActivateJet(jet: Jet, act: Activation): Jet {
+export function unfusedActivateJet(jet: Jet, act: ActivationDefinition): Jet {
   return applyChain(jet, act.derivativesOn(tensorOps, jet.streams['']!, jetOrder(jet)));
 }
 

@@ -2,6 +2,7 @@ import type { LayerTap } from '../jet/jet';
 import type { Jet } from '../jet/jet';
 import type { Rng } from '../rng';
 import { createDense, type DenseLayer, type RwfOptions } from './dense';
+import { bool, defaultsOf, float, int, type SchemaOf } from '../schema/option';
 import { concatJets, cosSinJets, embedPeriodic, embeddedDim, type PeriodicEmbedding } from './embedding';
 
 /**
@@ -18,14 +19,17 @@ export interface CommonArchOptions {
   rwfStd: number;
 }
 
-export const commonArchDefaults: CommonArchOptions = {
-  fourierSize: 0,
-  fourierSigma: 1,
-  fourierTrainable: false,
-  rwf: false,
-  rwfMean: 1,
-  rwfStd: 0.1,
+/** The shared options' schema (each architecture spreads it into its own). */
+export const commonArchSchema: SchemaOf<CommonArchOptions> = {
+  fourierSize: int('Fourier features', 0, 0, 1024, 'Random Fourier features [cos(XB), sin(XB)] in front of the network; 0 = off.'),
+  fourierSigma: float('Fourier scale σ', 1, 0, 1000, 'Standard deviation of the random frequencies B ~ N(0, σ²).'),
+  fourierTrainable: bool('Train Fourier features', false, 'Train the frequencies B with the rest of the network.'),
+  rwf: bool('Random weight factorization', false, 'Every dense weight becomes diag(exp(s))·V with s ~ N(μ, σ) (Wang et al. 2022).'),
+  rwfMean: float('RWF mean μ', 1, -5, 5, 'Mean of the log scale factors s.'),
+  rwfStd: float('RWF std σ', 0.1, 0, 5, 'Standard deviation of the log scale factors s.'),
 };
+
+export const commonArchDefaults: CommonArchOptions = defaultsOf(commonArchSchema);
 
 /** RWF options for dense layers, or undefined when off. */
 export const rwfOf = (o: CommonArchOptions): RwfOptions | undefined => (o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : undefined);

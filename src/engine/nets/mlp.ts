@@ -1,9 +1,10 @@
-import { activations, type ActivationId } from '../activations';
+import { activationOption, activations, type ActivationId } from '../activations';
+import { defaultsOf, int, type SchemaOf } from '../schema/option';
 import { activateJet, type Jet } from '../jet/jet';
 import type { Rng } from '../rng';
 import { createDense } from './dense';
 import type { PeriodicEmbedding } from './embedding';
-import { commonArchDefaults, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
+import { commonArchSchema, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
 import { assembleNetwork, type Network } from './types';
 
 /** Options of the plain multilayer perceptron. */
@@ -16,7 +17,14 @@ export interface MlpOptions extends CommonArchOptions {
 }
 
 /** Defaults: 3 hidden layers of 50 tanh units (the gradient-pathologies paper's M1). */
-export const mlpDefaults: MlpOptions = { depth: 3, width: 50, activation: 'tanh', ...commonArchDefaults };
+export const mlpSchema: SchemaOf<MlpOptions> = {
+  depth: int('Hidden layers', 3, 1, 16, 'Number of hidden layers.'),
+  width: int('Width', 50, 1, 512, 'Units per hidden layer.', { unit: 'units per layer' }),
+  activation: activationOption,
+  ...commonArchSchema,
+};
+
+export const mlpDefaults: MlpOptions = defaultsOf(mlpSchema);
 
 /** Shape of the problem a network is built for. */
 export interface NetContext {

@@ -1,8 +1,9 @@
-import { activations, type ActivationId } from '../activations';
+import { activationOption, activations, type ActivationId } from '../activations';
+import { defaultsOf, int, type SchemaOf } from '../schema/option';
 import { gateJets } from '../jet/algebra';
 import { activateJet, type Jet } from '../jet/jet';
 import { createDense } from './dense';
-import { commonArchDefaults, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
+import { commonArchSchema, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
 import type { NetContext } from './mlp';
 import { assembleNetwork, type Network } from './types';
 
@@ -14,7 +15,14 @@ export interface ModifiedMlpOptions extends CommonArchOptions {
   activation: ActivationId;
 }
 
-export const modifiedMlpDefaults: ModifiedMlpOptions = { depth: 3, width: 50, activation: 'tanh', ...commonArchDefaults };
+export const modifiedMlpSchema: SchemaOf<ModifiedMlpOptions> = {
+  depth: int('Gated layers', 3, 1, 16, 'Number of gated hidden layers H^k.'),
+  width: int('Width', 50, 1, 512, 'Units per hidden layer (and per encoder U, V).', { unit: 'units per layer' }),
+  activation: activationOption,
+  ...commonArchSchema,
+};
+
+export const modifiedMlpDefaults: ModifiedMlpOptions = defaultsOf(modifiedMlpSchema);
 
 /**
  * Modified MLP (Wang, Teng, Perdikaris 2021, eq. 33–37): two encoders of the input

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { activations, type ActivationId } from '../activations';
+import { activationOption, activations, type ActivationId } from '../activations';
+import { bool, defaultsOf, int, type SchemaOf } from '../schema/option';
 import { gateJets, linearCombination } from '../jet/algebra';
 import { activateJet, inputJet, type Jet } from '../jet/jet';
 import { leastSquares } from '../linalg/cholesky';
 import { createDense } from './dense';
 import { variableOf } from './init';
-import { commonArchDefaults, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
+import { commonArchSchema, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
 import type { NetContext } from './mlp';
 import { assembleNetwork, type NamedParam, type Network } from './types';
 
@@ -18,9 +19,16 @@ export interface PirateNetOptions extends CommonArchOptions {
   piInit: boolean;
 }
 
-export const pirateNetDefaults: PirateNetOptions = {
-  ...commonArchDefaults, blocks: 3, width: 128, activation: 'tanh', piInit: true, fourierSigma: 1, rwf: true,
+export const pirateNetSchema: SchemaOf<PirateNetOptions> = {
+  ...commonArchSchema,
+  blocks: int('Residual blocks', 3, 1, 16, 'Number of gated residual blocks (three dense layers each).'),
+  width: int('Width', 128, 2, 512, 'Units per layer; the Fourier embedding has width/2 frequencies.', { unit: 'units per layer' }),
+  activation: activationOption,
+  piInit: bool('Physics-informed init', true, 'Fit the output layer to the initial condition by least squares at step 0.'),
+  rwf: { ...commonArchSchema.rwf, default: true },
 };
+
+export const pirateNetDefaults: PirateNetOptions = defaultsOf(pirateNetSchema);
 
 /**
  * PirateNet (Wang, Sankaran, Perdikaris, JMLR 2024): embedding Φ (random Fourier features),

@@ -48,19 +48,26 @@ describe('Adam', () => {
 
 describe('learning-rate schedules', () => {
   it('warm up linearly then decay exponentially', () => {
-    const s = { warmupSteps: 10, decayRate: 0.5, decaySteps: 100, cosineSteps: 0 };
+    const s = { warmupSteps: 10, decayRate: 0.5, decaySteps: 100, cosineSteps: 0, cosineAlpha: 0 };
     expect(learningRate(1e-3, s, 0)).toBeCloseTo(1e-4, 12);
     expect(learningRate(1e-3, s, 9)).toBeCloseTo(1e-3, 12);
     expect(learningRate(1e-3, s, 110)).toBeCloseTo(5e-4, 12);
     expect(learningRate(1e-3, s, 210)).toBeCloseTo(2.5e-4, 12);
-    expect(learningRate(1e-3, { warmupSteps: 0, decayRate: 1, decaySteps: 1, cosineSteps: 0 }, 12345)).toBe(1e-3);
+    expect(learningRate(1e-3, { warmupSteps: 0, decayRate: 1, decaySteps: 1, cosineSteps: 0, cosineAlpha: 0 }, 12345)).toBe(1e-3);
   });
   it('decay along a cosine after the warmup and stay at zero after it', () => {
-    const c = { warmupSteps: 5, decayRate: 1, decaySteps: 1, cosineSteps: 100 };
+    const c = { warmupSteps: 5, decayRate: 1, decaySteps: 1, cosineSteps: 100, cosineAlpha: 0 };
     expect(learningRate(2, c, 5)).toBeCloseTo(2, 12);
     expect(learningRate(2, c, 55)).toBeCloseTo(1, 12); // half way: ½(1 + cos π/2) = ½
     expect(learningRate(2, c, 80)).toBeCloseTo(1 + Math.cos(0.75 * Math.PI), 12);
     expect(learningRate(2, c, 105)).toBeCloseTo(0, 12);
     expect(learningRate(2, c, 500)).toBeCloseTo(0, 12);
+  });
+  it('with a floor α the cosine ends at α·η (optax: (1 − α)·cos-decay + α)', () => {
+    const c = { warmupSteps: 0, decayRate: 1, decaySteps: 1, cosineSteps: 100, cosineAlpha: 0.1 };
+    expect(learningRate(2, c, 0)).toBeCloseTo(2, 12);
+    expect(learningRate(2, c, 50)).toBeCloseTo(2 * (0.9 * 0.5 + 0.1), 12);
+    expect(learningRate(2, c, 100)).toBeCloseTo(0.2, 12);
+    expect(learningRate(2, c, 1000)).toBeCloseTo(0.2, 12);
   });
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { defaultsOf, float, type SchemaOf } from '../schema/option';
 import { fusedAdamUpdate } from '../kernels/adam-update';
 import type { Transform } from './transform';
 
@@ -9,7 +10,18 @@ export interface AdamOptions {
   eps: number;
 }
 
-export const adamDefaults: AdamOptions = { b1: 0.9, b2: 0.999, eps: 1e-8 };
+/** β₁, β₂ and ε as every Adam-like optimizer declares them (each with its own defaults). */
+export function adamMoments(b1: number, b2: number): SchemaOf<AdamOptions> {
+  return {
+    b1: float('β₁ (momentum)', b1, 0, 0.99999, 'Decay of the first-moment (gradient) average; 0 = no momentum.'),
+    b2: float('β₂ (second moment)', b2, 0, 0.99999999, 'Decay of the squared-gradient average.'),
+    eps: float('ε', 1e-8, 0, 1, 'Added to the root of the second moment, bounding the step where it is tiny.'),
+  };
+}
+
+export const adamSchema: SchemaOf<AdamOptions> = adamMoments(0.9, 0.999);
+
+export const adamDefaults: AdamOptions = defaultsOf(adamSchema);
 
 /** State of `scaleByAdam`: step count and first/second moments per parameter. */
 export interface AdamState {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { adamDefaults, type AdamOptions } from './adam';
+import { defaultsOf, float, type SchemaOf } from '../schema/option';
+import { adamSchema, type AdamOptions } from './adam';
 import type { Transform } from './transform';
 
 /** AdamW's hyperparameters: Adam's plus the decoupled weight-decay rate λ. */
@@ -8,7 +9,12 @@ export interface AdamwOptions extends AdamOptions {
 }
 
 /** optax.adamw's defaults (λ = 1e-4). */
-export const adamwDefaults: AdamwOptions = { ...adamDefaults, weightDecay: 1e-4 };
+export const adamwSchema: SchemaOf<AdamwOptions> = {
+  ...adamSchema,
+  weightDecay: float('Weight decay λ', 1e-4, 0, 1, 'Decoupled decay: each step also moves θ by −η λ θ.'),
+};
+
+export const adamwDefaults: AdamwOptions = defaultsOf(adamwSchema);
 
 /**
  * optax.add_decayed_weights: u ← u + λ θ. Placed after a preconditioner and before the −η

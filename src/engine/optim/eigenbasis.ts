@@ -35,13 +35,25 @@ export interface BasisSolver {
 const read = (t: tf.Tensor): Float64Array => Float64Array.from(t.dataSync());
 const upload = (a: Float64Array, n: number): tf.Tensor2D => tf.tensor2d(Float32Array.from(a), [n, n]);
 
-/** Eigenvectors of the symmetric n × n P as columns, eigenvalues descending (float64). */
+const finite = (a: Float64Array) => a.every(Number.isFinite);
+const identity = (n: number) => Float64Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0));
+
+/**
+ * Eigenvectors of the symmetric n × n P as columns, eigenvalues descending (float64). A factor
+ * with NaN/Inf (gradients that diverged) gets the identity basis instead of an eigensolver that
+ * cannot converge: the step stays non-finite, so the trainer's checkpoint sees the divergence
+ * and rolls back to the last good weights.
+ */
 export function hostEigenbasis(p: Float64Array, n: number): Float64Array {
-  return symEig(p, n).vectors;
+  return finite(p) ? symEig(p, n).vectors : identity(n);
 }
 
-/** SOAP's refresh (see `BasisSolver.refresh`) in float64 on host arrays. */
+/**
+ * SOAP's refresh (see `BasisSolver.refresh`) in float64 on host arrays; a non-finite factor or
+ * basis keeps the basis (the identity if the basis itself is not finite), as `hostEigenbasis`.
+ */
 export function hostRefresh(p: Float64Array, q: Float64Array, n: number): { q: Float64Array; perm: number[] } {
+  if (!finite(p) || !finite(q)) return { q: finite(q) ? q : identity(n), perm: Array.from({ length: n }, (_, i) => i) };
   const PQ = matMul(p, q, n, n, n);
   const est = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) est[j] += q[i * n + j] * PQ[i * n + j];

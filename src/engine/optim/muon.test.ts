@@ -78,7 +78,7 @@ describe('Muon transform', () => {
     const b = tf.variable(tf.tensor1d([0.1, -0.2, 0.3]));
     const gw = tf.tensor2d(Float32Array.from(randn(6, 3)), [6, 3]);
     const gb = tf.tensor1d([1, -2, 0.5]);
-    const muon = scaleByMuon({ ...muonDefaults, cubic: 1, nsSteps: 60 });
+    const muon = scaleByMuon({ ...muonDefaults, cubic: true, nsSteps: 60 });
     const s0 = muon.init([w, b]);
     const { updates, state } = muon.update([gw, gb], s0, [w, b]);
     // step 1: m = g, u = g + μ g = 1.95 g; its polar factor equals g's (a positive scale)

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { scaleByAdam, type AdamState } from './adam';
+import { bool, defaultsOf, float, int, type SchemaOf } from '../schema/option';
+import { adamSchema } from './adam';
 import type { Transform } from './transform';
 
 /**
@@ -9,16 +11,16 @@ import type { Transform } from './transform';
 export interface MuonOptions {
   /** Momentum μ of the 2-D parameters' buffer m ← μ m + g. */
   momentum: number;
-  /** 1 = Nesterov (orthogonalise g + μ m), 0 = heavy ball (orthogonalise m). */
-  nesterov: number;
+  /** Nesterov (orthogonalise g + μ m), else heavy ball (orthogonalise m). */
+  nesterov: boolean;
   /** Newton–Schulz iterations. */
   nsSteps: number;
   /**
-   * 0 = Jordan's quintic (a, b, c) = (3.4445, −4.7750, 2.0315): fast, singular values end in
-   * ≈ [0.7, 1.2] rather than at 1; 1 = the cubic X ← 1.5 X − 0.5 X XᵀX, which converges to
+   * Off = Jordan's quintic (a, b, c) = (3.4445, −4.7750, 2.0315): fast, singular values end in
+   * ≈ [0.7, 1.2] rather than at 1; on = the cubic X ← 1.5 X − 0.5 X XᵀX, which converges to
    * the exact polar factor (slowly for tiny singular values).
    */
-  cubic: number;
+  cubic: boolean;
   /**
    * Update RMS target: a 2-D update is scaled by `rms`·√max(rows, cols) (Liu et al. 2025,
    * "Muon is scalable for LLM training"), so its RMS is about Adam's (≈ 0.2) and one learning
@@ -31,16 +33,16 @@ export interface MuonOptions {
   eps: number;
 }
 
-export const muonDefaults: MuonOptions = {
-  momentum: 0.95,
-  nesterov: 1,
-  nsSteps: 5,
-  cubic: 0,
-  rms: 0.2,
-  b1: 0.9,
-  b2: 0.999,
-  eps: 1e-8,
+export const muonSchema: SchemaOf<MuonOptions> = {
+  momentum: float('Momentum μ', 0.95, 0, 0.99999, 'Decay of the 2-D parameters\' momentum buffer m ← μ m + g.'),
+  nesterov: bool('Nesterov', true, 'Orthogonalise g + μ m (Nesterov) instead of m (heavy ball).'),
+  nsSteps: int('Newton–Schulz iterations', 5, 1, 100, 'Iterations of the orthogonalisation of each 2-D update.'),
+  cubic: bool('Exact polar factor (cubic)', false, 'The cubic iteration (exact, slower) instead of Jordan\'s quintic (fast, approximate).'),
+  rms: float('Update RMS', 0.2, 0, 10, 'A 2-D update is scaled to this RMS × √max(rows, cols) (about Adam\'s).'),
+  ...adamSchema,
 };
+
+export const muonDefaults: MuonOptions = defaultsOf(muonSchema);
 
 /** Muon's state: momentum buffers of the 2-D parameters, Adam's state for the rest. */
 export interface MuonState {
@@ -98,10 +100,7 @@ export function scaleByMuon(o: MuonOptions = muonDefaults): Transform<MuonState>
         momentum.push(m);
         const u = o.nesterov ? tf.add(g, tf.mul(o.momentum, m)) : m;
         const [rows, cols] = g.shape;
-        return tf.mul(
-          newtonSchulz(u as tf.Tensor2D, o.nsSteps, o.cubic === 1),
-          o.rms * Math.sqrt(Math.max(rows, cols)),
-        );
+        return tf.mul(newtonSchulz(u as tf.Tensor2D, o.nsSteps, o.cubic), o.rms * Math.sqrt(Math.max(rows, cols)));
       });
       return { updates, state: { momentum, adam: rest.state } };
     },

@@ -1,5 +1,6 @@
 import { symEig } from './linalg';
 import { dot, evaluate, norm, normInf, type Evaluation, type Objective } from './objective';
+import { bool, defaultsOf, float, int, type SchemaOf } from '../schema/option';
 
 /** Newton settings. */
 export interface NewtonOptions {
@@ -36,7 +37,14 @@ export interface NewtonTrainOptions {
   maxParams: number;
 }
 
-export const newtonTrainDefaults: NewtonTrainOptions = { damped: false, fdStep: 10 ** -2.5, tau: 1e-3, maxParams: 1000 };
+export const newtonTrainSchema: SchemaOf<NewtonTrainOptions> = {
+  damped: bool('Levenberg–Marquardt damping', false, 'Damp the Newton step (else undamped, as Rowan 2025, which finds saddles).'),
+  fdStep: float('Hessian FD step', 10 ** -2.5, 1e-8, 1, 'Finite-difference step of the Hessian from gradients (10^−2.5 suits float32).'),
+  tau: float('Damping τ', 1e-3, 0, 1e6, 'Initial damping μ₀ = τ · max|λ(H)| (Madsen, Nielsen & Tingleff use τ in [1e-8, 1]).'),
+  maxParams: int('Largest network', 1000, 1, 5000, 'Networks with more parameters are refused (the Hessian is dense).', { unit: 'parameters' }),
+};
+
+export const newtonTrainDefaults: NewtonTrainOptions = defaultsOf(newtonTrainSchema);
 
 /** What one Newton iteration saw and did. */
 export interface NewtonIteration {

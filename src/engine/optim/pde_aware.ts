@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { defaultsOf, type SchemaOf } from '../schema/option';
+import { adamMoments } from './adam';
 import type { Transform } from './transform';
 
 /**
@@ -37,7 +39,9 @@ export interface PdeAwareOptions {
   eps: number;
 }
 
-export const pdeAwareDefaults: PdeAwareOptions = { b1: 0.99, b2: 0.99, eps: 1e-8 };
+export const pdeAwareSchema: SchemaOf<PdeAwareOptions> = adamMoments(0.99, 0.99);
+
+export const pdeAwareDefaults: PdeAwareOptions = defaultsOf(pdeAwareSchema);
 
 /**
  * State of `scaleByPdeAware`: moments m, v per parameter; `variance` = Var_i[c_i] of the last

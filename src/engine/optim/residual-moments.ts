@@ -3,16 +3,16 @@ import { chunkByTime } from '../causal';
 import { perSampleGrads } from '../diagnostics/per-sample';
 import { inputJet, outputFields } from '../jet/jet';
 import { countParams, type Network } from '../nets';
-import type { LossTerm, ParamValues, Pde } from '../pdes';
+import { primaryResidual, termsWithRole, type LossTerm, type ParamValues, type Pde } from '../pdes';
 import type { PointBatch } from '../sampling';
 import type { SampleMoments } from './transform';
 
 /**
- * The PDE-residual terms of a PDE: `res` and `res_*` (jaxpi naming, e.g. LDC's res_u, res_v,
- * res_c). Their per-sample gradients feed the PDE-aware optimizer's second moment.
+ * The PDE-residual terms of a PDE (role 'residual': `res`, LDC's res_u, res_v, res_c, a typed
+ * system's res1..resN). Their per-sample gradients feed the PDE-aware optimizer's second moment.
  */
 export function residualTerms(pde: Pde): string[] {
-  return Object.keys(pde.terms).filter((t) => /^res(_|$)/.test(t));
+  return termsWithRole(pde, 'residual');
 }
 
 /** Per-sample floats (B × P) one per-sample pass may hold: 2²² floats = 16 MB. */
@@ -45,7 +45,7 @@ export interface ResidualMomentsInput {
  *   a_i = w_t B ω_c / (M n_c k)  for i in chunk c   (causal `res`: L = mean_c ω_c L_c, ω fixed),
  * k the residual's columns, M the time chunks, n_c the points in chunk c (`chunkByTime`).
  * Slices of at most `maxFloats / P` samples bound the per-sample memory; one forward and one
- * reverse pass per slice (see DESIGN.md, "Per-sample gradients"). Entries are null for
+ * reverse pass per slice (see docs/ARCHITECTURE.md, "Per-sample gradients"). Entries are null for
  * parameters without per-sample gradients. Caller disposes the result; never reads the device.
  */
 export function residualSampleMoments(input: ResidualMomentsInput): SampleMoments {
@@ -58,7 +58,7 @@ export function residualSampleMoments(input: ResidualMomentsInput): SampleMoment
     const w = weights[t] ?? 1;
     const batch = batches[t];
     if (w === 0 || !batch || batch.n === 0) continue;
-    const scale = sampleScales(net, pde, params, t, batch, streams[t], w, t === 'res' ? input.causal ?? null : null);
+    const scale = sampleScales(net, pde, params, t, batch, streams[t], w, t === primaryResidual(pde) ? input.causal ?? null : null);
     const d = pde.axes.length;
     for (let lo = 0; lo < batch.n; lo += perSlice) {
       const hi = Math.min(batch.n, lo + perSlice);

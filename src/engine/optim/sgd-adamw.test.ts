@@ -35,7 +35,7 @@ describe('SGD', () => {
 
   it.each([[0, 'heavy ball'], [1, 'Nesterov']])('momentum 0.9, nesterov=%i (%s) matches the float64 recursion', async (nesterov) => {
     const mu = 0.9;
-    const got = await run('sgd', { momentum: mu, nesterov }, lr, theta0);
+    const got = await run('sgd', { momentum: mu, nesterov: nesterov === 1 }, lr, theta0);
     let th = theta0;
     let t = [0, 0, 0];
     grads.forEach((g, k) => {

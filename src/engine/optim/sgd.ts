@@ -1,15 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
+import { bool, defaultsOf, float, type SchemaOf } from '../schema/option';
 import type { Transform } from './transform';
 
 /** Stochastic gradient descent with heavy-ball or Nesterov momentum (optax.sgd). */
 export interface SgdOptions {
   /** Momentum decay μ ∈ [0, 1); 0 = plain gradient descent. */
   momentum: number;
-  /** 1 = Nesterov momentum, 0 = heavy ball (a number so that configs stay numeric). */
-  nesterov: number;
+  /** Nesterov momentum (else heavy ball). */
+  nesterov: boolean;
 }
 
-export const sgdDefaults: SgdOptions = { momentum: 0.9, nesterov: 0 };
+export const sgdSchema: SchemaOf<SgdOptions> = {
+  momentum: float('Momentum μ', 0.9, 0, 0.99999, 'Decay of the velocity buffer; 0 = plain gradient descent.'),
+  nesterov: bool('Nesterov', false, 'Look-ahead (Nesterov) momentum instead of heavy ball.'),
+};
+
+export const sgdDefaults: SgdOptions = defaultsOf(sgdSchema);
 
 /** State of `trace`: the momentum buffer per parameter. */
 export interface TraceState {

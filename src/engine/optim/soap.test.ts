@@ -80,7 +80,7 @@ describe('SOAP', () => {
   });
 
   it.each(['host', 'device'] as const)('keeps eigenbases orthonormal and the tensor count flat over many refreshes (%s)', async (solver) => {
-    const s = soapOn([randn(8, 6), randn(1, 6)[0]], { solver, preconditionFrequency: 1, precondition1d: 1 }, 1e-3);
+    const s = soapOn([randn(8, 6), randn(1, 6)[0]], { solver, preconditionFrequency: 1, precondition1d: true }, 1e-3);
     const before = tf.memory().numTensors;
     for (let k = 0; k < 60; k++) s.step([t2(randn(8, 6)), tf.tensor1d(randn(1, 6)[0])]);
     expect(tf.memory().numTensors).toBe(before);
@@ -122,7 +122,7 @@ describe('SOAP with the async solver (WebGPU: eigenbases from device reads betwe
     const g = createRng(5);
     const m = (r: number, c: number): Mat => Array.from({ length: r }, () => Array.from({ length: c }, () => g.normal()));
     const init = [m(5, 4), m(4, 3), [0.1, -0.2, 0.3]];
-    const s = soapOn(init, { solver, preconditionFrequency: 5, precondition1d: 1 }, 1e-2);
+    const s = soapOn(init, { solver, preconditionFrequency: 5, precondition1d: true }, 1e-2);
     const pendingSeen: number[] = [];
     for (let k = 0; k < steps; k++) {
       if (settle) await s.opt.settle();

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { basisSolver, hostEigenbasis, hostRefresh, type BasisSolver, type BasisSolverId } from './eigenbasis';
+import { basisSolver, basisSolverIds, hostEigenbasis, hostRefresh, type BasisSolver, type BasisSolverId } from './eigenbasis';
+import { bool, choice, defaultsOf, float, int, type SchemaOf } from '../schema/option';
+import { adamSchema } from './adam';
 import type { Transform } from './transform';
 
 /**
@@ -20,16 +22,24 @@ export interface SoapOptions {
   preconditionFrequency: number;
   /** An axis longer than this keeps the identity basis on that side. */
   maxPrecondDim: number;
-  /** 1 = precondition 1-D parameters (biases) with a full n × n factor; 0 = plain Adam on them. */
-  precondition1d: number;
+  /** Precondition 1-D parameters (biases) with a full n × n factor; off = plain Adam on them. */
+  precondition1d: boolean;
   /** Where eigenbases are computed (see `BasisSolverId`). */
   solver: BasisSolverId;
 }
 
-export const soapDefaults: SoapOptions = {
-  b1: 0.9, b2: 0.999, eps: 1e-8, weightDecay: 0, shampooBeta: -1,
-  preconditionFrequency: 10, maxPrecondDim: 1024, precondition1d: 0, solver: 'auto',
+export const soapSchema: SchemaOf<SoapOptions> = {
+  ...adamSchema,
+  weightDecay: float('Weight decay λ', 0, 0, 1, 'Decoupled decay, as AdamW: the step is −η (update + λ θ).'),
+  shampooBeta: float('Factor EMA β', -1, -1, 0.99999999, 'Decay of the Kronecker factors L, R; −1 = use β₂.'),
+  preconditionFrequency: int('Eigenbasis refresh', 10, 1, 1e6, 'Refresh the eigenbases every this many steps.', { unit: 'steps' }),
+  maxPrecondDim: int('Largest preconditioned axis', 1024, 1, 8192, 'An axis longer than this keeps the identity basis.'),
+  precondition1d: bool('Precondition biases', false, 'Give 1-D parameters a full n × n factor (else plain Adam on them).'),
+  solver: choice('Eigenbasis solver', 'auto', basisSolverIds, 'Where eigenbases are computed: host float64, tf ops on the device, '
+    + 'or host math on asynchronously read factors (auto: async on WebGPU, host elsewhere).'),
 };
+
+export const soapDefaults: SoapOptions = defaultsOf(soapSchema);
 
 /** One Kronecker factor: the EMA of Gram matrices along one axis and its eigenbasis. */
 export interface SoapFactor {
@@ -169,7 +179,7 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
   if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
   basisSolver(o.solver); // reject an unknown solver id now, not at the first step
   const beta = o.shampooBeta >= 0 ? o.shampooBeta : o.b2;
-  const preconditioned = (p: tf.Tensor) => p.rank === 2 || (p.rank === 1 && o.precondition1d === 1);
+  const preconditioned = (p: tf.Tensor) => p.rank === 2 || (p.rank === 1 && o.precondition1d);
   const fits = (n: number | undefined) => n !== undefined && n <= o.maxPrecondDim;
   const ema = (gg: tf.Tensor2D, x: tf.Tensor2D) => tf.add(tf.mul(beta, gg), tf.mul(1 - beta, x)) as tf.Tensor2D;
   /** G Gᵀ (left) or Gᵀ G (right) of the matrix view. */

@@ -11,8 +11,8 @@ import { poisson1d } from './poisson1d';
 import type { Pde } from './types';
 import { wave } from './wave';
 
-export type { Pde, LossTerm, Observables, ParamSpec, ParamValues, Region, ReferenceSolution } from './types';
-export { defaultParams } from './types';
+export type { Pde, LossTerm, Observables, ParamSpec, ParamValues, Region, ReferenceSolution, TermRole } from './types';
+export { defaultParams, initialValueTerm, primaryResidual, termsWithRole } from './types';
 
 /** PDEs by id. */
 export const pdes = {

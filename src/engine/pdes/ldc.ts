@@ -33,11 +33,11 @@ export const ldc: Pde = {
   outputs: ['u', 'v', 'p'],
   params: { Re: { label: 'Re (Reynolds number)', default: 100, min: 1, max: 400 } },
   terms: {
-    res_u: { region: { kind: 'interior' }, derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[0] },
-    res_v: { region: { kind: 'interior' }, derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[1] },
-    res_c: { region: { kind: 'interior' }, derivs: ['x', 'y'], residual: ([u, v]) => tf.add(u.d('x'), v.d('y')) },
+    res_u: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[0] },
+    res_v: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[1] },
+    res_c: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y'], residual: ([u, v]) => tf.add(u.d('x'), v.d('y')) },
     bc: {
-      region: { kind: 'boundary', axes: ['x', 'y'] },
+      region: { kind: 'boundary', axes: ['x', 'y'] }, role: 'boundary',
       derivs: [],
       aux: lidTarget,
       residual: ([u, v], [g]) => tf.concat([tf.sub(u.v, g), v.v], 1),

@@ -29,10 +29,10 @@ export const ldcStream: Pde = {
   outputs: ['psi', 'p'],
   params: { Re: { label: 'Re (Reynolds number)', default: 100, min: 1, max: 400 } },
   terms: {
-    res_u: { region: { kind: 'interior' }, derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[0] },
-    res_v: { region: { kind: 'interior' }, derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[1] },
+    res_u: { region: { kind: 'interior' }, role: 'residual', derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[0] },
+    res_v: { region: { kind: 'interior' }, role: 'residual', derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[1] },
     bc: {
-      region: { kind: 'boundary', axes: ['x', 'y'] },
+      region: { kind: 'boundary', axes: ['x', 'y'] }, role: 'boundary',
       derivs: ['x', 'y'],
       aux: lidTarget,
       residual: ([psi], [g]) => tf.concat([tf.sub(psi.d('y'), g), psi.d('x')], 1),

@@ -7,6 +7,8 @@ export interface ParamSpec {
   default: number;
   min: number;
   max: number;
+  /** What the parameter means (the UI's tooltip); the label and range when absent. */
+  help?: string;
 }
 
 /** Parameter values by name (validated against the PDE's `params`). */
@@ -21,6 +23,28 @@ export type Region =
   | { kind: 'boundary'; axes: string[] }
   | { kind: 'slice'; fixed: Record<string, number> };
 
+/** What a loss term enforces: the PDE in the interior, initial data, boundary data, or measurements. */
+export type TermRole = 'residual' | 'initial' | 'boundary' | 'data';
+
+/** The names of `pde`'s loss terms with role `role`, in declaration order. */
+export function termsWithRole(pde: Pick<Pde, 'terms'>, role: TermRole): string[] {
+  return Object.entries(pde.terms).filter(([, t]) => t.role === role).map(([name]) => name);
+}
+
+/**
+ * The PDE's main residual term: the first with role 'residual' (`res`, a typed PDE's `res1`, the
+ * cavity's `res_u`). Causal weighting, annealing's reference gradient, the residual-gradient
+ * variance and adaptive sampling use it; undefined for a PDE without one.
+ */
+export function primaryResidual(pde: Pick<Pde, 'terms'>): string | undefined {
+  return termsWithRole(pde, 'residual')[0];
+}
+
+/** The initial-value term (role 'initial', no derivatives: u(t0, ·) = u0), e.g. PirateNet's least-squares target. */
+export function initialValueTerm(pde: Pick<Pde, 'terms'>): string | undefined {
+  return termsWithRole(pde, 'initial').find((t) => pde.terms[t].derivs.length === 0);
+}
+
 /**
  * One named loss term L = mean(r²) over points drawn from `region`. `aux` gives per-point
  * constants computed in float64 JavaScript (source terms, boundary targets); the residual
@@ -28,6 +52,9 @@ export type Region =
  */
 export interface LossTerm {
   region: Region;
+  /** What the term enforces; every consumer that needs "the residual" (causal weighting, the
+   * PDE-aware optimizer, annealing's reference term, adaptive sampling, the residual map) reads it. */
+  role: TermRole;
   /** Derivative names the residual reads, e.g. ['xx', 'yy']. */
   derivs: string[];
   aux?: (p: number[], params: ParamValues) => number[];

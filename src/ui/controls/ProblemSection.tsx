@@ -25,7 +25,8 @@ export function ProblemSection({ e }: { e: Edited }) {
   return (
     <Section title="Problem" changed={anyDiffers(e, ['pde', 'custom', 'params', 'hardConstraints'])}
       about="The equation the network learns: its residual, boundary and initial conditions become loss terms.">
-      <SelectField label="PDE" value={editor ? 'custom' : (e.config.pde as string)} disabled={e.locked} onChange={choose} options={options} />
+      <SelectField label="PDE" value={editor ? 'custom' : (e.config.pde as string)} disabled={e.locked} onChange={choose} options={options}
+        hint="The equation to learn, or Custom to type one." />
       {editor ? (
         <CustomPdeEditor key={JSON.stringify(applied ?? null)} e={e} onCancel={applied ? undefined : () => setTypingOver(null)} />
       ) : null}
@@ -38,7 +39,8 @@ export function ProblemSection({ e }: { e: Edited }) {
       {pde && !editor
         ? Object.entries(pde.params).map(([k, spec]) => (
             <NumberField key={k} label={`${spec.label} [${spec.min}, ${spec.max}]`} value={e.config.params[k] ?? spec.default}
-              min={spec.min} max={spec.max} disabled={e.locked} onChange={(v) => edit(setOption('params', k, v))} />
+              min={spec.min} max={spec.max} disabled={e.locked} hint={spec.help ?? `${spec.label}, in [${spec.min}, ${spec.max}].`}
+              onChange={(v) => edit(setOption('params', k, v))} />
           ))
         : null}
     </Section>

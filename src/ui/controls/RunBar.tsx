@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { usePlayground } from '../../store/playground';
 import { Progress } from '../Progress';
 import { ChangeNotice } from './ChangeNotice';
+import { firstFieldProblem, useFieldProblems } from './fieldProblems';
 
 /**
  * Start / Pause / Step / Reset (shortcuts Space, S, R), the progress towards the step target,
@@ -16,7 +17,9 @@ export function RunBar() {
   const { start, pause, step, reset } = usePlayground.getState();
   const ready = status !== 'connecting';
   const running = status === 'running';
-  const blocked = configError !== null;
+  // a field whose text is not a valid value blocks Start and Step too (the run would use another value)
+  const fieldProblem = useFieldProblems(firstFieldProblem);
+  const blocked = configError !== null || fieldProblem !== null;
   const bar = useRef<HTMLDivElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
@@ -31,7 +34,7 @@ export function RunBar() {
     const next = running ? pauseRef.current : startRef.current;
     if (next && !next.disabled) next.focus();
   }, [running]);
-  const why = blocked ? `The settings are not valid: ${configError}` : undefined;
+  const why = fieldProblem ?? (configError !== null ? `The settings are not valid: ${configError}` : undefined);
   return (
     <div className="run-controls" id="run-controls" tabIndex={-1} ref={bar}>
       <div className="run-bar" role="toolbar" aria-label="Training" aria-keyshortcuts="Space S R">

@@ -8,6 +8,7 @@ import { CustomPdeError } from '../../engine/custom/ast';
 import { evalNumber } from '../../engine/custom/evaluate';
 import { parseExpression, type Scope } from '../../engine/custom/parser';
 import type { CustomBc, CustomPdeSpec, PerOutput } from '../../engine/custom/spec';
+import { hasOwn } from '../../engine/schema/option';
 
 /** What holds on the faces of one non-time axis: nothing, u = g (per face, per output), or periodicity. */
 export interface AxisBcDraft {
@@ -69,10 +70,10 @@ export function pieces(src: string, keep: RegExp): Piece[] {
 export const names = (src: string): Piece[] => pieces(src, /[^,\s]+/g);
 
 /** The domain typed for `axis` ([0, 1] for an axis typed just now). */
-export const domainOf = (d: CustomDraft, axis: string): [string, string] => d.domain[axis] ?? ['0', '1'];
+export const domainOf = (d: CustomDraft, axis: string): [string, string] => (hasOwn(d.domain, axis) ? d.domain[axis] : ['0', '1']);
 
 /** The boundary condition typed for `axis` (none for an axis typed just now). */
-export const bcOf = (d: CustomDraft, axis: string): AxisBcDraft => d.bcs[axis] ?? { kind: 'none', lo: [], hi: [] };
+export const bcOf = (d: CustomDraft, axis: string): AxisBcDraft => (hasOwn(d.bcs, axis) ? d.bcs[axis] : { kind: 'none', lo: [], hi: [] });
 
 /** Whether the draft reads a second time derivative (u_tt, …), so an initial velocity applies. */
 export function wantsVelocity(d: CustomDraft): boolean {
@@ -84,6 +85,7 @@ const valueScope: Scope = { axes: [], vars: [], params: [], outputs: [], fields:
 /** A constant expression ("0.5", "2*pi", "0.01/pi") as a number; errors name spec field `field`. */
 function constant(field: string, src: string): number {
   try {
+    if (src.length > 200) throw new CustomPdeError('longer than 200 characters', 200);
     const v = evalNumber(parseExpression(src, valueScope), [], {});
     if (!Number.isFinite(v)) throw new CustomPdeError(`'${src.trim()}' is not a finite number`, src.length - src.trimStart().length);
     return v;
@@ -113,7 +115,12 @@ function perOutputSpots(spots: Record<string, Spot>, field: string, key: string,
  * that `spots` then knows.
  */
 export function draftToSpec(d: CustomDraft, spots: Record<string, Spot> = {}): CustomPdeSpec {
-  Object.assign(spots, { label: { key: 'label' }, axes: { key: 'axes' }, outputs: { key: 'outputs' }, residual: { key: 'residual' } });
+  Object.assign(spots, {
+    label: { key: 'label' }, axes: { key: 'axes' }, outputs: { key: 'outputs' }, residual: { key: 'residual' }, params: { key: 'params' },
+  });
+  for (const [key, max] of [['label', 80], ['axes', 40], ['outputs', 80], ['params', 2000], ['residual', 16000]] as const) {
+    if (d[key].length > max) throw new CustomPdeError(`longer than ${max} characters`, max, key);
+  }
   const axes = names(d.axes);
   const outputs = names(d.outputs);
   axes.forEach((a, i) => (spots[`axes[${i}]`] = { key: 'axes', source: d.axes, offset: a.pos }));

@@ -1,6 +1,11 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useReportProblem } from './fieldProblems';
 
-/** A labelled number input that accepts intermediate text and reports only finite numbers. */
+/**
+ * A labelled number input that accepts intermediate text and reports only valid numbers. Text
+ * that is not a number in range (or not an integer where one is needed) is outlined, a message
+ * beside the field says why, and Start stays disabled until it is fixed (`fieldProblems`).
+ */
 export function NumberField(props: {
   label: string;
   value: number;
@@ -20,10 +25,10 @@ export function NumberField(props: {
   useEffect(() => {
     setText((t) => (Number(t) === value && t.trim() !== '' ? t : String(value)));
   }, [value]);
-  const v = Number(text);
-  const invalid = text.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (min !== undefined && v < min) || (max !== undefined && v > max);
+  const problem = numberProblem(text, min, max, integer);
+  useReportProblem(id, problem && `${label}: ${problem}`);
   return (
-    <div className="field" title={hint}>
+    <div className={`field${problem ? ' invalid' : ''}`} title={hint}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -34,16 +39,28 @@ export function NumberField(props: {
         max={max}
         step={props.step ?? (integer ? 1 : 'any')}
         disabled={disabled}
-        aria-invalid={invalid || undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
         data-testid={testId}
         onChange={(e) => {
           setText(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(n)) onChange(n);
+          if (numberProblem(e.target.value, min, max, integer) === null) onChange(Number(e.target.value));
         }}
       />
+      {problem ? <span className="field-error" id={`${id}-error`} role="alert">{problem}</span> : null}
     </div>
   );
+}
+
+/** Why `text` is not an acceptable value (null when it is). */
+export function numberProblem(text: string, min?: number, max?: number, integer?: boolean): string | null {
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) return 'enter a number';
+  if (integer && !Number.isInteger(v)) return 'must be a whole number';
+  if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
+    return `must be in [${min ?? '−∞'}, ${max ?? '∞'}]`;
+  }
+  return null;
 }
 
 /**
@@ -60,7 +77,7 @@ export function SelectField<T extends string>(props: {
 }) {
   const id = useId();
   return (
-    <div className="field" title={props.hint}>
+    <div className="field choice" title={props.hint}>
       <label htmlFor={id}>{props.label}</label>
       <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map((o) => (

@@ -24,8 +24,11 @@ export function weightsFromJson(name: string, data: unknown): NamedArray[] {
   const list = isRecord(data) ? data.tensors : data;
   if (!Array.isArray(list)) throw new Error(`${name}: expected a list of {name, shape, data} tensors`);
   if (!list.length) throw new Error(`${name} holds no tensors`);
+  const seen = new Set<string>();
   return list.map((t, i) => {
     if (!isRecord(t) || typeof t.name !== 'string') throw new Error(`${name}: tensor ${i} has no name`);
+    if (seen.has(t.name)) throw new Error(`${name}: tensor ${i} repeats the name '${t.name}' (each name once)`);
+    seen.add(t.name);
     const shape = t.shape;
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`${name}: ${t.name} has no valid shape`);
     if (!Array.isArray(t.data) || !t.data.every((v) => typeof v === 'number')) throw new Error(`${name}: ${t.name} has no list of numbers as data`);
@@ -35,6 +38,9 @@ export function weightsFromJson(name: string, data: unknown): NamedArray[] {
   });
 }
 
+/** Largest file accepted (the largest network the budget allows has ~13M parameters, 52 MB). */
+export const maxImportBytes = 64 * 2 ** 20;
+
 /** What an imported file holds. */
 export type ImportedFile = { kind: 'weights'; tensors: NamedArray[] } | { kind: 'config'; text: string };
 
@@ -43,6 +49,9 @@ export type ImportedFile = { kind: 'weights'; tensors: NamedArray[] } | { kind: 
  * other JSON → a config (validated by the worker). Throws a readable Error for anything else.
  */
 export function readImport(name: string, bytes: Uint8Array): ImportedFile {
+  if (bytes.length > maxImportBytes) {
+    throw new Error(`${name} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; files up to ${maxImportBytes / 2 ** 20} MiB can be imported`);
+  }
   const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   const looksJson = first === 0x7b || first === 0x5b || name.toLowerCase().endsWith('.json'); // '{' or '[', or named so
   if (name.toLowerCase().endsWith('.safetensors') || (!looksJson && bytes.length >= 8)) {
@@ -62,6 +71,6 @@ export function readImport(name: string, bytes: Uint8Array): ImportedFile {
   } catch (e) {
     throw new Error(`${name} is not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (Array.isArray(data) || (isRecord(data) && 'tensors' in data)) return { kind: 'weights', tensors: weightsFromJson(name, data) };
+  if (Array.isArray(data) || (isRecord(data) && Object.prototype.hasOwnProperty.call(data, 'tensors'))) return { kind: 'weights', tensors: weightsFromJson(name, data) };
   return { kind: 'config', text };
 }

@@ -267,6 +267,8 @@ def learning_rate(lr, s, step):
         return lr * (step + 1) / s["warmupSteps"]
     k = step - s["warmupSteps"]
     cos = 0.5 * (1 + math.cos(math.pi * min(k, s["cosineSteps"]) / s["cosineSteps"])) if s["cosineSteps"] > 0 else 1
+    alpha = s.get("cosineAlpha", 0) if s["cosineSteps"] > 0 else 0
+    cos = (1 - alpha) * cos + alpha
     return lr * s["decayRate"] ** (k / s["decaySteps"]) * cos
 
 

@@ -1,6 +1,6 @@
 /**
  * Test-only access to the published Chebfun reference data in `<repo>/../shared/reference`
- * (DESIGN.md, "Reference data"). The shipped app never imports this file.
+ * (docs/ARCHITECTURE.md, "Contracts other tools rely on"). The shipped app never imports this file.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
