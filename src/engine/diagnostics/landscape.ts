@@ -3,8 +3,7 @@ import { getFlat, lossObjective, setFlat } from '../host-objective';
 import { symEig } from '../optim/linalg';
 import { hessianFD } from '../optim/newton';
 import type { Rng } from '../rng';
-import { frozenLoss } from './frozen-loss';
-import { hessianEigenpairs } from './hessian';
+import { frozenLoss, hessianEigenpairs } from './hessian';
 import type { Trainer } from '../trainer';
 
 /**
