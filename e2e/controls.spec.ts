@@ -51,14 +51,21 @@ test('a diverging run stops with a message and keeps its last good weights', asy
   await expect(page.getByTestId('status')).toHaveText('diverged', { timeout: 60_000 });
   await expect(page.getByTestId('message')).toHaveText(/Training diverged at step \d+ \(.*not finite\) and stopped; its last good weights \(step \d+\) are kept/);
   const good = Number(/step (\d+)\) are kept/.exec((await page.getByTestId('message').textContent())!)![1]);
-  // Start again says why nothing happens; the weights stay finite.
+  // Start again with the same settings says what would work; the weights stay finite.
   await button(page, 'Start').click();
-  await expect(page.getByTestId('message')).toHaveText(/has diverged; press Reset/);
+  await expect(page.getByTestId('message')).toHaveText(/diverged; lower the learning rate .* continue from its last good weights \(step \d+\), or press Reset/);
   const w = await page.evaluate(async () => {
     const s = (window as unknown as { pinnPlayground: { state(): { requestWeights(r: number): Promise<{ step: number; tensors: { data: Float32Array }[] }> } } }).pinnPlayground.state();
     const m = await s.requestWeights(0);
     return { step: m.step, finite: m.tensors.every((t) => Array.from(t.data).every(Number.isFinite)) };
   });
   expect(w).toEqual({ step: good, finite: true });
+  // A lower learning rate is tried from the last good weights (issue 16, item 3), not refused;
+  // lr = 10 left them too far gone here, so that step diverges again, from the same step.
+  await page.getByTestId('lr').fill('0.0001');
+  await expect(page.getByTestId('change-notice')).toHaveAttribute('data-kind', 'continue');
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('message')).toHaveText(new RegExp(`^Training diverged at step ${good + 1} .*last good weights \\(step ${good}\\)`));
+  await expect(page.getByTestId('status')).toHaveText('diverged');
   expect(problems).toEqual([]);
 });

@@ -82,10 +82,10 @@ test('screenshot of the lid-driven cavity flow', async ({ page }) => {
 
 test('screenshots of the phone layout, dark mode and the compare verdict', async ({ page }) => {
   test.setTimeout(600_000);
-  const compare = tiny('helmholtz', { ...big, 'archOptions.width': 12, 'diagnostics.every': 20 });
+  const compare = tiny('helmholtz', { ...big, 'params.a2': 1, lr: 0.01, 'diagnostics.every': 20 });
   await openWasm(page, `${compare}&compare.optimizer=soap`);
   await button(page, 'Start').click();
-  await expect.poll(() => readNumber(page, 'step-b'), { timeout: 300_000 }).toBeGreaterThanOrEqual(200);
+  await expect.poll(() => readNumber(page, 'step-b'), { timeout: 300_000 }).toBeGreaterThanOrEqual(400);
   await button(page, 'Pause').click();
   await paused(page);
   await expect(page.getByTestId('verdict')).toBeVisible();

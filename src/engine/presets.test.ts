@@ -35,15 +35,10 @@ describe('presets and compare overrides', () => {
     expect(diffConfig(a, cases[1])).toEqual({ archOptions: { width: 7 }, seed: 3 });
   });
 
-  it('teaching presets (optimizer and balancing comparisons, Helmholtz M1) keep the diagnostics their lesson is about', () => {
-    // Comparing first-order optimizers or loss balancing is a lesson about gradients: alignment must be
-    // on. (Newton vs Adam is about the Hessian's spectrum, not gradient alignment.)
-    const compare = (id: string) => presets[id].compare ?? {};
-    const aboutGradients = (id: string) =>
-      ['optimizer', 'balancing'].some((k) => k in compare(id)) && compare(id).optimizer !== 'newton';
-    const teaching = presetIds.filter((id) => aboutGradients(id) || id === 'helmholtz_m1');
-    const named = ['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap'];
-    expect(teaching).toEqual(expect.arrayContaining(named));
+  it('the gradient-pathology and optimizer presets keep the diagnostics their lesson is about', () => {
+    const teaching = ['helmholtz_m1', 'helmholtz_mlp_vs_modified', 'helmholtz_annealing', 'allen_cahn_adam_vs_soap',
+      'burgers_adam_vs_soap', 'burgers_adam_vs_pde_aware', 'burgers_adam_vs_muon'].filter((id) => id in presets);
+    expect(teaching).toEqual(expect.arrayContaining(['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap']));
     for (const id of teaching) {
       const d = resolveConfig(presets[id].config).diagnostics;
       expect(d.every, id).toBeGreaterThan(0);

@@ -61,4 +61,20 @@ describe('LiveLr', () => {
     live.commit();
     expect(sent).toHaveLength(2);
   });
+
+  it('sends nothing for edits made while stopped (Start sends the configs), even on a later commit', () => {
+    const sent: [number, number][] = [];
+    const rates = [10];
+    const live = new LiveLr((run, lr) => sent.push([run, lr]), () => rates, 1500);
+    live.started([10]);
+    live.settled(); // the run diverged and stopped
+    rates[0] = 1e-4; // edited while stopped: no edited() call
+    live.commit(); // the field loses focus
+    expect(sent).toEqual([]);
+    live.edited();
+    live.settled(); // paused before the commit
+    live.commit();
+    vi.advanceTimersByTime(5000);
+    expect(sent).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ export class LiveLr {
   /** Base rate in force per run (what the worker was last told), or null for no run. */
   private applied: (number | null)[] = [null, null];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** An edit made while training waits for its commit (only those are sent: Start sends the rest). */
+  private dirty = false;
 
   /**
    * @param send posts `setLr` to the worker
@@ -32,25 +34,37 @@ export class LiveLr {
 
   /** Training (re)starts or steps with these rates: they are in force, nothing is pending. */
   started(rates: readonly number[]): void {
-    clearTimeout(this.timer);
+    this.settled();
     this.applied = [rates[0] ?? null, rates[1] ?? null];
   }
 
   /** The runs are gone (reset, new backend): nothing is in force. */
   cleared(): void {
-    clearTimeout(this.timer);
+    this.settled();
     this.applied = [null, null];
+  }
+
+  /**
+   * Training stopped: nothing waits for a commit any more (the next Start or Step sends the
+   * configs, and with them the rates); the worker's runs keep the rates in force.
+   */
+  settled(): void {
+    clearTimeout(this.timer);
+    this.dirty = false;
   }
 
   /** The controls' rates changed while training: apply them after a pause unless committed first. */
   edited(): void {
     clearTimeout(this.timer);
-    if (this.pending().length) this.timer = setTimeout(() => this.commit(), this.idleMs);
+    this.dirty = this.pending().length > 0;
+    if (this.dirty) this.timer = setTimeout(() => this.commit(), this.idleMs);
   }
 
   /** Send every rate that differs from the one in force (Enter, blur, pause). */
   commit(): void {
     clearTimeout(this.timer);
+    if (!this.dirty) return;
+    this.dirty = false;
     for (const [run, lr] of this.pending()) {
       this.applied[run] = lr;
       this.send(run, lr);

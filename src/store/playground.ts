@@ -101,7 +101,10 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       live.cleared();
       if (!readableHash()) publish();
     }
-    if (msg.type === 'stopped' && msg.reason === 'reset') live.cleared();
+    if (msg.type === 'stopped') {
+      if (msg.reason === 'reset') live.cleared();
+      else live.settled();
+    }
     if (msg.type === 'experiment') {
       // Only an old link whose hash names a backend changes the page's preference.
       if (msg.backend !== undefined && msg.backend !== get().backendPref) get().setBackendPref(msg.backend);

@@ -37,7 +37,7 @@ function VerdictLine({ a, b }: { a: RunView | null; b: RunView | null }) {
   const v = verdict(a, b);
   if (!v) return null;
   return (
-    <p className="verdict" data-testid="verdict" data-leader={v.leader ?? ''} data-factor={v.factor} role="status">
+    <p className="verdict" data-testid="verdict" data-leader={v.leader ?? ''} data-factor={v.factor}>
       {verdictText(v, (x) => formatNumber(x, 3))}
       {v.steps[0] !== v.steps[1] ? ` at steps ${v.steps[0]} / ${v.steps[1]}` : ` at step ${v.steps[0]}`}
     </p>

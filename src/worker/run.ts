@@ -46,10 +46,13 @@ export class Run {
    * Run `r` continued under `config`, which differs only in continuable settings (see
    * `continuable.ts`): a new trainer with `r`'s weights, optimizer state, random streams and
    * step count. The loss weights carry over unless the config's weights or balancing changed
-   * (then the new config's fixed weights apply). `r` itself is left as it was.
+   * (then the new config's fixed weights apply). A diverged run keeps only its last good
+   * weights, streams and step: its optimizer state (momentum, Adam's moments) steered into
+   * the divergence and would steer there again, so it starts afresh. `r` itself is left as it was.
    */
   static async continued(r: Run, config: ExperimentConfig): Promise<Run> {
     const state = await r.trainer.exportState();
+    if (r.state === 'diverged') state.optimizer = await Run.freshOptimizerState(config);
     const old = r.trainer.config;
     const changed = (k: 'lossWeights' | 'balancing') => JSON.stringify(old[k]) !== JSON.stringify(config[k]);
     const next = Run.create(r.index, config);
@@ -113,6 +116,16 @@ export class Run {
   async saveState(): Promise<void> {
     this.saved = await this.trainer.exportState();
     this.savedAt = performance.now();
+  }
+
+  /** The optimizer state a fresh trainer with `config` starts from (host copy). */
+  private static async freshOptimizerState(config: ExperimentConfig): Promise<TrainerState['optimizer']> {
+    const scratch = new Trainer(config);
+    try {
+      return (await scratch.exportState()).optimizer;
+    } finally {
+      scratch.dispose();
+    }
   }
 
   /** Free the trainer's tensors (tolerating a backend that is already gone). */

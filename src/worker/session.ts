@@ -1,5 +1,5 @@
 import type { BackendId } from '../engine/backend';
-import { resolveConfig, type ConfigInput, type ExperimentConfig } from '../engine/config';
+import { resolveConfig, type ConfigInput } from '../engine/config';
 import { exportBundleExact } from '../engine/export/float32-exact';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
@@ -8,7 +8,7 @@ import { DivergenceError } from '../engine/trainer';
 import { Streamer, type StreamOptions } from './streamer';
 import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
 import { DeviceLostError, LostSignal } from './lost';
-import { configChange, runsChange } from './continuable';
+import { reconcileRuns, startedMessage } from './reconcile';
 import { Run } from './run';
 import { StepClock } from './wallclock';
 
@@ -95,7 +95,7 @@ export class Session {
     await this.ensureRuns(inputs);
     if (!this.runs.some((r) => r.state === 'active')) return this.refuse();
     for (const r of this.runs) if (r.state === 'active') await this.train(r, 1, true);
-    this.stopped('stepped');
+    this.stopped(this.runs.every((r) => r.state === 'diverged') ? 'diverged' : 'stepped');
   }
 
   reset(): void {
@@ -232,47 +232,13 @@ export class Session {
     this.post({ type: 'stopped', steps: this.runs.map((r) => r.step), reason, wall });
   }
 
-  /**
-   * Keep the current runs when `inputs` resolve to their configs; continue them from their
-   * current weights and optimizer state when only continuable settings changed (learning
-   * rate, batch, loss weights, balancing, diagnostics, steps, logging — see `continuable`;
-   * a diverged run continues from its last good weights); otherwise begin fresh runs from
-   * the configs' seeds.
-   */
+  /** Make the runs those `inputs` describe (see `reconcileRuns`); fresh runs stop any training first. */
   private async ensureRuns(inputs: ConfigInput[]): Promise<void> {
-    if (inputs.length < 1 || inputs.length > 2) throw new Error(`expected 1 or 2 run configs, got ${inputs.length}`);
-    const configs = inputs.map((c) => resolveConfig(c));
-    const change = runsChange(this.runs.map((r) => r.currentConfig), configs);
-    if (this.runs.length && change.kind === 'same') return;
-    if (this.runs.length && change.kind === 'continue') {
-      for (const [i, r] of this.runs.entries()) this.runs[i] = await this.continueRun(r, configs[i]);
-      return;
-    }
-    // Build the new runs before dropping the old ones, so a config the engine rejects keeps them.
-    const fresh: Run[] = [];
-    try {
-      configs.forEach((config, i) => fresh.push(Run.create(i as RunIndex, config)));
-    } catch (e) {
-      fresh.forEach((r) => r.dispose());
-      throw e;
-    }
-    this.halt();
-    this.disposeRuns();
-    this.runs = fresh;
-    for (const r of fresh) this.post({ type: 'started', run: r.index, config: r.trainer.config, paramCount: r.trainer.paramCount, terms: r.trainer.termNames });
-  }
-
-  /** Run `r` with `config` from where it is (a rate change in place, anything else rebuilt from its state). */
-  private async continueRun(r: Run, config: ExperimentConfig): Promise<Run> {
-    const before = r.currentConfig;
-    const change = configChange(before, config);
-    if (change.kind === 'same') return r;
-    const next = change.fields.every((f) => f === 'lr') ? r : await Run.continued(r, config);
-    if (next !== r) r.dispose();
-    next.setLearningRate(config.lr);
-    next.state = next.done ? 'finished' : 'active';
-    this.post({ type: 'continued', run: next.index, config, step: next.step, fields: change.fields });
-    return next;
+    const next = await reconcileRuns(this.runs, inputs, this.post);
+    if (next.fresh) this.halt();
+    if (next.fresh) this.disposeRuns();
+    this.runs = next.runs;
+    if (next.fresh) for (const r of this.runs) this.post(startedMessage(r));
   }
 
   private schedule(gen: number): void {

@@ -1,12 +1,20 @@
-import type { Activation } from './types';
+import { tensorOps } from './ops';
+import type { Activation, ActivationDefinition } from './types';
 import { tanh } from './tanh';
 import { sin } from './sin';
 import { swish } from './swish';
 
-export type { Activation } from './types';
+export type { Activation, ActivationDefinition } from './types';
+
+/** `def` with its derivatives also as taped tensors. */
+function served(def: ActivationDefinition): Activation {
+  return { ...def, derivatives: (z, order) => def.derivativesOn(tensorOps, z, order) };
+}
 
 /** Activations by id. */
-export const activations = { tanh, sin, swish } satisfies Record<string, Activation>;
+export const activations = {
+  tanh: served(tanh), sin: served(sin), swish: served(swish),
+} satisfies Record<string, Activation>;
 
 /** An activation id. */
 export type ActivationId = keyof typeof activations;

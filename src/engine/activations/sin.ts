@@ -1,7 +1,7 @@
-import type { Activation } from './types';
+import type { ActivationDefinition } from './types';
 
 /** sin with derivatives cos z, −sin z, −cos z, sin z, … (period 4). */
-export const sin: Activation = {
+export const sin: ActivationDefinition = {
   id: 'sin',
   scalar: Math.sin,
   derivativesOn(ops, z, order) {

@@ -1,4 +1,4 @@
-import type { Activation } from './types';
+import type { ActivationDefinition } from './types';
 
 /**
  * swish (SiLU) φ(z) = z σ(z), smooth and non-saturating for z → +∞.
@@ -6,7 +6,7 @@ import type { Activation } from './types';
  * s1 = s(1−s), s2 = s1(1−2s), s3 = s2(1−2s) − 2 s1², s4 = s3(1−2s) − 6 s1 s2,
  * s5 = s4(1−2s) − 8 s1 s3 − 6 s2²; and φ^(k) = k s^(k−1) + z s^(k).
  */
-export const swish: Activation = {
+export const swish: ActivationDefinition = {
   id: 'swish',
   scalar: (z) => z / (1 + Math.exp(-z)),
   derivativesOn(ops, z, order) {

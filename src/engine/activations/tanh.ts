@@ -1,5 +1,5 @@
 import type { ElementOps } from './ops';
-import type { Activation } from './types';
+import type { ActivationDefinition } from './types';
 
 /**
  * tanh z = 2σ(2z) − 1 on the wasm backend, where its `tanh` kernel costs 3–4× a `sigmoid`
@@ -14,7 +14,7 @@ function tanhValue<T>(ops: ElementOps<T>, z: T): T {
  * y1 = 1 − y², y2 = −2 y y1, y3 = −2 (y1² + y y2), y4 = −2 (3 y1 y2 + y y3),
  * y5 = −2 (3 y2² + 4 y1 y3 + y y4) (the Leibniz rule on y' = 1 − y²).
  */
-export const tanh: Activation = {
+export const tanh: ActivationDefinition = {
   id: 'tanh',
   scalar: Math.tanh,
   derivativesOn(ops, z, order) {

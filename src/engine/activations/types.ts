@@ -1,7 +1,8 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { ElementOps } from './ops';
 
-/** A smooth activation with the derivatives the jets need. */
-export interface Activation {
+/** A smooth activation with the derivatives the jets need, as each activation file defines it. */
+export interface ActivationDefinition {
   id: string;
   /** φ(z) in float64 JavaScript (for references and tests). */
   scalar(z: number): number;
@@ -12,4 +13,10 @@ export interface Activation {
    * exact); with the fused kernels' ops, inside one kernel.
    */
   derivativesOn<T>(ops: ElementOps<T>, z: T, order: number): T[];
+}
+
+/** An activation as the registry serves it: its definition plus the derivatives as taped tensors. */
+export interface Activation extends ActivationDefinition {
+  /** `derivativesOn(tensorOps, z, order)`: tfjs ops, recorded on the tape. */
+  derivatives(z: tf.Tensor, order: number): tf.Tensor[];
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Activation, ActivationId } from '../activations';
+import type { ActivationDefinition, ActivationId } from '../activations';
 import { tensorOps } from '../activations/ops';
 import { fusedActivateJet } from '../kernels/activation-jet';
 import { fusedDense } from '../kernels/dense-jet';
@@ -140,12 +140,12 @@ export function jetOrder(jet: Jet): number {
  * One fused kernel where the backend has it (`kernels/activation-jet.ts`: cpu, wasm), else
  * from tfjs ops (`unfusedActivateJet`).
  */
-export function activateJet(jet: Jet, act: Activation): Jet {
+export function activateJet(jet: Jet, act: ActivationDefinition): Jet {
   return fusedActivateJet(jet, act.id as ActivationId) ?? unfusedActivateJet(jet, act);
 }
 
 /** `activateJet` from tfjs ops: φ^(k)(z) as tensors, then `applyChain` (the reference for the fused kernel). */
-export function unfusedActivateJet(jet: Jet, act: Activation): Jet {
+export function unfusedActivateJet(jet: Jet, act: ActivationDefinition): Jet {
   return applyChain(jet, act.derivativesOn(tensorOps, jet.streams['']!, jetOrder(jet)));
 }
 

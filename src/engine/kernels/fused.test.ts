@@ -74,12 +74,15 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     tf.dispose([...Object.values(jet.streams), ...Object.values(weights)].filter((t) => t !== null));
   });
 
-  it.each([true, false])('a dense layer on jet streams (bias %s): outputs, gradients of W, b, streams', async (bias) => {
+  it.each([true, false])('a dense layer on jet streams (bias %s): outputs, gradients of W, b, X', async (bias) => {
     await tf.setBackend(backend);
     const w = tf.tensor2d(Float32Array.from({ length: W * 3 }, () => rng.normal()), [W, 3]);
     const b = bias ? tf.tensor1d([0.5, -1, 2]) : null;
     const xs = [random(B), random(1), random(B, 0.5)];
-    const mix = xs.map((x) => tf.tensor2d(Float32Array.from({ length: x.shape[0] * 3 }, () => rng.normal()), [x.shape[0], 3]));
+    const mix = xs.map((x) => {
+      const rows = x.shape[0];
+      return tf.tensor2d(Float32Array.from({ length: rows * 3 }, () => rng.normal()), [rows, 3]);
+    });
     const taped = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) => ss.map((x, i) => {
       const y = tf.matMul(x as tf.Tensor2D, ww as tf.Tensor2D);
       return i === 0 && bb ? tf.add(y, bb) : y;
