@@ -100,9 +100,9 @@ export const presets: Record<string, Preset> = {
     config: { pde: 'burgers', batch: 256, steps: 5000 },
     compare: { sampling: { method: 'rad' } },
   },
-  wave_soft_vs_hard: {
-    label: 'Wave: boundary/initial loss terms vs hard constraints',
-    config: { pde: 'wave', batch: 256, steps: 5000 },
+  poisson_soft_vs_hard: {
+    label: '1-D Poisson, C = 4: boundary loss term vs hard constraint',
+    config: { pde: 'poisson1d', params: { C: 4 }, batch: 256, steps: 2000 },
     compare: { hardConstraints: true },
   },
   poisson_newton_vs_adam: {
