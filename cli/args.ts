@@ -31,7 +31,10 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
   const all = [...spec.values, ...spec.switches, ...spec.pairs].map((f) => `--${f}`).join(', ');
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) { out.positional.push(a); continue; }
+    if (!a.startsWith('--')) {
+      out.positional.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = a.slice(2, eq < 0 ? undefined : eq);
     const inline = eq < 0 ? undefined : a.slice(eq + 1);
@@ -40,15 +43,25 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
       out.switches.add(name);
       continue;
     }
-    if (!spec.values.includes(name) && !spec.pairs.includes(name)) throw new UsageError(`unknown flag --${name} (allowed: ${all})`);
+    if (!spec.values.includes(name) && !spec.pairs.includes(name))
+      throw new UsageError(`unknown flag --${name} (allowed: ${all})`);
     const v = inline ?? argv[++i];
-    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-    if (spec.values.includes(name)) { out.values[name] = v; continue; }
+    if (v === undefined || (inline === undefined && v.startsWith('--')))
+      throw new UsageError(`--${name} needs a value`);
+    if (spec.values.includes(name)) {
+      out.values[name] = v;
+      continue;
+    }
     const k = v.indexOf('=');
     if (k <= 0) throw new UsageError(`--${name} expects key=value, got '${v}'`);
     // own properties only: `--opt __proto__=1` or `--opt constructor=1` are names, not members
     const group = Object.prototype.hasOwnProperty.call(out.pairs, name) ? out.pairs[name] : (out.pairs[name] = {});
-    Object.defineProperty(group, v.slice(0, k), { value: v.slice(k + 1), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(group, v.slice(0, k), {
+      value: v.slice(k + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -40,7 +40,8 @@ const browserBackends = ['webgpu', 'webgl', 'wasm'] as const;
 function skipReason(c: BenchCase, backend: string): string | null {
   const size = c.batch * c.width;
   if (backend === 'cpu' && size > 1024 * 50) return 'pure-JS cpu backend: minutes per run';
-  if (backend === 'webgpu' && c.optimizer === 'soap') return "SOAP's first eigenbasis on WebGPU/SwiftShader takes over 10 minutes";
+  if (backend === 'webgpu' && c.optimizer === 'soap')
+    return "SOAP's first eigenbasis on WebGPU/SwiftShader takes over 10 minutes";
   if (backend === 'webgpu' && size > 1024 * 64) return 'about a minute per step on WebGPU/SwiftShader';
   return null;
 }
@@ -50,7 +51,10 @@ function* plan(cases: BenchCase[], backends: string[], explicit: boolean): Gener
   for (const backend of backends) {
     for (const c of cases) {
       const why = explicit ? null : skipReason(c, backend);
-      if (why) process.stderr.write(`bench: skipping ${c.name} on ${backend} (${why}); run it with --case ${c.name} --backend ${backend}\n`);
+      if (why)
+        process.stderr.write(
+          `bench: skipping ${c.name} on ${backend} (${why}); run it with --case ${c.name} --backend ${backend}\n`,
+        );
       else yield [c, backend];
     }
   }
@@ -80,13 +84,18 @@ function print(row: Row, p: Peer | undefined, json: boolean): void {
   const peer = peerFields(row, p);
   if (json) return void process.stdout.write(JSON.stringify({ ...row, ...peer }) + '\n');
   const where = `${row.backend}/${row.device}/${row.threads}t`;
-  const vs = peer.ratio !== undefined
-    ? `  peer ${peer.peerMsPerStep} ms (${peer.peerBlas}, ${peer.peerThreads}t)  ours/peer ${peer.ratio}`
-    : peer.peerMissing ? `  no ratio: ${peer.peerMissing}` : '';
-  process.stdout.write(`${row.case.padEnd(28)} ${where.padEnd(20)} ${row.msPerStep.toFixed(2).padStart(8)} ms/step  `
-    + `${row.stepsPerSec} steps/s  kernels ${row.kernels} (${row.kernelsNonTrivial} non-trivial, `
-    + `${row.dispatches} dispatches)  `
-    + `tensors ${row.tensorsBefore}→${row.tensorsAfter}${vs}\n`);
+  const vs =
+    peer.ratio !== undefined
+      ? `  peer ${peer.peerMsPerStep} ms (${peer.peerBlas}, ${peer.peerThreads}t)  ours/peer ${peer.ratio}`
+      : peer.peerMissing
+        ? `  no ratio: ${peer.peerMissing}`
+        : '';
+  process.stdout.write(
+    `${row.case.padEnd(28)} ${where.padEnd(20)} ${row.msPerStep.toFixed(2).padStart(8)} ms/step  ` +
+      `${row.stepsPerSec} steps/s  kernels ${row.kernels} (${row.kernelsNonTrivial} non-trivial, ` +
+      `${row.dispatches} dispatches)  ` +
+      `tensors ${row.tensorsBefore}→${row.tensorsAfter}${vs}\n`,
+  );
 }
 
 /** The run `npm run bench` was asked for, validated (a bad flag is a UsageError, exit 2). */
@@ -111,7 +120,11 @@ function options(argv: string[]) {
     throw new UsageError(`--threads: expected a whole number ≥ 1, got '${args.values.threads}'`);
   }
   return {
-    browser, backends, threads, json: args.switches.has('json'), explicit: args.values.case !== undefined,
+    browser,
+    backends,
+    threads,
+    json: args.switches.has('json'),
+    explicit: args.values.case !== undefined,
     cases: benchCases.filter((c) => !args.values.case || c.name === args.values.case),
     runs: Number(args.values.runs ?? (browser ? 3 : 5)),
     stepsOf: (c: BenchCase) => Number(args.values.steps ?? (browser ? c.browserSteps : c.steps)),
@@ -122,7 +135,11 @@ async function main(): Promise<void> {
   const { browser, backends, threads, json, explicit, cases, runs, stepsOf } = options(process.argv.slice(2));
   if (browser) assertChromium(); // before minutes of peer timing
   const pairs = [...plan(cases, backends, explicit)];
-  const peerOf = measurePeers(pairs.map(([c]) => c), runs, threads);
+  const peerOf = measurePeers(
+    pairs.map(([c]) => c),
+    runs,
+    threads,
+  );
   if (browser) {
     const page = await openBrowserBench();
     try {

@@ -37,7 +37,10 @@ export interface BrowserBench {
 export async function openBrowserBench(): Promise<BrowserBench> {
   assertChromium();
   const config = { root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' as const };
-  await build({ ...config, build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(root, 'bench.html') } } });
+  await build({
+    ...config,
+    build: { outDir, emptyOutDir: true, rolldownOptions: { input: resolve(root, 'bench.html') } },
+  });
   const port = await freePort();
   let server: PreviewServer | null = null;
   let browser: Browser | null = null;
@@ -50,7 +53,15 @@ export async function openBrowserBench(): Promise<BrowserBench> {
     await page.waitForFunction(() => 'pinnBench' in window);
     const opened = { server, browser };
     return {
-      run: (req) => withTimeout(page.evaluate((r) => (window as unknown as { pinnBench: { run(r: BenchRequest): Promise<BrowserBenchRow> } }).pinnBench.run(r), req), req),
+      run: (req) =>
+        withTimeout(
+          page.evaluate(
+            (r) =>
+              (window as unknown as { pinnBench: { run(r: BenchRequest): Promise<BrowserBenchRow> } }).pinnBench.run(r),
+            req,
+          ),
+          req,
+        ),
       close: async () => {
         await opened.browser.close();
         await opened.server.close();
@@ -66,7 +77,10 @@ export async function openBrowserBench(): Promise<BrowserBench> {
 function withTimeout<T>(p: Promise<T>, req: BenchRequest): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`${req.caseName} on ${req.backend}: no result after ${caseTimeoutMs / 60_000} min`)), caseTimeoutMs);
+    timer = setTimeout(
+      () => fail(new Error(`${req.caseName} on ${req.backend}: no result after ${caseTimeoutMs / 60_000} min`)),
+      caseTimeoutMs,
+    );
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
@@ -75,6 +89,12 @@ function withTimeout<T>(p: Promise<T>, req: BenchRequest): Promise<T> {
 function reportProblems(page: Page): void {
   const say = (where: string, text: string) => process.stderr.write(`bench (${where}): ${text}\n`);
   page.on('pageerror', (e) => say('page', e.message));
-  page.on('console', (m) => { if (m.type() === 'error') say('page console', m.text()); });
-  page.on('worker', (w) => w.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') say('worker console', m.text()); }));
+  page.on('console', (m) => {
+    if (m.type() === 'error') say('page console', m.text());
+  });
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') say('worker console', m.text());
+    }),
+  );
 }

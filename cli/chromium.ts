@@ -23,6 +23,8 @@ export const chromiumArgs = [
 /** Throws with the install command when Chromium is missing. */
 export function assertChromium(): void {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get update && apt-get install -y chromium\``);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install it with \`apt-get update && apt-get install -y chromium\``,
+    );
   }
 }

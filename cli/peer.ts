@@ -89,7 +89,8 @@ export function measurePeer(n: number, width: number, depth: number, runs: numbe
       const ref = parsePeerLine(execFileSync(python, [...args, '--allow-reference-blas'], { encoding: 'utf8' }));
       return {
         missing: 'PyTorch runs on the reference BLAS (apt-get install -y libopenblas0-pthread): not a comparison',
-        blas: ref.blas, msPerStep: ref.ms_per_step,
+        blas: ref.blas,
+        msPerStep: ref.ms_per_step,
       };
     }
   }
@@ -114,7 +115,11 @@ export function peerFields(row: { msPerStep: number; threads: number }, p: Peer 
     return { peer: 'pytorch-cpu', peerMissing: p.missing, ...ran };
   }
   const base = {
-    peer: 'pytorch-cpu', peerBlas: p.blas, peerThreads: p.threads, peerTorch: p.torch, peerMsPerStep: p.msPerStep,
+    peer: 'pytorch-cpu',
+    peerBlas: p.blas,
+    peerThreads: p.threads,
+    peerTorch: p.torch,
+    peerMsPerStep: p.msPerStep,
   };
   if (p.threads !== row.threads) {
     return { ...base, peerMissing: `threads differ (ours ${row.threads}, peer ${p.threads})` };

@@ -24,11 +24,14 @@ function main(): void {
   const out = args.values.out;
   if (out === undefined) throw new UsageError('--out FILE.json is required');
   if (args.positional.length) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
-  const allowed = Object.entries(problem.params).map(([k, s]) => `${k} in [${s.min}, ${s.max}]`).join(', ');
+  const allowed = Object.entries(problem.params)
+    .map(([k, s]) => `${k} in [${s.min}, ${s.max}]`)
+    .join(', ');
   const given: Record<string, number> = {};
   for (const [k, v] of Object.entries(args.pairs.param ?? {})) {
     const x = Number(v);
-    if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--param ${k}: '${v}' is not a number (allowed: ${allowed})`);
+    if (v.trim() === '' || !Number.isFinite(x))
+      throw new UsageError(`--param ${k}: '${v}' is not a number (allowed: ${allowed})`);
     given[k] = x;
   }
   let params: Record<string, number>;
@@ -43,8 +46,13 @@ function main(): void {
   const nx = sol.x.length;
   const u = sol.t.map((_, i) => Array.from(sol.u.subarray(i * nx, (i + 1) * nx)));
   writeFileSync(out, JSON.stringify({ pde: id, params, x: sol.x, t: sol.t, u }) + '\n');
-  log(`${id} ${JSON.stringify(params)}: ${sol.t.length} × ${nx} grid, ${sol.n} Fourier nodes, dt ${sol.dt.toExponential(3)}, solved in ${sol.ms.toFixed(0)} ms → ${out}`);
-  if (json) process.stdout.write(JSON.stringify({ pde: id, params, solveMs: Math.round(sol.ms), out, n: sol.n, dt: sol.dt }) + '\n');
+  log(
+    `${id} ${JSON.stringify(params)}: ${sol.t.length} × ${nx} grid, ${sol.n} Fourier nodes, dt ${sol.dt.toExponential(3)}, solved in ${sol.ms.toFixed(0)} ms → ${out}`,
+  );
+  if (json)
+    process.stdout.write(
+      JSON.stringify({ pde: id, params, solveMs: Math.round(sol.ms), out, n: sol.n, dt: sol.dt }) + '\n',
+    );
 }
 
 try {

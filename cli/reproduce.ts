@@ -17,12 +17,17 @@ import { StudyProgress } from './studies/progress';
 import { runStudyRun } from './studies/run';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), { values: ['steps', 'out', 'backend'], switches: ['quick'], pairs: [] });
+  const args = parseArgs(process.argv.slice(2), {
+    values: ['steps', 'out', 'backend'],
+    switches: ['quick'],
+    pairs: [],
+  });
   const id = args.positional[0];
   if (!id || !(id in studies)) throw new UsageError(`name a study (allowed: ${Object.keys(studies).join(', ')})`);
   if (args.positional.length > 1) throw new UsageError(`unexpected argument '${args.positional[1]}'`);
   const backend = args.values.backend;
-  if (backend !== undefined && backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend: unknown backend '${backend}' (allowed: wasm, cpu)`);
+  if (backend !== undefined && backend !== 'wasm' && backend !== 'cpu')
+    throw new UsageError(`--backend: unknown backend '${backend}' (allowed: wasm, cpu)`);
   const steps = args.values.steps === undefined ? undefined : resolveConfig({ steps: args.values.steps }).steps;
   const quick = args.switches.has('quick');
   const study = studies[id];
@@ -43,9 +48,16 @@ async function main(): Promise<void> {
   for (const f of figures) writeFileSync(join(out, f.file), f.svg);
   const minutes = ((performance.now() - t0) / 60000).toFixed(1);
   const md = [
-    `# ${study.title}`, '', `Paper: ${study.paper}.`, '',
-    `Run: \`npm run reproduce -- ${id}${quick ? ' --quick' : ''}${steps ? ` --steps ${steps}` : ''}\` on tfjs ${choice.backend}, ${minutes} min.`, '',
-    table, '', `**Verdict:** ${verdict}`, '',
+    `# ${study.title}`,
+    '',
+    `Paper: ${study.paper}.`,
+    '',
+    `Run: \`npm run reproduce -- ${id}${quick ? ' --quick' : ''}${steps ? ` --steps ${steps}` : ''}\` on tfjs ${choice.backend}, ${minutes} min.`,
+    '',
+    table,
+    '',
+    `**Verdict:** ${verdict}`,
+    '',
     ...figures.map((f) => `![${f.caption}](${f.file})`),
   ].join('\n');
   writeFileSync(join(out, 'report.md'), md + '\n');

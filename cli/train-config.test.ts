@@ -3,7 +3,16 @@ import { configFromArgs } from './train-config';
 
 describe('npm run train flags', () => {
   it('build a config from a preset and flags on top', () => {
-    const { config, args } = configFromArgs(['--preset', 'poisson_stiff', '--steps=10', '--param', 'C=4', '--arch-opt', 'width=20', '--json']);
+    const { config, args } = configFromArgs([
+      '--preset',
+      'poisson_stiff',
+      '--steps=10',
+      '--param',
+      'C=4',
+      '--arch-opt',
+      'width=20',
+      '--json',
+    ]);
     expect(config.pde).toBe('poisson1d');
     expect(config.params.C).toBe(4);
     expect(config.steps).toBe(10);
@@ -11,10 +20,23 @@ describe('npm run train flags', () => {
     expect(args.switches.has('json')).toBe(true);
   });
   it('set adaptive sampling, hard constraints and Newton', () => {
-    const { config } = configFromArgs(['--pde', 'burgers', '--sampling', 'rar', '--sampling-add', '8', '--sampling-candidates=1000', '--hard', 'on']);
+    const { config } = configFromArgs([
+      '--pde',
+      'burgers',
+      '--sampling',
+      'rar',
+      '--sampling-add',
+      '8',
+      '--sampling-candidates=1000',
+      '--hard',
+      'on',
+    ]);
     expect(config.sampling).toEqual({ method: 'rar', every: 100, power: 2, c: 0, candidates: 1000, add: 8 });
     expect(config.hardConstraints).toBe(true);
-    expect(configFromArgs(['--optimizer', 'newton', '--opt', 'damped=true']).config.optimizerOptions).toMatchObject({ damped: true, maxParams: 1000 });
+    expect(configFromArgs(['--optimizer', 'newton', '--opt', 'damped=true']).config.optimizerOptions).toMatchObject({
+      damped: true,
+      maxParams: 1000,
+    });
   });
   it.each([
     [['--pde', 'nope'], /pde: unknown value "nope" \(allowed: poisson1d, helmholtz/],

@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   const trainer = new Trainer(config);
   applyStart(trainer, args.values);
   const lastStep = trainer.stepCount + config.steps;
-  log(`${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`);
+  log(
+    `${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`,
+  );
   const rows: MetricsRow[] = [];
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
   let lastDiag: DiagnosticsReport | undefined;
@@ -52,10 +54,17 @@ async function main(): Promise<number> {
       rows.push(metricsRow(c, ms, { relL2, diag }));
       if (diag) {
         lastDiag = diag;
-        log(`  diagnostics @${diag.step}: ${Object.entries(diag.metrics).filter(([k]) => !k.startsWith('hist.') && !k.includes('.eig.')).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
+        log(
+          `  diagnostics @${diag.step}: ${Object.entries(diag.metrics)
+            .filter(([k]) => !k.startsWith('hist.') && !k.includes('.eig.'))
+            .map(([k, v]) => `${k} ${fmt(v)}`)
+            .join('  ')}`,
+        );
       }
       if (relL2 !== undefined) {
-        log(`step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`);
+        log(
+          `step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`,
+        );
       }
     });
     msPerStep = r.msPerStep;
@@ -99,7 +108,10 @@ async function main(): Promise<number> {
   }
   trainer.dispose();
   if (json) process.stdout.write(JSON.stringify(result) + '\n');
-  else log(`relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ${msPerStep.toFixed(2)} ms/step on ${choice.backend}`);
+  else
+    log(
+      `relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ${msPerStep.toFixed(2)} ms/step on ${choice.backend}`,
+    );
   return error ? 3 : 0;
 }
 

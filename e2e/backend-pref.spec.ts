@@ -8,7 +8,9 @@ const onWasm = async (page: import('@playwright/test').Page) => {
   await expect(page).toHaveURL(/\?backend=wasm#/);
 };
 
-test('the backend preference survives presets, config imports and links, and a query typed after the hash', async ({ page }) => {
+test('the backend preference survives presets, config imports and links, and a query typed after the hash', async ({
+  page,
+}) => {
   await openWasm(page, tiny('poisson1d'));
   await page.getByLabel('Preset').selectOption('helmholtz_m1');
   await expect(page.getByTestId('message')).toContainText('Loaded the experiment (helmholtz');
@@ -16,12 +18,16 @@ test('the backend preference survives presets, config imports and links, and a q
   expect(new URL(page.url()).hash).not.toContain('backend');
 
   const config = JSON.stringify({ pde: 'poisson1d', archOptions: { depth: 1, width: 8 }, batch: 16 });
-  await page.getByTestId('import-file').setInputFiles({ name: 'c.config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'c.config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
   await expect(page.getByTestId('message')).toContainText('Loaded the experiment (poisson1d');
   await onWasm(page);
 
   // A link pasted over the page (hash change) keeps it too.
-  await page.evaluate((h) => { window.location.hash = h; }, tiny('helmholtz').slice(2));
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, tiny('helmholtz').slice(2));
   await expect(page.getByLabel('PDE')).toHaveValue('helmholtz');
   await onWasm(page);
 

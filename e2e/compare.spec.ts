@@ -1,7 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { button, collectProblems, open, paused, readNumber, readValue, solutionStep, tiny, traceTypes } from './helpers';
+import {
+  button,
+  collectProblems,
+  open,
+  paused,
+  readNumber,
+  readValue,
+  solutionStep,
+  tiny,
+  traceTypes,
+} from './helpers';
 
-test('compare mode trains Adam and SOAP from the same start: identical first-step losses, then side by side', async ({ page }) => {
+test('compare mode trains Adam and SOAP from the same start: identical first-step losses, then side by side', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('helmholtz'));
   await button(page, 'Compare').click();
@@ -28,11 +40,15 @@ test('compare mode trains Adam and SOAP from the same start: identical first-ste
   expect(Number.isFinite(await readValue(page, 'loss-b'))).toBe(true);
 
   // One combined loss plot (A solid, B dashed) and the solution of both runs on linked axes.
-  const names = await page.getByTestId('loss-chart').evaluate((el) => ((el as unknown as { data: { name: string }[] }).data).map((d) => d.name));
+  const names = await page
+    .getByTestId('loss-chart')
+    .evaluate((el) => (el as unknown as { data: { name: string }[] }).data.map((d) => d.name));
   expect(names).toEqual(expect.arrayContaining(['L_res (A)', 'L_res (B)', 'rel. L2 error (A)', 'rel. L2 error (B)']));
   await expect.poll(() => solutionStep(page, 'data-step-b')).toBeGreaterThan(0);
   expect(await traceTypes(page, 'solution-chart')).toEqual(Array(6).fill('heatmap'));
-  const matches = await page.getByTestId('solution-chart').evaluate((el) => (el as unknown as { layout: Record<string, { matches?: string }> }).layout.xaxis4.matches);
+  const matches = await page
+    .getByTestId('solution-chart')
+    .evaluate((el) => (el as unknown as { layout: Record<string, { matches?: string }> }).layout.xaxis4.matches);
   expect(matches).toBe('x');
 
   // Editing run B changes only B; the section shows that it differs.

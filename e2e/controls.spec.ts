@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { button, collectProblems, open, paused, readNumber, readValue, tiny } from './helpers';
 
-test('Start, Pause, Step and Reset behave; the learning rate changes while training without a new run', async ({ page }) => {
+test('Start, Pause, Step and Reset behave; the learning rate changes while training without a new run', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
   // Headless Chromium here has no GPU: the backend line says WebGPU is software and how to get wasm.
@@ -46,16 +48,29 @@ test('Start, Pause, Step and Reset behave; the learning rate changes while train
 
 test('a diverging run stops with a message and keeps its last good weights', async ({ page }) => {
   const problems = collectProblems(page);
-  await open(page, tiny('poisson1d', { 'params.C': 32, optimizer: 'sgd', lr: 10, logEvery: 1, 'diagnostics.every': 0 }));
+  await open(
+    page,
+    tiny('poisson1d', { 'params.C': 32, optimizer: 'sgd', lr: 10, logEvery: 1, 'diagnostics.every': 0 }),
+  );
   await button(page, 'Start').click();
   await expect(page.getByTestId('status')).toHaveText('diverged', { timeout: 60_000 });
-  await expect(page.getByTestId('message')).toHaveText(/Training diverged at step \d+ \(.*not finite\) and stopped; its last good weights \(step \d+\) are kept/);
+  await expect(page.getByTestId('message')).toHaveText(
+    /Training diverged at step \d+ \(.*not finite\) and stopped; its last good weights \(step \d+\) are kept/,
+  );
   const good = Number(/step (\d+)\) are kept/.exec((await page.getByTestId('message').textContent())!)![1]);
   // Start again with the same settings says what would work; the weights stay finite.
   await button(page, 'Start').click();
-  await expect(page.getByTestId('message')).toHaveText(/diverged; lower the learning rate .* continue from its last good weights \(step \d+\), or press Reset/);
+  await expect(page.getByTestId('message')).toHaveText(
+    /diverged; lower the learning rate .* continue from its last good weights \(step \d+\), or press Reset/,
+  );
   const w = await page.evaluate(async () => {
-    const s = (window as unknown as { pinnPlayground: { state(): { requestWeights(r: number): Promise<{ step: number; tensors: { data: Float32Array }[] }> } } }).pinnPlayground.state();
+    const s = (
+      window as unknown as {
+        pinnPlayground: {
+          state(): { requestWeights(r: number): Promise<{ step: number; tensors: { data: Float32Array }[] }> };
+        };
+      }
+    ).pinnPlayground.state();
     const m = await s.requestWeights(0);
     return { step: m.step, finite: m.tensors.every((t) => Array.from(t.data).every(Number.isFinite)) };
   });
@@ -65,7 +80,9 @@ test('a diverging run stops with a message and keeps its last good weights', asy
   await page.getByTestId('lr').fill('0.0001');
   await expect(page.getByTestId('change-notice')).toHaveAttribute('data-kind', 'continue');
   await button(page, 'Step').click();
-  await expect(page.getByTestId('message')).toHaveText(new RegExp(`^Training diverged at step ${good + 1} .*last good weights \\(step ${good}\\)`));
+  await expect(page.getByTestId('message')).toHaveText(
+    new RegExp(`^Training diverged at step ${good + 1} .*last good weights \\(step ${good}\\)`),
+  );
   await expect(page.getByTestId('status')).toHaveText('diverged');
   expect(problems).toEqual([]);
 });

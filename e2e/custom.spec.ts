@@ -1,13 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
-import { button, collectProblems, downloadOf, open, paused, readNumber, readValue, solutionStep, tiny, traceTypes } from './helpers';
+import {
+  button,
+  collectProblems,
+  downloadOf,
+  open,
+  paused,
+  readNumber,
+  readValue,
+  solutionStep,
+  tiny,
+  traceTypes,
+} from './helpers';
 
 /** The residual's text area (its label also starts "Residual" like the residual-gradient diagnostic's). */
 const residual = (page: Page) => page.getByRole('textbox', { name: 'Residual = 0' });
 
 /** The experiment the store holds (what Start would train). */
-const config = (page: Page) => page.evaluate(() => (window as unknown as { pinnPlayground: { state(): { config: Record<string, unknown> } } }).pinnPlayground.state().config);
+const config = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { pinnPlayground: { state(): { config: Record<string, unknown> } } }).pinnPlayground.state()
+        .config,
+  );
 
-test('a typed PDE: Burgers from the template trains on WebGPU and shows its residual; a bad expression is pointed at and changes nothing', async ({ page }) => {
+test('a typed PDE: Burgers from the template trains on WebGPU and shows its residual; a bad expression is pointed at and changes nothing', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d', { steps: 5000 }));
   await page.getByLabel('PDE').selectOption('custom');
@@ -18,8 +36,14 @@ test('a typed PDE: Burgers from the template trains on WebGPU and shows its resi
 
   await button(page, 'Apply').click();
   await expect(page.getByTestId('custom-status')).toHaveText('Applied: Start trains this PDE.');
-  await expect(page).toHaveURL(/#v=1&pde=custom&custom\.axes=t,x&.*&custom\.residual=u_t%20%2B%20u\*u_x%20-%20nu\*u_xx&/);
-  expect(await config(page)).toMatchObject({ pde: 'custom', custom: { residual: 'u_t + u*u_x - nu*u_xx' }, params: { nu: 0.01 / Math.PI } });
+  await expect(page).toHaveURL(
+    /#v=1&pde=custom&custom\.axes=t,x&.*&custom\.residual=u_t%20%2B%20u\*u_x%20-%20nu\*u_xx&/,
+  );
+  expect(await config(page)).toMatchObject({
+    pde: 'custom',
+    custom: { residual: 'u_t + u*u_x - nu*u_xx' },
+    params: { nu: 0.01 / Math.PI },
+  });
   await expect(page.getByTestId('config-error')).toHaveCount(0); // the worker agrees it is valid
   for (const term of ['res', 'ic', 'bc']) await expect(page.getByLabel(`Weight of ${term}`)).toHaveValue('1');
   await page.getByLabel('Weight of bc').fill('10');
@@ -68,8 +92,15 @@ test('a typed PDE survives a reload of its link and goes into the exported confi
   await expect(page.getByTestId('custom-status')).toHaveText('Applied: Start trains this PDE.');
   const applied = await config(page);
   expect(applied).toMatchObject({
-    pde: 'custom', params: { c: 0.5 },
-    custom: { label: 'Slow wave', residual: 'u_tt - c^2*u_xx', ic: 'sin(2*pi*x)', ic_t: '0', bcs: [{ kind: 'periodic', axis: 'x' }] },
+    pde: 'custom',
+    params: { c: 0.5 },
+    custom: {
+      label: 'Slow wave',
+      residual: 'u_tt - c^2*u_xx',
+      ic: 'sin(2*pi*x)',
+      ic_t: '0',
+      bcs: [{ kind: 'periodic', axis: 'x' }],
+    },
   });
 
   await page.reload();

@@ -2,9 +2,13 @@ import { expect, test } from '@playwright/test';
 import { button, collectProblems, open, readNumber, tiny } from './helpers';
 
 /** The page's store (see src/main.tsx), typed as far as these tests read it. */
-interface Handle { pinnPlayground: { loseDevice(): void; state(): { runs: ({ rows: Record<string, number>[] } | null)[] } } }
+interface Handle {
+  pinnPlayground: { loseDevice(): void; state(): { runs: ({ rows: Record<string, number>[] } | null)[] } };
+}
 
-test('a lost WebGPU device falls back to the next backend, says why, and training resumes on the same trajectory', async ({ page }) => {
+test('a lost WebGPU device falls back to the next backend, says why, and training resumes on the same trajectory', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d', { steps: 100_000 }));
   await button(page, 'Start').click();
@@ -19,18 +23,23 @@ test('a lost WebGPU device falls back to the next backend, says why, and trainin
   });
 
   await expect(page.getByTestId('backend')).toHaveText(/^(webgl|wasm|cpu)/, { timeout: 60_000 });
-  await expect(page.getByTestId('message')).toHaveText(/Switched backend: webgpu: the WebGPU device was lost \(.+\) → using (webgl|wasm|cpu), resumed from the last saved weights and optimizer state/);
+  await expect(page.getByTestId('message')).toHaveText(
+    /Switched backend: webgpu: the WebGPU device was lost \(.+\) → using (webgl|wasm|cpu), resumed from the last saved weights and optimizer state/,
+  );
   await expect(page.getByTestId('status')).toHaveText('running');
   const resumedAt = await readNumber(page, 'step');
-  await expect.poll(() => readNumber(page, 'step'), { timeout: 60_000 }).toBeGreaterThan(Math.max(resumedAt, lostAt) + 4);
+  await expect
+    .poll(() => readNumber(page, 'step'), { timeout: 60_000 })
+    .toBeGreaterThan(Math.max(resumedAt, lostAt) + 4);
   // Rows logged again after the resume, at steps already logged before the loss, repeat them:
   // the same collocation points and optimizer state, only the backend's rounding differs
   // (a restart from the weights alone would draw other points: losses off by tens of %).
   const pairs = await page.evaluate(() => {
     const w = window as unknown as Handle & { rowsBeforeLoss: Record<string, number>[] };
     const before = new Map(w.rowsBeforeLoss.map((r) => [r.step, r]));
-    return w.pinnPlayground.state().runs[0]!.rows
-      .filter((r) => !w.rowsBeforeLoss.includes(r) && before.has(r.step))
+    return w.pinnPlayground
+      .state()
+      .runs[0]!.rows.filter((r) => !w.rowsBeforeLoss.includes(r) && before.has(r.step))
       .map((r) => ({ step: r.step, before: before.get(r.step)!.loss, after: r.loss }));
   });
   for (const p of pairs) expect(Math.abs(p.after - p.before) / p.before, `loss at step ${p.step}`).toBeLessThan(0.02);

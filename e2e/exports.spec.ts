@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { button, collectProblems, downloadOf, open, paused, readNumber, readValue, tiny } from './helpers';
 
 /** Parse a safetensors file by its spec: u64 LE header length, JSON header, F32 data at the offsets. */
-function parseSafetensors(b: Buffer): { header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>; meta: Record<string, string>; dataBytes: number } {
+function parseSafetensors(b: Buffer): {
+  header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>;
+  meta: Record<string, string>;
+  dataBytes: number;
+} {
   const n = Number(b.readBigUInt64LE(0));
   const raw = JSON.parse(b.subarray(8, 8 + n).toString('utf8'));
   const { __metadata__: meta, ...header } = raw;
@@ -13,7 +17,9 @@ async function openExport(page: Page) {
   if ((await button(page, 'Export').getAttribute('aria-expanded')) !== 'true') await button(page, 'Export').click();
 }
 
-test('every export downloads a file that parses, and imported config and weights continue the experiment', async ({ page }) => {
+test('every export downloads a file that parses, and imported config and weights continue the experiment', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d', { seed: 5 }));
@@ -48,9 +54,14 @@ test('every export downloads a file that parses, and imported config and weights
   for (const t of wj) expect(t.data).toHaveLength(t.shape.reduce((a: number, c: number) => a * c, 1));
 
   // Metrics as CSV: one row per logged step, with the loss columns.
-  const csv = (await downloadOf(page, () => button(page, 'Metrics (.csv)').click())).bytes.toString('utf8').trim().split('\n');
+  const csv = (await downloadOf(page, () => button(page, 'Metrics (.csv)').click())).bytes
+    .toString('utf8')
+    .trim()
+    .split('\n');
   const cols = csv[0].split(',');
-  expect(cols).toEqual(expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep', 'align.intra']));
+  expect(cols).toEqual(
+    expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep', 'align.intra']),
+  );
   expect(csv.length - 1).toBe(step / 2);
   expect(Number(csv.at(-1)!.split(',')[cols.indexOf('step')])).toBe(step);
   expect(csv.slice(1).every((line) => Number.isFinite(Number(line.split(',')[cols.indexOf('loss')])))).toBe(true);
@@ -61,28 +72,42 @@ test('every export downloads a file that parses, and imported config and weights
   expect(cfg).toMatchObject({ pde: 'poisson1d', seed: 5, batch: 16 });
   await page.getByLabel('Seed').fill('9');
   await expect(page).toHaveURL(/seed=9/);
-  await page.getByTestId('import-file').setInputFiles({ name: cfgFile.name, mimeType: 'application/json', buffer: cfgFile.bytes });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: cfgFile.name, mimeType: 'application/json', buffer: cfgFile.bytes });
   await expect(page.getByLabel('Seed')).toHaveValue('5');
   await expect(page).toHaveURL(/seed=5/);
-  expect(await page.evaluate(() => (window as unknown as { pinnPlayground: { state(): { config: unknown } } }).pinnPlayground.state().config)).toEqual(cfg);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { pinnPlayground: { state(): { config: unknown } } }).pinnPlayground.state().config,
+    ),
+  ).toEqual(cfg);
 
   // Every plot as PNG and SVG.
   for (const panel of ['Loss and error', 'Gradient histograms']) {
-    const png = await downloadOf(page, () => page.getByRole('button', { name: `Save the ${panel} plot as PNG` }).click());
+    const png = await downloadOf(page, () =>
+      page.getByRole('button', { name: `Save the ${panel} plot as PNG` }).click(),
+    );
     expect(png.name).toMatch(/\.png$/);
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const svg = await downloadOf(page, () => page.getByRole('button', { name: `Save the ${panel} plot as SVG` }).click());
+    const svg = await downloadOf(page, () =>
+      page.getByRole('button', { name: `Save the ${panel} plot as SVG` }).click(),
+    );
     expect(svg.name).toMatch(/\.svg$/);
     expect(svg.bytes.toString('utf8')).toMatch(/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/);
   }
-  const solutionPng = await downloadOf(page, () => page.getByRole('button', { name: /^Save the Solution.* plot as PNG$/ }).click());
+  const solutionPng = await downloadOf(page, () =>
+    page.getByRole('button', { name: /^Save the Solution.* plot as PNG$/ }).click(),
+  );
   expect(solutionPng.bytes.subarray(1, 4).toString()).toBe('PNG');
 
   // Weights import: reset, load the exported safetensors, and training continues from them.
   const relL2 = await readValue(page, 'rel-l2');
   await button(page, 'Reset').click();
   await expect(page.getByTestId('step')).toHaveText('0');
-  await page.getByTestId('import-file').setInputFiles({ name: st.name, mimeType: 'application/octet-stream', buffer: st.bytes });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: st.name, mimeType: 'application/octet-stream', buffer: st.bytes });
   await expect(page.getByTestId('message')).toHaveText(/Loaded .*\.safetensors into run A; press Start to continue/);
   await expect.poll(() => readValue(page, 'rel-l2')).toBeCloseTo(relL2, 5);
   await button(page, 'Start').click();

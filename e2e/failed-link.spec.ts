@@ -4,7 +4,9 @@ import { open, tiny } from './helpers';
 
 test('a bad link is reported and replaced in the address by the experiment that was kept', async ({ page }) => {
   await open(page, tiny('helmholtz')); // no training: the default backend will do
-  await page.evaluate(() => { window.location.hash = 'pde=poisson1d&batch=abc'; });
+  await page.evaluate(() => {
+    window.location.hash = 'pde=poisson1d&batch=abc';
+  });
   await expect(page.getByTestId('message')).toContainText('This link could not be loaded');
   await expect(page.getByLabel('PDE')).toHaveValue('helmholtz');
   // the hash is the kept experiment's (written in full), not the failed one

@@ -7,7 +7,9 @@ async function problemOf(page: Page, label: string): Promise<string | null> {
   return id ? page.locator(`[id="${id}"]`).textContent() : null;
 }
 
-test('an out-of-range value: a message beside the field, the field outlined, Start disabled until fixed', async ({ page }) => {
+test('an out-of-range value: a message beside the field, the field outlined, Start disabled until fixed', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
   const lr = page.getByLabel('Learning rate', { exact: true });
@@ -52,15 +54,19 @@ test('labels, tooltips, checkboxes and method defaults come from the schema', as
   await page.getByLabel('Balancing method', { exact: true }).selectOption('gradnorm');
   await expect(page.getByLabel('Rebalance every (steps)', { exact: true })).toHaveValue('100');
   // every field of the settings has a tooltip
-  const untitled = await page.locator('aside.controls .field').evaluateAll((els) => els.filter((e) => !e.getAttribute('title')).map((e) => e.textContent));
+  const untitled = await page
+    .locator('aside.controls .field')
+    .evaluateAll((els) => els.filter((e) => !e.getAttribute('title')).map((e) => e.textContent));
   expect(untitled).toEqual([]);
   // no select truncates its chosen option
-  const cut = await page.locator('aside.controls .field select').evaluateAll((els) => els.flatMap((el) => {
-    const s = el as HTMLSelectElement;
-    const ctx = document.createElement('canvas').getContext('2d')!;
-    ctx.font = getComputedStyle(s).font;
-    const text = s.selectedOptions[0]?.text ?? '';
-    return ctx.measureText(text).width > s.clientWidth - 24 ? [text] : [];
-  }));
+  const cut = await page.locator('aside.controls .field select').evaluateAll((els) =>
+    els.flatMap((el) => {
+      const s = el as HTMLSelectElement;
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(s).font;
+      const text = s.selectedOptions[0]?.text ?? '';
+      return ctx.measureText(text).width > s.clientWidth - 24 ? [text] : [];
+    }),
+  );
   expect(cut).toEqual([]);
 });

@@ -2,11 +2,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { button, collectProblems, downloadOf, open, paused, tiny, traceTypes } from './helpers';
 
 /** The names of the flow chart's named traces (the centreline profiles). */
-const profiles = (page: Page) => page.getByTestId('flow-chart').evaluate((el) =>
-  ((el as unknown as { data?: { name?: string; mode?: string }[] }).data ?? []).filter((d) => d.mode === 'lines' && d.name).map((d) => d.name));
-const flowStep = async (page: Page, attr = 'data-step') => Number((await page.getByTestId('flow-chart').getAttribute(attr)) || 0);
+const profiles = (page: Page) =>
+  page
+    .getByTestId('flow-chart')
+    .evaluate((el) =>
+      ((el as unknown as { data?: { name?: string; mode?: string }[] }).data ?? [])
+        .filter((d) => d.mode === 'lines' && d.name)
+        .map((d) => d.name),
+    );
+const flowStep = async (page: Page, attr = 'data-step') =>
+  Number((await page.getByTestId('flow-chart').getAttribute(attr)) || 0);
 
-test('the lid-driven cavity shows its flow: speed heatmaps with streamlines and the centreline, for one run and for two', async ({ page }) => {
+test('the lid-driven cavity shows its flow: speed heatmaps with streamlines and the centreline, for one run and for two', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
@@ -23,12 +32,21 @@ test('the lid-driven cavity shows its flow: speed heatmaps with streamlines and 
   // Below the loss plot (clicking the run buttons scrolls up); plots off screen skip their draws.
   await panel.scrollIntoViewIfNeeded();
   // heatmap + streamlines + arrowheads per speed plot, two centreline profiles, Ghia's points (Re = 100)
-  await expect.poll(() => traceTypes(page, 'flow-chart')).toEqual(['heatmap', 'scatter', 'scatter', 'heatmap', 'scatter', 'scatter', 'scatter', 'scatter', 'scatter']);
+  await expect
+    .poll(() => traceTypes(page, 'flow-chart'))
+    .toEqual(['heatmap', 'scatter', 'scatter', 'heatmap', 'scatter', 'scatter', 'scatter', 'scatter', 'scatter']);
   expect(await profiles(page)).toEqual(['prediction', 'reference']);
-  const ghia = await page.getByTestId('flow-chart').evaluate((el) =>
-    ((el as unknown as { data: { name?: string; x: number[] }[] }).data.find((d) => d.name === 'Ghia et al. (1982)')?.x.length ?? 0));
+  const ghia = await page
+    .getByTestId('flow-chart')
+    .evaluate(
+      (el) =>
+        (el as unknown as { data: { name?: string; x: number[] }[] }).data.find((d) => d.name === 'Ghia et al. (1982)')
+          ?.x.length ?? 0,
+    );
   expect(ghia).toBe(17);
-  const streamlinePoints = await page.getByTestId('flow-chart').evaluate((el) => (el as unknown as { data: { x: unknown[] }[] }).data[4].x.length);
+  const streamlinePoints = await page
+    .getByTestId('flow-chart')
+    .evaluate((el) => (el as unknown as { data: { x: unknown[] }[] }).data[4].x.length);
   expect(streamlinePoints).toBeGreaterThan(100); // the reference's streamlines
   const png = await downloadOf(page, () => page.getByRole('button', { name: 'Save the Flow plot as PNG' }).click());
   expect(png.name).toBe('pinn-flow.png');

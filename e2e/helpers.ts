@@ -9,10 +9,19 @@ import { readFileSync } from 'node:fs';
  */
 export function tiny(pde = 'poisson1d', overrides: Record<string, string | number> = {}): string {
   const keys: Record<string, string | number> = {
-    pde, 'archOptions.depth': 1, 'archOptions.width': 8, batch: 16, logEvery: 2, steps: 400, 'diagnostics.every': 4, 'diagnostics.kinds': 'align,hist',
+    pde,
+    'archOptions.depth': 1,
+    'archOptions.width': 8,
+    batch: 16,
+    logEvery: 2,
+    steps: 400,
+    'diagnostics.every': 4,
+    'diagnostics.kinds': 'align,hist',
     ...overrides,
   };
-  return `/#${Object.entries(keys).map(([k, v]) => `${k}=${v}`).join('&')}`;
+  return `/#${Object.entries(keys)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')}`;
 }
 
 /** Console errors, page errors and worker errors, to assert that none happened. */
@@ -22,9 +31,11 @@ export function collectProblems(page: Page): string[] {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('worker', (w) => w.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`worker console: ${m.text()}`);
-  }));
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`worker console: ${m.text()}`);
+    }),
+  );
   return problems;
 }
 
@@ -56,7 +67,9 @@ export async function solutionStep(page: Page, attr: 'data-step' | 'data-step-b'
 
 /** Plotly's trace types on a chart (read from the graph div). */
 export async function traceTypes(page: Page, testId: string): Promise<string[]> {
-  return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { type: string }[] }).data ?? []).map((d) => d.type));
+  return page
+    .getByTestId(testId)
+    .evaluate((el) => ((el as unknown as { data?: { type: string }[] }).data ?? []).map((d) => d.type));
 }
 
 /** The button named exactly `name`. */
@@ -64,7 +77,7 @@ export const button = (page: Page, name: string) => page.getByRole('button', { n
 
 /** Click `name` and return the file the browser downloads. */
 export async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
+  const [d] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
   const path = await d.path();
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }

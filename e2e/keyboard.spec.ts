@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { button, openWasm, paused, readNumber, tiny } from './helpers';
 
-test('Space, S and R drive training; focus moves to Pause when Start disables itself; the skip link reaches the run bar', async ({ page }) => {
+test('Space, S and R drive training; focus moves to Pause when Start disables itself; the skip link reaches the run bar', async ({
+  page,
+}) => {
   await openWasm(page, tiny('helmholtz', { 'diagnostics.every': 0 }));
   await expect(page.getByText('u(x, y) is approximated by this network')).toBeVisible();
   await page.keyboard.press('Tab');
@@ -36,5 +38,7 @@ test('Space, S and R drive training; focus moves to Pause when Start disables it
   await paused(page);
   await expect(page.getByTestId('run-tag')).toHaveText('A: adam');
   await expect(page.getByTestId('run-tag-b')).toHaveText('B: soap');
-  await expect(page.getByTestId('verdict')).toHaveText(/^(A|B) leads on rel\. L2 by [\d.]+× \(A .* vs B .*\)|^Level on rel\. L2/);
+  await expect(page.getByTestId('verdict')).toHaveText(
+    /^(A|B) leads on rel\. L2 by [\d.]+× \(A .* vs B .*\)|^Level on rel\. L2/,
+  );
 });

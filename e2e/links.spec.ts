@@ -25,10 +25,16 @@ test('a copied URL restores the whole experiment, compare run included', async (
   await expect(button(other, 'Compare')).toHaveAttribute('aria-pressed', 'true');
   await expect(other.getByTestId('compare-summary')).toContainText('optimizer = soap');
   await expect(other.getByTestId('compare-summary')).toContainText('lr = 0.0003');
-  const same = await Promise.all([page, other].map((p) => p.evaluate(() => {
-    const s = (window as unknown as { pinnPlayground: { state(): { config: unknown; overrides: unknown } } }).pinnPlayground.state();
-    return { config: s.config, overrides: s.overrides };
-  })));
+  const same = await Promise.all(
+    [page, other].map((p) =>
+      p.evaluate(() => {
+        const s = (
+          window as unknown as { pinnPlayground: { state(): { config: unknown; overrides: unknown } } }
+        ).pinnPlayground.state();
+        return { config: s.config, overrides: s.overrides };
+      }),
+    ),
+  );
   expect(same[1]).toEqual(same[0]);
 });
 
@@ -41,7 +47,9 @@ test('a malformed link shows a clear error and keeps the current experiment', as
     ['#garbage', /"garbage" where a key=value pair belongs/],
     ['#pde=%E0%A4%A', /not valid URL encoding/],
   ] as const) {
-    await page.evaluate((h) => { window.location.hash = h; }, hash);
+    await page.evaluate((h) => {
+      window.location.hash = h;
+    }, hash);
     await expect(page.getByTestId('message')).toHaveText(reason);
     await expect(page.getByTestId('message')).toContainText('The current experiment was kept.');
     await expect(page.getByLabel('PDE')).toHaveValue('helmholtz');
@@ -63,18 +71,48 @@ test('malformed config and weights files show a clear error and keep the run', a
   await expect(page.getByTestId('step')).toHaveText('2');
   await paused(page);
   const loss = await page.getByTestId('loss').textContent();
-  const wide = weightsToSafetensors([
-    { name: 'layer0.weight', shape: [1, 9], data: new Float32Array(9) }, { name: 'layer0.bias', shape: [9], data: new Float32Array(9) },
-    { name: 'layer1.weight', shape: [9, 1], data: new Float32Array(9) }, { name: 'layer1.bias', shape: [1], data: new Float32Array(1) },
-  ], baseConfig, 0);
-  const otherArch = weightsToSafetensors([{ name: 'gate_u.weight', shape: [1, 8], data: new Float32Array(8) }], baseConfig, 0);
+  const wide = weightsToSafetensors(
+    [
+      { name: 'layer0.weight', shape: [1, 9], data: new Float32Array(9) },
+      { name: 'layer0.bias', shape: [9], data: new Float32Array(9) },
+      { name: 'layer1.weight', shape: [9, 1], data: new Float32Array(9) },
+      { name: 'layer1.bias', shape: [1], data: new Float32Array(1) },
+    ],
+    baseConfig,
+    0,
+  );
+  const otherArch = weightsToSafetensors(
+    [{ name: 'gate_u.weight', shape: [1, 8], data: new Float32Array(8) }],
+    baseConfig,
+    0,
+  );
   const files: [string, Buffer, RegExp][] = [
     ['notes.json', Buffer.from('this is not JSON'), /notes\.json is not JSON/],
-    ['config.json', Buffer.from('{"pde": "poisson1d", "batch": "many"}'), /This config file could not be loaded: config\.json: batch: "many" is not an integer/],
-    ['truncated.safetensors', Buffer.from(wide.subarray(0, wide.length - 10)), /truncated\.safetensors: safetensors: .*data_offsets .* are not \[begin, end\] within the \d+-byte data|exceeds file size/],
-    ['wide.safetensors', Buffer.from(wide), /wide\.safetensors was not loaded: weights do not fit this mlp network .*layer0\.weight has shape \[1,9\], expected \[1,8\]/],
-    ['modified.safetensors', Buffer.from(otherArch), /modified\.safetensors was not loaded: .*missing layer0\.weight.*unexpected gate_u\.weight/],
-    ['w.json', Buffer.from('[{"name": "layer0.weight", "shape": [1, 8], "data": [1, 2]}]'), /w\.json: layer0\.weight has 2 values for shape \[1, 8\]/],
+    [
+      'config.json',
+      Buffer.from('{"pde": "poisson1d", "batch": "many"}'),
+      /This config file could not be loaded: config\.json: batch: "many" is not an integer/,
+    ],
+    [
+      'truncated.safetensors',
+      Buffer.from(wide.subarray(0, wide.length - 10)),
+      /truncated\.safetensors: safetensors: .*data_offsets .* are not \[begin, end\] within the \d+-byte data|exceeds file size/,
+    ],
+    [
+      'wide.safetensors',
+      Buffer.from(wide),
+      /wide\.safetensors was not loaded: weights do not fit this mlp network .*layer0\.weight has shape \[1,9\], expected \[1,8\]/,
+    ],
+    [
+      'modified.safetensors',
+      Buffer.from(otherArch),
+      /modified\.safetensors was not loaded: .*missing layer0\.weight.*unexpected gate_u\.weight/,
+    ],
+    [
+      'w.json',
+      Buffer.from('[{"name": "layer0.weight", "shape": [1, 8], "data": [1, 2]}]'),
+      /w\.json: layer0\.weight has 2 values for shape \[1, 8\]/,
+    ],
   ];
   for (const [name, buffer, reason] of files) {
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });

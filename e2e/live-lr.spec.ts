@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { button, collectProblems, downloadOf, openWasm, paused, readNumber, tiny } from './helpers';
 
-test('typing 1e-4 key by key into a running run applies 1e-4 on Enter and no step ever runs at lr = 1', async ({ page }) => {
+test('typing 1e-4 key by key into a running run applies 1e-4 on Enter and no step ever runs at lr = 1', async ({
+  page,
+}) => {
   const problems = collectProblems(page);
   await openWasm(page, tiny('poisson1d', { lr: 0.001, steps: 100000, 'diagnostics.every': 0 }));
   await button(page, 'Start').click();
@@ -17,7 +19,10 @@ test('typing 1e-4 key by key into a running run applies 1e-4 on Enter and no ste
   await paused(page);
 
   await button(page, 'Export').click();
-  const csv = (await downloadOf(page, () => button(page, 'Metrics (.csv)').click())).bytes.toString('utf8').trim().split('\n');
+  const csv = (await downloadOf(page, () => button(page, 'Metrics (.csv)').click())).bytes
+    .toString('utf8')
+    .trim()
+    .split('\n');
   const cols = csv[0].split(',');
   expect(cols).toContain('lr');
   const rows = csv.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], Number(v)])));

@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { button, openWasm, paused, readNumber, readValue, tiny } from './helpers';
 
-test('a paused run continues from its current weights after a batch change; an architecture change says it restarts', async ({ page }) => {
+test('a paused run continues from its current weights after a batch change; an architecture change says it restarts', async ({
+  page,
+}) => {
   await openWasm(page, tiny('poisson1d', { lr: 0.01, 'diagnostics.every': 0 }));
   await button(page, 'Start').click();
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(20);

@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { button, collectProblems, open, paused, readNumber, readValue, solutionStep, tiny, traceTypes } from './helpers';
+import {
+  button,
+  collectProblems,
+  open,
+  paused,
+  readNumber,
+  readValue,
+  solutionStep,
+  tiny,
+  traceTypes,
+} from './helpers';
 
 /** The PDEs the issue names; the test trains every PDE the catalog offers, these included. */
 const required = ['poisson1d', 'helmholtz', 'klein_gordon', 'wave', 'advection', 'burgers', 'allen_cahn', 'kdv', 'ks'];
@@ -9,7 +19,9 @@ test('every PDE trains on WebGPU and its loss and solution plots update', async 
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
   const pdes = await page.evaluate(() => {
-    const s = (window as unknown as { pinnPlayground: { state(): { catalog: { pdes: { id: string; axes: string[] }[] } } } }).pinnPlayground.state();
+    const s = (
+      window as unknown as { pinnPlayground: { state(): { catalog: { pdes: { id: string; axes: string[] }[] } } } }
+    ).pinnPlayground.state();
     return s.catalog.pdes.map((p) => [p.id, p.axes.length === 1 ? 'scatter' : 'heatmap'] as const);
   });
   expect(pdes.map(([id]) => id)).toEqual(expect.arrayContaining(required));

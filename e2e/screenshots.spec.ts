@@ -13,11 +13,22 @@ const scrollTop = (el: Element, [container, margin]: [string, number]) => {
 };
 
 /** Still small (SwiftShader), but big enough to learn something in a few hundred steps. */
-const big = { 'archOptions.depth': 2, 'archOptions.width': 16, batch: 64, logEvery: 5, 'diagnostics.every': 10, lr: 0.005, steps: 2000 };
+const big = {
+  'archOptions.depth': 2,
+  'archOptions.width': 16,
+  batch: 64,
+  logEvery: 5,
+  'diagnostics.every': 10,
+  lr: 0.005,
+  steps: 2000,
+};
 
 test('screenshots of the main views', async ({ page }) => {
   test.setTimeout(600_000);
-  await open(page, tiny('helmholtz', { ...big, 'params.a2': 1, lr: 0.01, 'balancing.method': 'annealing', 'balancing.every': 20 }));
+  await open(
+    page,
+    tiny('helmholtz', { ...big, 'params.a2': 1, lr: 0.01, 'balancing.method': 'annealing', 'balancing.every': 20 }),
+  );
   await button(page, 'Start').click();
   await expect.poll(() => readNumber(page, 'step'), { timeout: 300_000 }).toBeGreaterThanOrEqual(300);
   await button(page, 'Pause').click();
@@ -62,7 +73,10 @@ test('screenshot of the lid-driven cavity flow', async ({ page }) => {
   test.setTimeout(720_000);
   // The stream-function form (continuity holds exactly) with a heavy lid: the main vortex appears within a few hundred
   // steps. Histograms only, and rarely: each diagnostic costs per-term gradients of third derivatives.
-  await open(page, tiny('ldc_stream', { ...big, 'lossWeights.bc': 30, 'diagnostics.every': 50, 'diagnostics.kinds': 'hist' }));
+  await open(
+    page,
+    tiny('ldc_stream', { ...big, 'lossWeights.bc': 30, 'diagnostics.every': 50, 'diagnostics.kinds': 'hist' }),
+  );
   await button(page, 'Start').click();
   await expect.poll(() => readNumber(page, 'step'), { timeout: 540_000 }).toBeGreaterThanOrEqual(350);
   await button(page, 'Pause').click();
@@ -75,7 +89,9 @@ test('screenshot of the lid-driven cavity flow', async ({ page }) => {
     main.scrollTo(0, main.scrollTop + el.getBoundingClientRect().bottom - main.getBoundingClientRect().bottom + 12);
   });
   const step = await readNumber(page, 'step');
-  await expect.poll(async () => Number(await page.getByTestId('flow-chart').getAttribute('data-step')), { timeout: 120_000 }).toBe(step);
+  await expect
+    .poll(async () => Number(await page.getByTestId('flow-chart').getAttribute('data-step')), { timeout: 120_000 })
+    .toBe(step);
   await page.waitForTimeout(1000);
   await page.screenshot({ path: 'docs/cavity.png' });
 });

@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { button, openWasm, solutionStep, tiny } from './helpers';
 
-test('the solution refreshes while training even when one evaluation costs far more than 2 % of the time', async ({ page }) => {
+test('the solution refreshes while training even when one evaluation costs far more than 2 % of the time', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // A wide modified MLP evaluated on Allen–Cahn's 201 × 512 reference grid, trained on 16 points:
   // an evaluation costs as much as dozens of steps, so the 2 % budget alone would wait minutes.

@@ -2,11 +2,16 @@
 import { expect, test } from '@playwright/test';
 import { openWasm, tiny } from './helpers';
 
-test('Helmholtz M1 and Adam vs SOAP on Burgers turn diagnostics on; the empty panel says when histograms come', async ({ page }) => {
+test('Helmholtz M1 and Adam vs SOAP on Burgers turn diagnostics on; the empty panel says when histograms come', async ({
+  page,
+}) => {
   await openWasm(page, tiny('poisson1d'));
   const every = page.getByLabel('Diagnostics every (steps, 0 = off)');
   const empty = page.locator('[data-panel="histograms"] .empty');
-  for (const [id, n] of [['helmholtz_m1', 200], ['burgers_adam_vs_soap', 100]] as const) {
+  for (const [id, n] of [
+    ['helmholtz_m1', 200],
+    ['burgers_adam_vs_soap', 100],
+  ] as const) {
     await page.getByLabel('Preset').selectOption(id);
     await expect(page.getByTestId('message')).toContainText('Loaded the experiment');
     await expect(every).toHaveValue(String(n));

@@ -29,23 +29,44 @@ export const newtonStudy: Study = {
   paper: 'Rowan 2025 (arXiv 2510.11987): Newton converges to stationary points with negative curvature',
   runs: () => [],
   async execute(quick, steps) {
-    const config = resolveConfig({ pde: 'poisson1d', params: { C: 4 }, archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64, seed: 3, lr: 1e-2, logEvery: 100 });
+    const config = resolveConfig({
+      pde: 'poisson1d',
+      params: { C: 4 },
+      archOptions: { depth: 1, width: 10, activation: 'tanh' },
+      batch: 64,
+      seed: 3,
+      lr: 1e-2,
+      logEvery: 100,
+    });
     const trainer = new Trainer(config);
     const batches = trainer.sample(trainer.probeRng, 64);
     const f = flatObjective(trainer, batches);
     const x0 = await getFlat(trainer.vars);
     const out: RunResult[] = [];
-    const record = async (label: string, x: Float64Array, iters: number, extra: Record<string, number | string> = {}) => {
+    const record = async (
+      label: string,
+      x: Float64Array,
+      iters: number,
+      extra: Record<string, number | string> = {},
+    ) => {
       setFlat(trainer.vars, x);
       const at = await f(x);
       const s = await spectrum(f, x);
       const ev = await trainer.evaluate();
       const gradNorm = Math.sqrt(at.grad.reduce((a, g) => a + g * g, 0));
       out.push({
-        spec: { label, config: {} }, steps: iters, relL2: ev.relL2, loss: at.loss, losses: {}, msPerStep: 0, curve: [],
+        spec: { label, config: {} },
+        steps: iters,
+        relL2: ev.relL2,
+        loss: at.loss,
+        losses: {},
+        msPerStep: 0,
+        curve: [],
         extra: { gradNorm, lambdaMin: s.min, lambdaMax: s.max, ...extra },
       });
-      process.stdout.write(`  ${label.padEnd(22)} loss ${at.loss.toExponential(3)}  |∇| ${gradNorm.toExponential(2)}  λmin ${s.min.toExponential(2)}  λmax ${s.max.toExponential(2)}\n`);
+      process.stdout.write(
+        `  ${label.padEnd(22)} loss ${at.loss.toExponential(3)}  |∇| ${gradNorm.toExponential(2)}  λmin ${s.min.toExponential(2)}  λmax ${s.max.toExponential(2)}\n`,
+      );
     };
     await record('initial weights', x0, 0);
     // undamped Newton from random weights jumps far away; start every method from a short
@@ -69,13 +90,28 @@ export const newtonStudy: Study = {
     return out;
   },
   report(results) {
-    const rows = results.map((r) => [r.spec.label, r.steps, r.loss, Number(r.extra?.gradNorm), Number(r.extra?.lambdaMin), Number(r.extra?.lambdaMax), r.relL2, String(r.extra?.stop ?? '')]);
+    const rows = results.map((r) => [
+      r.spec.label,
+      r.steps,
+      r.loss,
+      Number(r.extra?.gradNorm),
+      Number(r.extra?.lambdaMin),
+      Number(r.extra?.lambdaMax),
+      r.relL2,
+      String(r.extra?.stop ?? ''),
+    ]);
     const nt = results.find((r) => r.spec.label.startsWith('Newton (undamped'))!;
     const adam = results.find((r) => r.spec.label.startsWith('Adam (fresh'))!;
-    const saddle = Number(nt.extra?.lambdaMin) < 0 && Number(nt.extra?.gradNorm) < 1e-3 * Math.max(1, Number(results[0].extra?.gradNorm));
+    const saddle =
+      Number(nt.extra?.lambdaMin) < 0 &&
+      Number(nt.extra?.gradNorm) < 1e-3 * Math.max(1, Number(results[0].extra?.gradNorm));
     return {
-      table: markdownTable(['method', 'iterations', 'loss (fixed batch)', 'gradient norm', 'λmin(H)', 'λmax(H)', 'relL2', 'stop'], rows),
-      verdict: `undamped Newton ${saddle ? 'stopped at a stationary point with negative curvature (a saddle)' : 'did NOT end at a saddle in this run'}, ` +
+      table: markdownTable(
+        ['method', 'iterations', 'loss (fixed batch)', 'gradient norm', 'λmin(H)', 'λmax(H)', 'relL2', 'stop'],
+        rows,
+      ),
+      verdict:
+        `undamped Newton ${saddle ? 'stopped at a stationary point with negative curvature (a saddle)' : 'did NOT end at a saddle in this run'}, ` +
         `with loss ${nt.loss.toExponential(2)} vs Adam's ${adam.loss.toExponential(2)} (${nt.loss > 10 * adam.loss ? 'far above' : 'not far above'}).`,
     };
   },

@@ -15,9 +15,18 @@ export const poissonCStudy: Study = {
     return [1, 2, 4, 8].map((C) => ({
       label: `C = ${C}`,
       config: {
-        pde: 'poisson1d', params: { C }, steps: n, batch: 128, seed: 0, logEvery: 50,
+        pde: 'poisson1d',
+        params: { C },
+        steps: n,
+        batch: 128,
+        seed: 0,
+        logEvery: 50,
         archOptions: { depth: 2, width: 50, activation: 'tanh' },
-        diagnostics: { every: Math.max(10, Math.round(n / 10)), kinds: ['align', 'hist', 'hess'], hessIters: quick ? 15 : 40 },
+        diagnostics: {
+          every: Math.max(10, Math.round(n / 10)),
+          kinds: ['align', 'hist', 'hess'],
+          hessIters: quick ? 15 : 40,
+        },
       },
     }));
   },
@@ -32,15 +41,38 @@ export const poissonCStudy: Study = {
       return res / bc;
     };
     const rows = results.map((r) => [
-      r.spec.label, r.firstDiag?.step ?? NaN, ratio(r.firstDiag), maxMean(r.firstDiag), r.firstDiag?.metrics['hess.top.res'] ?? NaN,
-      r.steps, ratio(r.diag), r.diag?.metrics['hess.top.res'] ?? NaN, r.diag?.metrics['hess.top.bc'] ?? NaN, r.relL2,
+      r.spec.label,
+      r.firstDiag?.step ?? NaN,
+      ratio(r.firstDiag),
+      maxMean(r.firstDiag),
+      r.firstDiag?.metrics['hess.top.res'] ?? NaN,
+      r.steps,
+      ratio(r.diag),
+      r.diag?.metrics['hess.top.res'] ?? NaN,
+      r.diag?.metrics['hess.top.bc'] ?? NaN,
+      r.relL2,
     ]);
     const early = results.map((r) => ratio(r.firstDiag));
     const hess = results.map((r) => r.firstDiag?.metrics['hess.top.res'] ?? NaN);
     const grows = (xs: number[]) => xs.every((v, i) => i === 0 || v > xs[i - 1]);
     return {
-      table: markdownTable(['C', 'early step', 'grad-norm ratio res/bc', 'max abs res / mean abs bc', 'λmax(H_res)', 'final step', 'grad-norm ratio', 'λmax(H_res)', 'λmax(H_bc)', 'relL2'], rows),
-      verdict: `early in training, the residual/boundary gradient ratio grows with C: ${grows(early) ? 'holds' : 'does NOT hold strictly'}; ` +
+      table: markdownTable(
+        [
+          'C',
+          'early step',
+          'grad-norm ratio res/bc',
+          'max abs res / mean abs bc',
+          'λmax(H_res)',
+          'final step',
+          'grad-norm ratio',
+          'λmax(H_res)',
+          'λmax(H_bc)',
+          'relL2',
+        ],
+        rows,
+      ),
+      verdict:
+        `early in training, the residual/boundary gradient ratio grows with C: ${grows(early) ? 'holds' : 'does NOT hold strictly'}; ` +
         `the residual Hessian's top eigenvalue grows with C: ${grows(hess) ? 'holds' : 'does NOT hold strictly'}.`,
     };
   },

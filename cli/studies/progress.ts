@@ -25,7 +25,11 @@ export class StudyProgress {
    * @param total every run's step count, summed
    * @param everyMs shortest time between two lines
    */
-  constructor(readonly total: number, private readonly everyMs = 10_000, private readonly io: ProgressIo = processIo) {
+  constructor(
+    readonly total: number,
+    private readonly everyMs = 10_000,
+    private readonly io: ProgressIo = processIo,
+  ) {
     this.t0 = io.now();
   }
 

@@ -10,7 +10,11 @@ import type { RunResult, RunSpec } from './types';
  * keeping the last diagnostics reading. A divergence is recorded, not thrown. `progress`
  * hears of every logged step (see StudyProgress).
  */
-export async function runStudyRun(spec: RunSpec, log: (s: string) => void, progress?: StudyProgress): Promise<RunResult> {
+export async function runStudyRun(
+  spec: RunSpec,
+  log: (s: string) => void,
+  progress?: StudyProgress,
+): Promise<RunResult> {
   const config = resolveConfig(spec.config);
   const trainer = new Trainer(config);
   progress?.begin();
@@ -23,7 +27,11 @@ export async function runStudyRun(spec: RunSpec, log: (s: string) => void, progr
   let msPerStep = 0;
   try {
     const r = await trainFor(trainer, config.steps, async (c, _ms, d) => {
-      if (d) { diag = d; first ??= d; diags.push(d); }
+      if (d) {
+        diag = d;
+        first ??= d;
+        diags.push(d);
+      }
       const relL2 = c.step % evalEvery === 0 ? (await trainer.evaluate()).relL2 : undefined;
       curve.push({ step: c.step, loss: c.loss, relL2 });
       progress?.step(spec.label, c.step, config.steps, c.step === config.steps);
@@ -36,12 +44,37 @@ export async function runStudyRun(spec: RunSpec, log: (s: string) => void, progr
   const final = await trainer.checkpoint();
   const ev = await trainer.evaluate();
   trainer.dispose();
-  log(`  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`);
-  return { spec, steps: trainer.stepCount, relL2: ev.relL2, loss: final.loss, losses: final.losses, msPerStep, curve, diag, firstDiag: first, diags, error };
+  log(
+    `  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`,
+  );
+  return {
+    spec,
+    steps: trainer.stepCount,
+    relL2: ev.relL2,
+    loss: final.loss,
+    losses: final.losses,
+    msPerStep,
+    curve,
+    diag,
+    firstDiag: first,
+    diags,
+    error,
+  };
 }
 
 /** A Markdown table from a header and rows. */
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
-  const fmt = (v: string | number) => (typeof v === 'number' ? (Number.isInteger(v) && Math.abs(v) < 1e6 ? String(v) : Number.isFinite(v) ? v.toExponential(2) : String(v)) : v);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
+  const fmt = (v: string | number) =>
+    typeof v === 'number'
+      ? Number.isInteger(v) && Math.abs(v) < 1e6
+        ? String(v)
+        : Number.isFinite(v)
+          ? v.toExponential(2)
+          : String(v)
+      : v;
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`),
+  ].join('\n');
 }

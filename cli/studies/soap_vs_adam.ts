@@ -11,7 +11,9 @@ import type { RunResult, Study } from './types';
  * laptop-sized MLP and compare the ordering and the alignment gap, not the absolute numbers.
  */
 const paper: Record<string, [number, number]> = {
-  allen_cahn: [2.24e-5, 3.48e-6], kdv: [7.04e-4, 3.4e-4], wave: [5.15e-5, 8.05e-6],
+  allen_cahn: [2.24e-5, 3.48e-6],
+  kdv: [7.04e-4, 3.4e-4],
+  wave: [5.15e-5, 8.05e-6],
 };
 const pdes = ['burgers', 'allen_cahn', 'kdv', 'wave'];
 /** Muon (orthogonalised momentum; a baseline in the paper's Table 1) runs as a third option. */
@@ -20,9 +22,19 @@ const paperColumn: Record<string, number> = { adam: 0, soap: 1 };
 
 function config(pde: string, optimizer: string, steps: number, quick: boolean): ConfigInput {
   return {
-    pde, optimizer, steps, seed: 0, batch: quick ? 128 : 512, lr: 1e-3, logEvery: 50,
+    pde,
+    optimizer,
+    steps,
+    seed: 0,
+    batch: quick ? 128 : 512,
+    lr: 1e-3,
+    logEvery: 50,
     archOptions: { depth: quick ? 3 : 4, width: quick ? 48 : 128, activation: 'tanh' },
-    schedule: { warmupSteps: Math.min(200, Math.round(steps / 10)), decayRate: 0.9, decaySteps: Math.max(1, Math.round(steps / 10)) },
+    schedule: {
+      warmupSteps: Math.min(200, Math.round(steps / 10)),
+      decayRate: 0.9,
+      decaySteps: Math.max(1, Math.round(steps / 10)),
+    },
     diagnostics: { every: Math.max(10, Math.round(steps / 5)), kinds: ['align'] },
   };
 }
@@ -44,17 +56,43 @@ export const soapVsAdamStudy: Study = {
   report(results) {
     const rows = results.map((r) => {
       const [pde, opt] = r.spec.label.split(' · ');
-      return [pde, opt, r.steps, r.relL2, paper[pde]?.[paperColumn[opt] ?? -1] ?? '— (not in the table)', meanOf(r, 'align.intra'), meanOf(r, 'align.interGrad'), meanOf(r, 'align.interUpdate'), r.msPerStep.toFixed(1)];
+      return [
+        pde,
+        opt,
+        r.steps,
+        r.relL2,
+        paper[pde]?.[paperColumn[opt] ?? -1] ?? '— (not in the table)',
+        meanOf(r, 'align.intra'),
+        meanOf(r, 'align.interGrad'),
+        meanOf(r, 'align.interUpdate'),
+        r.msPerStep.toFixed(1),
+      ];
     });
     const by = (pde: string, opt: string) => results.find((r) => r.spec.label === `${pde} · ${opt}`);
     const wins = pdes.filter((p) => (by(p, 'soap')?.relL2 ?? Infinity) < (by(p, 'adam')?.relL2 ?? -Infinity));
-    const alignGap = pdes.filter((p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'));
+    const alignGap = pdes.filter(
+      (p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'),
+    );
     const rel = (p: string, o: string) => by(p, o)?.relL2 ?? Infinity;
     const best = pdes.map((p) => optimizers.reduce((a, o) => (rel(p, o) < rel(p, a) ? o : a)));
     const muonWins = pdes.filter((_, i) => best[i] === 'muon');
     return {
-      table: markdownTable(['PDE', 'optimizer', 'steps', 'relL2 (ours)', 'relL2 (paper)', 'align intra (terms)', 'align inter (gradients)', 'align inter (updates)', 'ms/step'], rows),
-      verdict: `SOAP < Adam in relL2 on ${wins.length}/${pdes.length} PDEs (${wins.join(', ') || 'none'}); ` +
+      table: markdownTable(
+        [
+          'PDE',
+          'optimizer',
+          'steps',
+          'relL2 (ours)',
+          'relL2 (paper)',
+          'align intra (terms)',
+          'align inter (gradients)',
+          'align inter (updates)',
+          'ms/step',
+        ],
+        rows,
+      ),
+      verdict:
+        `SOAP < Adam in relL2 on ${wins.length}/${pdes.length} PDEs (${wins.join(', ') || 'none'}); ` +
         `SOAP's consecutive updates are more aligned than Adam's on ${alignGap.length}/${pdes.length} (${alignGap.join(', ') || 'none'}); ` +
         `Muon has the lowest relL2 of the three on ${muonWins.length}/${pdes.length} (${muonWins.join(', ') || 'none'}).`,
     };
@@ -63,10 +101,17 @@ export const soapVsAdamStudy: Study = {
     return pdes.map((p) => ({
       file: `soap_vs_adam_${p}.svg`,
       caption: `${p}: relative L2 error, Adam vs SOAP vs Muon`,
-      svg: logLineChart(`${p}: relative L2`, 'step', 'relL2', results.filter((r) => r.spec.label.startsWith(`${p} ·`)).map((r) => {
-        const pts = r.curve.filter((c) => c.relL2 !== undefined);
-        return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
-      })),
+      svg: logLineChart(
+        `${p}: relative L2`,
+        'step',
+        'relL2',
+        results
+          .filter((r) => r.spec.label.startsWith(`${p} ·`))
+          .map((r) => {
+            const pts = r.curve.filter((c) => c.relL2 !== undefined);
+            return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
+          }),
+      ),
     }));
   },
 };

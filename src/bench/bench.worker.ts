@@ -18,14 +18,25 @@ async function handle(req: BenchRequest): Promise<BenchReply> {
   await selectBackend([req.backend]); // no fallback: a bench row must be the backend it names
   const label = await deviceLabel(req.backend);
   const row = await runCase(c, { steps: req.steps, runs: req.runs });
-  return { type: 'row', row: {
-    ...row, env: 'chromium', ...label, threads: backendThreads(), thread: 'worker',
-  } };
+  return {
+    type: 'row',
+    row: {
+      ...row,
+      env: 'chromium',
+      ...label,
+      threads: backendThreads(),
+      thread: 'worker',
+    },
+  };
 }
 
 scope.onmessage = (e: MessageEvent<BenchRequest>) => {
   handle(e.data).then(
     (reply) => scope.postMessage(reply),
-    (err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies BenchReply),
+    (err: unknown) =>
+      scope.postMessage({
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+      } satisfies BenchReply),
   );
 };

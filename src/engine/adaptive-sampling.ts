@@ -99,7 +99,11 @@ export function adaptiveStateToJson(s: AdaptiveState | null | undefined): unknow
 export function adaptiveStateFromJson(v: unknown): AdaptiveState | null | undefined {
   if (!v || typeof v !== 'object') return v as null | undefined;
   const o = v as { step: number; points: { n: number; x: number[]; aux: number[][] }; cdf?: number[] };
-  const points = { n: o.points?.n, x: Float32Array.from(o.points?.x ?? []), aux: (o.points?.aux ?? []).map((a) => Float32Array.from(a)) };
+  const points = {
+    n: o.points?.n,
+    x: Float32Array.from(o.points?.x ?? []),
+    aux: (o.points?.aux ?? []).map((a) => Float32Array.from(a)),
+  };
   return { step: o.step, points, ...(o.cdf ? { cdf: Float64Array.from(o.cdf) } : {}) };
 }
 
@@ -189,7 +193,8 @@ export class AdaptiveSampler {
     if (!p || !(p.x instanceof Float32Array) || p.x.length !== p.n * d)
       out.push(`points must be ${d}-dimensional Float32Array rows`);
     else if (
-      p.aux.length !== (this.pde.terms[this.term].aux ? this.pde.terms[this.term].aux!(new Array(d).fill(0), this.params).length : 0)
+      p.aux.length !==
+      (this.pde.terms[this.term].aux ? this.pde.terms[this.term].aux!(new Array(d).fill(0), this.params).length : 0)
     ) {
       out.push(`points carry ${p.aux.length} aux columns, the ${this.term} term has a different number`);
     }

@@ -42,9 +42,10 @@ export async function selectBackend(order: readonly BackendId[]): Promise<Backen
       }
     }
     if (error === null) {
-      const reason = failures.length === 0
-        ? `${b} (first choice)`
-        : `${failures.map((f) => `${f.backend}: ${f.error}`).join('; ')} → using ${b}`;
+      const reason =
+        failures.length === 0
+          ? `${b} (first choice)`
+          : `${failures.map((f) => `${f.backend}: ${f.error}`).join('; ')} → using ${b}`;
       return { backend: b, reason, failures };
     }
     failures.push({ backend: b, error });

@@ -13,9 +13,18 @@ export interface CausalConfig {
 }
 
 export const causalSchema: SchemaOf<CausalConfig> = {
-  enabled: bool('Causal weighting of the residual', false,
-    'Wang, Sankaran, Perdikaris 2024: later time chunks count only once earlier ones are fitted.'),
-  eps: float('Causality ε', 1, 0, 1e4, 'Steepness of the chunk weights exp(−ε Σ earlier losses); 0 = all chunks weigh 1.'),
+  enabled: bool(
+    'Causal weighting of the residual',
+    false,
+    'Wang, Sankaran, Perdikaris 2024: later time chunks count only once earlier ones are fitted.',
+  ),
+  eps: float(
+    'Causality ε',
+    1,
+    0,
+    1e4,
+    'Steepness of the chunk weights exp(−ε Σ earlier losses); 0 = all chunks weigh 1.',
+  ),
   chunks: int('Time chunks', 32, 1, 1024, 'Number of time slices the residual points are sorted into.'),
 };
 

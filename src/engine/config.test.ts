@@ -17,7 +17,10 @@ describe('resolveConfig', () => {
     [{ lr: -1 }, /lr: -1 is not a number in/],
     [{ batch: 1.5 }, /batch: 1.5 is not an integer/],
     [{ params: [1] }, /params: expected an object/],
-    [{ archOptions: { height: 3 } }, /archOptions.height: unknown option \(allowed: depth, width, activation, fourierSize/],
+    [
+      { archOptions: { height: 3 } },
+      /archOptions.height: unknown option \(allowed: depth, width, activation, fourierSize/,
+    ],
     [{ optimizer: 'sgd2' }, /optimizer: unknown value "sgd2" \(allowed: adam/],
     [{ schedule: { decayRate: 2 } }, /schedule.decayRate: 2 is not a number in \[0.000001, 1\]/],
   ] as [ConfigInput, RegExp][])('rejects %j', (input, msg) => {

@@ -4,7 +4,14 @@ import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec 
 import { diagnosticKinds, diagnosticsSchema, type DiagnosticKind, type DiagnosticsOptions } from './diagnostics/kinds';
 import { lbfgsSchema, type LbfgsConfig } from './host-phase';
 import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
-import { optimizerIds, optimizers, scheduleSchema, type OptimizerId, type OptimizerOptions, type ScheduleOptions } from './optim';
+import {
+  optimizerIds,
+  optimizers,
+  scheduleSchema,
+  type OptimizerId,
+  type OptimizerOptions,
+  type ScheduleOptions,
+} from './optim';
 import { defaultParams, pdeIds, pdes, primaryResidual, type ParamValues, type Pde, type PdeId } from './pdes';
 import { checkBudget } from './budget';
 import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
@@ -73,13 +80,23 @@ export interface TrainingOptions {
 
 /** The schema of the top-level scalar settings (the learning rate is the one live option). */
 export const trainingSchema: SchemaOf<TrainingOptions> = {
-  lr: float('Learning rate', 1e-3, 1e-8, 10, 'Base step size η; applied at the next step, also while training.', { live: true }),
-  batch: int('Batch', 256, 1, 65536, 'Fresh random collocation points per loss term per step.', { unit: 'points per term' }),
+  lr: float('Learning rate', 1e-3, 1e-8, 10, 'Base step size η; applied at the next step, also while training.', {
+    live: true,
+  }),
+  batch: int('Batch', 256, 1, 65536, 'Fresh random collocation points per loss term per step.', {
+    unit: 'points per term',
+  }),
   steps: int('Steps', 5000, 0, 1e8, 'Optimisation steps of the run.'),
   seed: int('Seed', 0, 0, 2 ** 32 - 1, 'Fixes the initial weights and every batch of points.'),
-  logEvery: int('Log every', 10, 1, 1e6, 'Read the losses (and check for divergence) every this many steps.', { unit: 'steps' }),
-  hardConstraints: bool('Hard constraints', false, 'Impose the boundary and initial data exactly by an output transform '
-    + '(u = g + d·N) instead of loss terms, for the PDEs that have one.'),
+  logEvery: int('Log every', 10, 1, 1e6, 'Read the losses (and check for divergence) every this many steps.', {
+    unit: 'steps',
+  }),
+  hardConstraints: bool(
+    'Hard constraints',
+    false,
+    'Impose the boundary and initial data exactly by an output transform ' +
+      '(u = g + d·N) instead of loss terms, for the PDEs that have one.',
+  ),
 };
 
 /** Loss balancing: the method and its options (their defaults depend on the method). */
@@ -117,14 +134,19 @@ const fields = [...Object.keys(baseConfig), 'custom'];
 /** Validate `input` and fill every missing field from `baseConfig` and the PDE's defaults. */
 export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
   const given = record('config', input) as ConfigInput;
-  for (const k of Object.keys(given)) if (!fields.includes(k)) throw new ConfigError(`unknown config field '${k}' (allowed: ${fields.join(', ')})`);
+  for (const k of Object.keys(given))
+    if (!fields.includes(k)) throw new ConfigError(`unknown config field '${k}' (allowed: ${fields.join(', ')})`);
   const at = <K extends keyof ConfigInput>(k: K): unknown => (hasOwn(given, k) ? given[k] : undefined);
   const pde = oneOf('pde', at('pde') ?? baseConfig.pde, [...pdeIds, 'custom'] as const);
   const custom = pde === 'custom' ? resolveCustom(at('custom')) : undefined;
-  if (pde !== 'custom' && at('custom') !== undefined) throw new ConfigError(`custom: only used with pde 'custom' (pde is ${pde})`);
+  if (pde !== 'custom' && at('custom') !== undefined)
+    throw new ConfigError(`custom: only used with pde 'custom' (pde is ${pde})`);
   const spec = custom ? buildCustomPde(custom) : pdes[pde as PdeId];
   for (const k of Object.keys(record('params', at('params')))) {
-    if (!hasOwn(spec.params, k)) throw new ConfigError(`params.${k}: ${pde} has no parameter '${k}' (has: ${Object.keys(spec.params).join(', ') || 'none'})`);
+    if (!hasOwn(spec.params, k))
+      throw new ConfigError(
+        `params.${k}: ${pde} has no parameter '${k}' (has: ${Object.keys(spec.params).join(', ') || 'none'})`,
+      );
   }
   const params = resolveOptions<ParamValues>('params', at('params'), paramSchema(spec), defaultParams(spec));
   const arch = oneOf('arch', at('arch') ?? baseConfig.arch, archIds);
@@ -135,10 +157,17 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
   const optimizer = oneOf('optimizer', at('optimizer') ?? baseConfig.optimizer, optimizerIds);
   const lossWeights: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('lossWeights', at('lossWeights')))) {
-    if (!hasOwn(spec.terms, k)) throw new ConfigError(`lossWeights.${k}: ${pde} has no loss term '${k}' (has: ${Object.keys(spec.terms).join(', ')})`);
+    if (!hasOwn(spec.terms, k))
+      throw new ConfigError(
+        `lossWeights.${k}: ${pde} has no loss term '${k}' (has: ${Object.keys(spec.terms).join(', ')})`,
+      );
     lossWeights[k] = numberIn(`lossWeights.${k}`, v, 0, 1e8);
   }
-  const training = Object.fromEntries(Object.keys(trainingSchema).map((k) => [k, at(k as keyof ConfigInput)]).filter(([, v]) => v !== undefined));
+  const training = Object.fromEntries(
+    Object.keys(trainingSchema)
+      .map((k) => [k, at(k as keyof ConfigInput)])
+      .filter(([, v]) => v !== undefined),
+  );
   const config: ExperimentConfig = {
     pde,
     ...(custom ? { custom } : {}),
@@ -157,7 +186,9 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     sampling: resolveSampling(at('sampling'), spec),
   };
   if (config.hardConstraints && !hardConstraintOf(spec)) {
-    throw new ConfigError(`hardConstraints: not available for ${spec.id} (available for: ${hardConstraintIds().join(', ')})`);
+    throw new ConfigError(
+      `hardConstraints: not available for ${spec.id} (available for: ${hardConstraintIds().join(', ')})`,
+    );
   }
   checkBudget(config, spec);
   return reorder(config);
@@ -171,13 +202,17 @@ function reorder(c: ExperimentConfig): ExperimentConfig {
 
 function resolveCausal(v: unknown, spec: Pde): CausalConfig {
   const out = resolveOptions<CausalConfig>('causal', v, causalSchema, { enabled: spec.causalByDefault ?? false });
-  if (out.enabled && spec.axes[0] !== 't') throw new ConfigError(`causal.enabled: ${spec.id} has no time axis, so causal weighting does not apply`);
+  if (out.enabled && spec.axes[0] !== 't')
+    throw new ConfigError(`causal.enabled: ${spec.id} has no time axis, so causal weighting does not apply`);
   return out;
 }
 
 /** Validate a user-typed PDE, reporting its errors as config errors under `custom.`. */
 function resolveCustom(v: unknown): CustomPdeSpec {
-  if (v === undefined) throw new ConfigError(`custom: pde 'custom' needs a spec (axes, domain, residual, ...); see the examples in src/engine/custom/examples.ts`);
+  if (v === undefined)
+    throw new ConfigError(
+      `custom: pde 'custom' needs a spec (axes, domain, residual, ...); see the examples in src/engine/custom/examples.ts`,
+    );
   try {
     return validateCustomSpec(v);
   } catch (e) {
@@ -202,16 +237,19 @@ function resolveBalancing(v: unknown): BalancingConfig {
 function resolveSampling(v: unknown, spec: Pde): SamplingConfig {
   const { method: m, ...rest } = record('sampling', v);
   const method = oneOf('sampling.method', m ?? 'uniform', samplingMethods);
-  if (method !== 'uniform' && primaryResidual(spec) === undefined) throw new ConfigError(`sampling.method: ${spec.id} has no residual term to sample adaptively`);
+  if (method !== 'uniform' && primaryResidual(spec) === undefined)
+    throw new ConfigError(`sampling.method: ${spec.id} has no residual term to sample adaptively`);
   return { method, ...resolveOptions<SamplingOptions>('sampling', rest, own(sampling, method)!.schema) };
 }
 
 function resolveDiagnostics(v: unknown): DiagnosticsConfig {
   const { kinds: k, ...rest } = record('diagnostics', v);
   const out = resolveOptions<DiagnosticsOptions>('diagnostics', rest, diagnosticsSchema);
-  const kinds = k === undefined ? baseConfig.diagnostics.kinds : typeof k === 'string' ? k.split(',').filter(Boolean) : k;
+  const kinds =
+    k === undefined ? baseConfig.diagnostics.kinds : typeof k === 'string' ? k.split(',').filter(Boolean) : k;
   if (!Array.isArray(kinds)) throw new ConfigError(`diagnostics.kinds: expected a list, got ${shown(kinds)}`);
   const checked = kinds.map((x, i) => oneOf(`diagnostics.kinds[${i}]`, x, diagnosticKinds));
-  if (new Set(checked).size !== checked.length) throw new ConfigError(`diagnostics.kinds: ${shown(kinds)} names a diagnostic twice`);
+  if (new Set(checked).size !== checked.length)
+    throw new ConfigError(`diagnostics.kinds: ${shown(kinds)} names a diagnostic twice`);
   return { ...out, kinds: checked };
 }

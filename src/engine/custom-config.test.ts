@@ -6,7 +6,12 @@ import { Trainer } from './trainer';
 
 describe('user-typed PDEs in the experiment config', () => {
   it('resolve, train, and evaluate with the residual map', async () => {
-    const config = resolveConfig({ pde: 'custom', custom: customExamples.burgers, batch: 32, archOptions: { depth: 1, width: 8, activation: 'tanh' } });
+    const config = resolveConfig({
+      pde: 'custom',
+      custom: customExamples.burgers,
+      batch: 32,
+      archOptions: { depth: 1, width: 8, activation: 'tanh' },
+    });
     expect(config.custom).toBeDefined();
     const round = resolveConfig(JSON.parse(JSON.stringify(config)));
     expect(round).toEqual(config);

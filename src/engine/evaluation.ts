@@ -68,7 +68,10 @@ export async function predict(net: Network, pde: Pde, x: Float32Array, n: number
     const t = tf.tidy(() => {
       const xs = tf.tensor2d(x.subarray(s * d, (s + m) * d), [m, d]);
       if (!obs) return net.forward(xs);
-      const fields = outputFields(net.forwardJet(inputJet(xs, pde.axes, streamClosure(obs.derivs, pde.axes))), pde.outputs.length);
+      const fields = outputFields(
+        net.forwardJet(inputJet(xs, pde.axes, streamClosure(obs.derivs, pde.axes))),
+        pde.outputs.length,
+      );
       return tf.concat(obs.compute(fields), 1);
     });
     out.set(await t.data(), s * width);
@@ -78,7 +81,13 @@ export async function predict(net: Network, pde: Pde, x: Float32Array, n: number
 }
 
 /** |residual| summed over the PDE's residual-role terms at each grid point (no aux needed ones only). */
-export async function residualMap(net: Network, pde: Pde, params: ParamValues, x: Float32Array, n: number): Promise<Float32Array> {
+export async function residualMap(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  x: Float32Array,
+  n: number,
+): Promise<Float32Array> {
   const d = pde.axes.length;
   const out = new Float32Array(n);
   const terms = termsWithRole(pde, 'residual').map((name) => [name, pde.terms[name]] as const);
@@ -89,7 +98,10 @@ export async function residualMap(net: Network, pde: Pde, params: ParamValues, x
       const xs = tf.tensor2d(pts, [m, d]);
       const parts = terms.map(([, term]) => {
         const aux = term.aux ? auxColumns(term.aux, pts, m, d, params) : [];
-        const fields = outputFields(net.forwardJet(inputJet(xs, pde.axes, streamClosure(term.derivs, pde.axes))), pde.outputs.length);
+        const fields = outputFields(
+          net.forwardJet(inputJet(xs, pde.axes, streamClosure(term.derivs, pde.axes))),
+          pde.outputs.length,
+        );
         return tf.sum(tf.abs(term.residual(fields, aux, params)), 1);
       });
       return tf.addN(parts);
@@ -100,15 +112,37 @@ export async function residualMap(net: Network, pde: Pde, params: ParamValues, x
   return out;
 }
 
-function auxColumns(aux: (p: number[], params: ParamValues) => number[], pts: Float32Array, m: number, d: number, params: ParamValues): tf.Tensor[] {
+function auxColumns(
+  aux: (p: number[], params: ParamValues) => number[],
+  pts: Float32Array,
+  m: number,
+  d: number,
+  params: ParamValues,
+): tf.Tensor[] {
   const rows = Array.from({ length: m }, (_, i) => aux(Array.from(pts.subarray(i * d, i * d + d)), params));
-  return (rows[0] ?? []).map((_, k) => tf.tensor2d(rows.map((r) => r[k]), [m, 1]));
+  return (rows[0] ?? []).map((_, k) =>
+    tf.tensor2d(
+      rows.map((r) => r[k]),
+      [m, 1],
+    ),
+  );
 }
 
 /** Evaluate a network against a target. */
-export async function evaluateOn(net: Network, pde: Pde, params: ParamValues, target: EvaluationTarget, step: number): Promise<Evaluation> {
+export async function evaluateOn(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  target: EvaluationTarget,
+  step: number,
+): Promise<Evaluation> {
   const pred = await predict(net, pde, target.x, target.n);
   const base = { step, names: target.names, pred, ticks: target.ticks };
   if (target.values) return { ...base, relL2: relativeL2(pred, target.values), exact: target.values };
-  return { ...base, relL2: NaN, exact: new Float32Array(0), residual: await residualMap(net, pde, params, target.x, target.n) };
+  return {
+    ...base,
+    relL2: NaN,
+    exact: new Float32Array(0),
+    residual: await residualMap(net, pde, params, target.x, target.n),
+  };
 }

@@ -8,7 +8,9 @@ import { Trainer } from './trainer';
 
 describe('flat objective over a PINN', () => {
   it('agrees with the trainer loss, differences to its gradient, and L-BFGS lowers it without leaks', async () => {
-    const t = new Trainer(resolveConfig({ pde: 'poisson1d', archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64 }));
+    const t = new Trainer(
+      resolveConfig({ pde: 'poisson1d', archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64 }),
+    );
     const f = flatObjective(t, t.sample(createRng(1)));
     const x0 = await getFlat(t.vars);
     const e0 = await f(x0);

@@ -36,7 +36,10 @@ export async function getFlat(vars: readonly tf.Variable[]): Promise<Float64Arra
   const parts = await Promise.all(vars.map((v) => v.data()));
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 

@@ -15,11 +15,18 @@ export interface LbfgsConfig {
 }
 
 export const lbfgsSchema: SchemaOf<LbfgsConfig> = {
-  from: int('Switch to L-BFGS at step', -1, -1, 1e8, 'From this step on, full-batch L-BFGS on a fixed set of points; −1 = never.',
-    { unit: 'step' }),
+  from: int(
+    'Switch to L-BFGS at step',
+    -1,
+    -1,
+    1e8,
+    'From this step on, full-batch L-BFGS on a fixed set of points; −1 = never.',
+    { unit: 'step' },
+  ),
   history: int('L-BFGS history', 10, 1, 100, 'Curvature pairs kept by L-BFGS.', { unit: 'pairs' }),
-  batch: int('L-BFGS batch', 1024, 1, 65536, 'Fixed points per loss term for the full-batch phase (and Newton\'s).',
-    { unit: 'points' }),
+  batch: int('L-BFGS batch', 1024, 1, 65536, "Fixed points per loss term for the full-batch phase (and Newton's).", {
+    unit: 'points',
+  }),
 };
 
 /** One run of a host optimizer: `onIteration(x)` after each iteration, true to stop. */

@@ -14,8 +14,14 @@ const untilNext = (step: number, every: number) => (every > 0 ? every - (step % 
 
 /** The error that explains a divergence found by a checkpoint. */
 function divergence(trainer: Trainer, c: Checkpoint): DivergenceError {
-  const bad = Object.entries(c.losses).filter(([, v]) => !Number.isFinite(v)).map(([k]) => k);
-  return new DivergenceError(c.step, trainer.lastGoodStep, bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite');
+  const bad = Object.entries(c.losses)
+    .filter(([, v]) => !Number.isFinite(v))
+    .map(([k]) => k);
+  return new DivergenceError(
+    c.step,
+    trainer.lastGoodStep,
+    bad.length ? `loss ${bad.join(', ')} is not finite` : 'a weight is not finite',
+  );
 }
 
 /**
@@ -26,7 +32,11 @@ function divergence(trainer: Trainer, c: Checkpoint): DivergenceError {
  * Returns the last checkpoint and the training ms per step (wall time of the steps and the
  * periodic reads, excluding balancing and diagnostics).
  */
-export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): Promise<{ last: Checkpoint; msPerStep: number }> {
+export async function trainFor(
+  trainer: Trainer,
+  steps: number,
+  onLog?: OnLog,
+): Promise<{ last: Checkpoint; msPerStep: number }> {
   const { logEvery, balancing, diagnostics } = trainer.config;
   const balanceEvery = balancing.method === 'fixed' ? 0 : balancing.every;
   await trainer.prepare();
@@ -49,7 +59,10 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
       let diverged: Checkpoint | null = null;
       await (newtonRun ? newtonPhase : lbfgsPhase)(trainer, steps - done, async (c) => {
         last = c;
-        if (c.diverged) { diverged = c; return false; }
+        if (c.diverged) {
+          diverged = c;
+          return false;
+        }
         done = trainer.stepCount - before;
         await onLog?.(c, ms());
         return true;
@@ -58,7 +71,13 @@ export async function trainFor(trainer: Trainer, steps: number, onLog?: OnLog): 
       done = steps; // L-BFGS may stop early (converged or line search exhausted)
       break;
     }
-    const n = Math.min(untilNext(s, lbfgsFrom >= 0 ? lbfgsFrom : -1), untilNext(s, logEvery), untilNext(s, balanceEvery), untilNext(s, diagnostics.every), steps - done);
+    const n = Math.min(
+      untilNext(s, lbfgsFrom >= 0 ? lbfgsFrom : -1),
+      untilNext(s, logEvery),
+      untilNext(s, balanceEvery),
+      untilNext(s, diagnostics.every),
+      steps - done,
+    );
     for (let i = 0; i < n; i++) {
       await trainer.settle();
       trainer.step();

@@ -38,7 +38,14 @@ export function termLosses(
  * The residual r_t [B, k] of loss term `term` on the jet of the network (carrying `streams`)
  * at the batch's points. Call inside a tidy or a gradient scope.
  */
-export function termResidual(net: Network, pde: Pde, params: ParamValues, term: string, b: PointBatch, streams: string[]): tf.Tensor {
+export function termResidual(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  term: string,
+  b: PointBatch,
+  streams: string[],
+): tf.Tensor {
   const x = tf.tensor2d(b.x, [b.n, pde.axes.length]);
   const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
   const fields = outputFields(net.forwardJet(inputJet(x, pde.axes, streams)), pde.outputs.length);

@@ -29,16 +29,28 @@ describe('presets and compare overrides', () => {
       resolveConfig({ pde: 'helmholtz', arch: 'pirate_net' }),
     ];
     // A missing loss weight means 1, so {bc: 1} and {} are the same experiment.
-    const norm = (c: ExperimentConfig) => ({ ...c, lossWeights: Object.fromEntries(Object.entries(c.lossWeights).filter(([, w]) => w !== 1)) });
+    const norm = (c: ExperimentConfig) => ({
+      ...c,
+      lossWeights: Object.fromEntries(Object.entries(c.lossWeights).filter(([, w]) => w !== 1)),
+    });
     for (const b of cases) expect(norm(resolveConfig(withOverrides(a, diffConfig(a, b))))).toEqual(norm(b));
     expect(diffConfig(a, a)).toEqual({});
     expect(diffConfig(a, cases[1])).toEqual({ archOptions: { width: 7 }, seed: 3 });
   });
 
   it('the gradient-pathology and optimizer presets keep the diagnostics their lesson is about', () => {
-    const teaching = ['helmholtz_m1', 'helmholtz_mlp_vs_modified', 'helmholtz_annealing', 'allen_cahn_adam_vs_soap',
-      'burgers_adam_vs_soap', 'burgers_adam_vs_pde_aware', 'burgers_adam_vs_muon'].filter((id) => id in presets);
-    expect(teaching).toEqual(expect.arrayContaining(['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap']));
+    const teaching = [
+      'helmholtz_m1',
+      'helmholtz_mlp_vs_modified',
+      'helmholtz_annealing',
+      'allen_cahn_adam_vs_soap',
+      'burgers_adam_vs_soap',
+      'burgers_adam_vs_pde_aware',
+      'burgers_adam_vs_muon',
+    ].filter((id) => id in presets);
+    expect(teaching).toEqual(
+      expect.arrayContaining(['helmholtz_m1', 'burgers_adam_vs_soap', 'allen_cahn_adam_vs_soap']),
+    );
     for (const id of teaching) {
       const d = resolveConfig(presets[id].config).diagnostics;
       expect(d.every, id).toBeGreaterThan(0);
@@ -47,7 +59,9 @@ describe('presets and compare overrides', () => {
   });
 
   it('names run B when its overrides are invalid', () => {
-    expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(/^compare: lr: -1 is not a number/);
+    expect(() => resolveExperiment({ config: {}, compare: { lr: -1 } }, resolveConfig)).toThrow(
+      /^compare: lr: -1 is not a number/,
+    );
   });
 });
 
@@ -58,7 +72,9 @@ describe('method-dependent defaults', () => {
     expect(r.compareConfig!.balancing).toEqual({ method: 'annealing', alpha: 0.1, every: 10 });
     expect(resolveConfig({ balancing: { method: 'gradnorm' } }).balancing.every).toBe(100);
     // an explicit value still wins
-    expect(resolveExperiment({ config: {}, compare: { balancing: { method: 'annealing', every: 7 } } }, resolveConfig)
-      .compareConfig!.balancing.every).toBe(7);
+    expect(
+      resolveExperiment({ config: {}, compare: { balancing: { method: 'annealing', every: 7 } } }, resolveConfig)
+        .compareConfig!.balancing.every,
+    ).toBe(7);
   });
 });

@@ -22,18 +22,27 @@ export interface Preset extends Experiment {
  */
 export const presets: Record<string, Preset> = {
   poisson: { label: '1-D Poisson, C = 1', config: { pde: 'poisson1d', steps: 3000, batch: 256 } },
-  poisson_stiff: { label: '1-D Poisson, C = 8 (stiff)', config: { pde: 'poisson1d', params: { C: 8 }, steps: 5000, batch: 256 } },
+  poisson_stiff: {
+    label: '1-D Poisson, C = 8 (stiff)',
+    config: { pde: 'poisson1d', params: { C: 8 }, steps: 5000, batch: 256 },
+  },
   helmholtz_m1: {
     label: 'Helmholtz, MLP + Adam (paper M1)',
     config: {
-      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000,
+      pde: 'helmholtz',
+      archOptions: { depth: 3, width: 50, activation: 'tanh' },
+      batch: 128,
+      steps: 40000,
       diagnostics: { every: 200, kinds: ['align', 'hist'] }, // the lesson: the terms' gradient histograms
     },
   },
   helmholtz_mlp_vs_modified: {
     label: 'Helmholtz: MLP vs modified MLP',
     config: {
-      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 40000,
+      pde: 'helmholtz',
+      archOptions: { depth: 3, width: 50, activation: 'tanh' },
+      batch: 128,
+      steps: 40000,
       diagnostics: { every: 200, kinds: ['align', 'hist'] },
     },
     compare: { arch: 'modified_mlp', archOptions: { depth: 3, width: 50, activation: 'tanh' } },
@@ -46,15 +55,22 @@ export const presets: Record<string, Preset> = {
   allen_cahn_adam_vs_soap: {
     label: 'Adam vs SOAP on Allen–Cahn',
     config: {
-      pde: 'allen_cahn', arch: 'modified_mlp', archOptions: { depth: 3, width: 64, activation: 'tanh', fourierSize: 32, fourierSigma: 1 },
-      batch: 256, steps: 20000, diagnostics: { every: 100, kinds: ['align', 'hist'] },
+      pde: 'allen_cahn',
+      arch: 'modified_mlp',
+      archOptions: { depth: 3, width: 64, activation: 'tanh', fourierSize: 32, fourierSigma: 1 },
+      batch: 256,
+      steps: 20000,
+      diagnostics: { every: 100, kinds: ['align', 'hist'] },
     },
     compare: { optimizer: 'soap' },
   },
   burgers_adam_vs_soap: {
     label: 'Adam vs SOAP on Burgers',
     config: {
-      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      pde: 'burgers',
+      archOptions: { depth: 4, width: 32, activation: 'tanh' },
+      batch: 256,
+      steps: 20000,
       diagnostics: { every: 100, kinds: ['align', 'hist'] }, // SOAP's case is the alignment of the terms' gradients
     },
     compare: { optimizer: 'soap' },
@@ -62,27 +78,47 @@ export const presets: Record<string, Preset> = {
   helmholtz_gradnorm_vs_ntk: {
     label: 'Helmholtz: grad-norm vs NTK weighting (NTK spectra)',
     config: {
-      pde: 'helmholtz', archOptions: { depth: 3, width: 50, activation: 'tanh' }, batch: 128, steps: 20000,
-      balancing: { method: 'gradnorm' }, diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
+      pde: 'helmholtz',
+      archOptions: { depth: 3, width: 50, activation: 'tanh' },
+      batch: 128,
+      steps: 20000,
+      balancing: { method: 'gradnorm' },
+      diagnostics: { every: 500, kinds: ['align', 'hist', 'ntk'], ntkPoints: 32 },
     },
     compare: { balancing: { method: 'ntk' } },
   },
   burgers_adam_vs_muon: {
     label: 'Adam vs Muon on Burgers',
     config: {
-      pde: 'burgers', archOptions: { depth: 4, width: 32, activation: 'tanh' }, batch: 256, steps: 20000,
+      pde: 'burgers',
+      archOptions: { depth: 4, width: 32, activation: 'tanh' },
+      batch: 256,
+      steps: 20000,
       diagnostics: { every: 100, kinds: ['align'] },
     },
     compare: { optimizer: 'muon' },
   },
   burgers_adam_vs_pde_aware: {
     label: 'Adam vs PDE-aware on Burgers',
-    config: { pde: 'burgers', archOptions: { depth: 3, width: 64, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'rgv'] } },
+    config: {
+      pde: 'burgers',
+      archOptions: { depth: 3, width: 64, activation: 'tanh' },
+      batch: 128,
+      steps: 5000,
+      diagnostics: { every: 100, kinds: ['align', 'rgv'] },
+    },
     compare: { optimizer: 'pde_aware' },
   },
   poisson_c8_stiffness: {
     label: '1-D Poisson C = 8: stiffness (gradients, Hessian)',
-    config: { pde: 'poisson1d', params: { C: 8 }, archOptions: { depth: 2, width: 50, activation: 'tanh' }, batch: 128, steps: 5000, diagnostics: { every: 100, kinds: ['align', 'hist', 'hess'], hessIters: 15 } },
+    config: {
+      pde: 'poisson1d',
+      params: { C: 8 },
+      archOptions: { depth: 2, width: 50, activation: 'tanh' },
+      batch: 128,
+      steps: 5000,
+      diagnostics: { every: 100, kinds: ['align', 'hist', 'hess'], hessIters: 15 },
+    },
   },
   ldc_velocity_pressure: {
     label: 'Lid-driven cavity, (u, v, p), modified MLP + annealing (stalls near 0.75)',
@@ -107,7 +143,16 @@ export const presets: Record<string, Preset> = {
   },
   poisson_newton_vs_adam: {
     label: 'Tiny Poisson net: exact-Hessian Newton vs Adam (saddles, Rowan 2025)',
-    config: { pde: 'poisson1d', params: { C: 4 }, archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 64, seed: 3, lr: 1e-2, steps: 300, logEvery: 5 },
+    config: {
+      pde: 'poisson1d',
+      params: { C: 4 },
+      archOptions: { depth: 1, width: 10, activation: 'tanh' },
+      batch: 64,
+      seed: 3,
+      lr: 1e-2,
+      steps: 300,
+      logEvery: 5,
+    },
     compare: { optimizer: 'newton' },
   },
 };
@@ -135,7 +180,10 @@ function replacedFields(base: ConfigInput, overrides: ConfigInput): Set<string> 
     if (overrides[k] !== undefined && overrides[k] !== base[k]) fields!.forEach((f) => out.add(f));
   }
   // a record whose own discriminator changes (balancing.method, sampling.method) takes the new one's defaults
-  for (const [field, first] of [['balancing', 'fixed'], ['sampling', 'uniform']] as const) {
+  for (const [field, first] of [
+    ['balancing', 'fixed'],
+    ['sampling', 'uniform'],
+  ] as const) {
     const method = (c: ConfigInput) => (isRecord(c[field]) ? (c[field] as Record<string, unknown>).method : undefined);
     if (method(overrides) !== undefined && method(overrides) !== (method(base) ?? first)) out.add(field);
   }
@@ -175,7 +223,10 @@ export function diffConfig(a: ExperimentConfig, b: ExperimentConfig): ConfigInpu
   for (const k of Object.keys(b) as (keyof ExperimentConfig)[]) {
     const va: unknown = a[k];
     const vb: unknown = b[k];
-    if (replaced.has(k)) { out[k] = vb; continue; }
+    if (replaced.has(k)) {
+      out[k] = vb;
+      continue;
+    }
     if (same(va, vb)) continue;
     if (isRecord(va) && isRecord(vb)) {
       const sub: Record<string, unknown> = {};

@@ -13,12 +13,19 @@ describe('createRng', () => {
   it('draws uniforms in [0,1) and standard normals with the right moments', () => {
     const r = createRng(1);
     const n = 200_000;
-    let s = 0, s2 = 0, u = 0, lo = 1, hi = 0;
+    let s = 0,
+      s2 = 0,
+      u = 0,
+      lo = 1,
+      hi = 0;
     for (let i = 0; i < n; i++) {
       const z = r.normal();
-      s += z; s2 += z * z;
+      s += z;
+      s2 += z * z;
       const v = r.next();
-      u += v; lo = Math.min(lo, v); hi = Math.max(hi, v);
+      u += v;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
     }
     expect(Math.abs(s / n)).toBeLessThan(0.01);
     expect(Math.abs(s2 / n - 1)).toBeLessThan(0.01);

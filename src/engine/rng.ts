@@ -33,7 +33,8 @@ export interface RngState {
 export function rngStateProblem(s: unknown): string | null {
   const r = s as RngState | null;
   if (!r || typeof r !== 'object' || !Array.isArray(r.words)) return 'not an rng state ({ words, spare })';
-  if (r.words.length !== 4 || !r.words.every((w) => Number.isInteger(w) && w >= -(2 ** 31) && w < 2 ** 31)) return `words must be four 32-bit integers, got [${r.words.join(', ')}]`;
+  if (r.words.length !== 4 || !r.words.every((w) => Number.isInteger(w) && w >= -(2 ** 31) && w < 2 ** 31))
+    return `words must be four 32-bit integers, got [${r.words.join(', ')}]`;
   if (r.spare !== null && !Number.isFinite(r.spare)) return `spare must be a finite number or null, got ${r.spare}`;
   return null;
 }
@@ -57,7 +58,10 @@ export function createRng(seed: number): Rng {
   let d = mix32(c);
   let spare: number | null = null;
   const next = (): number => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -71,7 +75,11 @@ export function createRng(seed: number): Rng {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
     normal: () => {
-      if (spare !== null) { const s = spare; spare = null; return s; }
+      if (spare !== null) {
+        const s = spare;
+        spare = null;
+        return s;
+      }
       let u = 0;
       while (u === 0) u = next();
       const v = next();

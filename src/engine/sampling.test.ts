@@ -25,7 +25,10 @@ describe('collocation sampling', () => {
     for (const v of hz.x) expect(Math.abs(v)).toBeLessThanOrEqual(1);
   });
   it('builds the evaluation grid row-major with the first axis slowest', () => {
-    const g = productGrid([[0, 1], [10, 20, 30]]);
+    const g = productGrid([
+      [0, 1],
+      [10, 20, 30],
+    ]);
     expect(g.n).toBe(6);
     expect(Array.from(g.x)).toEqual([0, 10, 0, 20, 0, 30, 1, 10, 1, 20, 1, 30]);
     const e = evaluationGrid(pdes.poisson1d);

@@ -5,7 +5,13 @@ import { trainFor } from './loop';
 import { Trainer, type TrainerState } from './trainer';
 
 const tiny = (over: ConfigInput = {}) =>
-  resolveConfig({ pde: 'poisson1d', archOptions: { depth: 2, width: 8, activation: 'tanh' }, batch: 32, logEvery: 5, ...over });
+  resolveConfig({
+    pde: 'poisson1d',
+    archOptions: { depth: 2, width: 8, activation: 'tanh' },
+    batch: 32,
+    logEvery: 5,
+    ...over,
+  });
 
 const weightsOf = async (t: Trainer) => (await t.exportWeights()).map((w) => w.data);
 
@@ -45,12 +51,26 @@ describe('Trainer state export and import', () => {
     ['adam with annealing balancing', { optimizer: 'adam', balancing: { method: 'annealing', every: 5 } }],
     ['soap (bases refreshed across the cut)', { optimizer: 'soap', optimizerOptions: { preconditionFrequency: 3 } }],
     ['RAD sampling refreshed across the cut', { sampling: { method: 'rad', every: 4, candidates: 256 } }],
-    ['RAR-D sampling with points added across the cut', { sampling: { method: 'rar', every: 4, candidates: 256, add: 8 } }],
-    ['muon with NTK balancing and NTK diagnostics', {
-      optimizer: 'muon', balancing: { method: 'ntk', every: 5 },
-      diagnostics: { every: 5, kinds: ['ntk'], ntkPoints: 4 },
-    }],
-    ['pde_aware with grad-norm balancing and probe diagnostics', { optimizer: 'pde_aware', balancing: { method: 'gradnorm', every: 5 }, diagnostics: { every: 5, kinds: ['hess'], hessIters: 3 } }],
+    [
+      'RAR-D sampling with points added across the cut',
+      { sampling: { method: 'rar', every: 4, candidates: 256, add: 8 } },
+    ],
+    [
+      'muon with NTK balancing and NTK diagnostics',
+      {
+        optimizer: 'muon',
+        balancing: { method: 'ntk', every: 5 },
+        diagnostics: { every: 5, kinds: ['ntk'], ntkPoints: 4 },
+      },
+    ],
+    [
+      'pde_aware with grad-norm balancing and probe diagnostics',
+      {
+        optimizer: 'pde_aware',
+        balancing: { method: 'gradnorm', every: 5 },
+        diagnostics: { every: 5, kinds: ['hess'], hessIters: 3 },
+      },
+    ],
   ] as [string, ConfigInput][])('%s: a resumed run continues the same trajectory exactly', async (_, over) => {
     const r = await resumeCase(over, 10, 12);
     r.resumed.forEach((w, i) => expect(w).toEqual(r.reference[i]));
@@ -60,7 +80,12 @@ describe('Trainer state export and import', () => {
   });
 
   it('resumes a PirateNet at step 0 without redoing its least-squares initialisation', async () => {
-    const config = tiny({ pde: 'allen_cahn', arch: 'pirate_net', archOptions: { blocks: 1, width: 8 }, causal: { enabled: false } });
+    const config = tiny({
+      pde: 'allen_cahn',
+      arch: 'pirate_net',
+      archOptions: { blocks: 1, width: 8 },
+      causal: { enabled: false },
+    });
     const a = new Trainer(config);
     await trainFor(a, 0); // prepares: the output layer is fitted to the initial condition
     const state = await a.exportState();
@@ -83,16 +108,22 @@ describe('Trainer state export and import', () => {
     await trainFor(a, 5);
     const state = await a.exportState();
     const wider = new Trainer(tiny({ optimizer: 'soap', archOptions: { depth: 2, width: 9, activation: 'tanh' } }));
-    expect(() => wider.importState(state)).toThrow(/^training state does not fit this mlp network \(\d+ parameters\) with soap: .*layer0\.weight has shape \[1,8\], expected \[1,9\]/);
+    expect(() => wider.importState(state)).toThrow(
+      /^training state does not fit this mlp network \(\d+ parameters\) with soap: .*layer0\.weight has shape \[1,8\], expected \[1,9\]/,
+    );
     const adam = new Trainer(tiny({ optimizer: 'adam' }));
     expect(() => adam.importState(state)).toThrow(/it is a soap state, this trainer uses adam/);
     // same network and optimizer, other layout: 1-D parameters preconditioned too
     const other = new Trainer(tiny({ optimizer: 'soap', optimizerOptions: { precondition1d: 1 } }));
     const before = await weightsOf(other);
-    expect(() => other.importState(state)).toThrow(/optimizer state: missing \[0\]\.params\[1\]\.left\.gg \(float32\[8,8\]\)/);
+    expect(() => other.importState(state)).toThrow(
+      /optimizer state: missing \[0\]\.params\[1\]\.left\.gg \(float32\[8,8\]\)/,
+    );
     const bad: TrainerState = { ...state, lossWeights: { res: 1 } };
     expect(() => a.importState(bad)).toThrow(/loss weights are for terms \[res\], expected \[res, bc\]/);
-    expect(() => a.importState({ ...state, sampler: { words: [1, 2], spare: null } as never })).toThrow(/sampler: words must be four 32-bit integers/);
+    expect(() => a.importState({ ...state, sampler: { words: [1, 2], spare: null } as never })).toThrow(
+      /sampler: words must be four 32-bit integers/,
+    );
     expect(other.stepCount).toBe(0);
     (await weightsOf(other)).forEach((w, i) => expect(w).toEqual(before[i]));
     [a, wider, adam, other].forEach((t) => t.dispose());

@@ -47,8 +47,10 @@ export function stateProblems(s: TrainerState, optimizer: OptimizerId, termNames
   if (!(Number.isInteger(s.step) && s.step >= 0)) problems.push(`step ${s.step} is not a non-negative integer`);
   if (!(Number.isFinite(s.lr) && s.lr > 0)) problems.push(`learning rate ${s.lr} is not positive`);
   const terms = Object.keys(s.lossWeights ?? {});
-  if (terms.join() !== termNames.join()) problems.push(`loss weights are for terms [${terms.join(', ')}], expected [${termNames.join(', ')}]`);
-  else if (!terms.every((t) => Number.isFinite(s.lossWeights[t]) && s.lossWeights[t] >= 0)) problems.push('a loss weight is negative or not finite');
+  if (terms.join() !== termNames.join())
+    problems.push(`loss weights are for terms [${terms.join(', ')}], expected [${termNames.join(', ')}]`);
+  else if (!terms.every((t) => Number.isFinite(s.lossWeights[t]) && s.lossWeights[t] >= 0))
+    problems.push('a loss weight is negative or not finite');
   for (const k of ['sampler', 'probe'] as const) {
     const p = rngStateProblem(s[k]);
     if (p) problems.push(`${k}: ${p}`);

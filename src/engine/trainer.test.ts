@@ -17,7 +17,9 @@ describe('Trainer', () => {
     await trainFor(t, 20);
     await t.evaluate();
     const before = tf.memory().numTensors;
-    await trainFor(t, 1000, async (c) => { if (c.step % 200 === 0) await t.evaluate(); });
+    await trainFor(t, 1000, async (c) => {
+      if (c.step % 200 === 0) await t.evaluate();
+    });
     expect(tf.memory().numTensors).toBe(before);
     t.dispose();
   });
@@ -31,7 +33,8 @@ describe('Trainer', () => {
     const wc = await c.exportWeights();
     expect(wa[0].data).toEqual(wb[0].data);
     expect(wa[0].data).not.toEqual(wc[0].data);
-    a.step(); b.step();
+    a.step();
+    b.step();
     const [ca, cb] = [await a.checkpoint(), await b.checkpoint()];
     expect(ca.losses).toEqual(cb.losses); // same weights + same points → same first losses
     [a, b, c].forEach((t) => t.dispose());
@@ -48,46 +51,56 @@ describe('Trainer', () => {
     const restored = await t.exportWeights();
     restored.forEach((w, i) => expect(w.data).toEqual(good[i].data));
     t.net.params[1].variable.assign(tf.fill(t.net.params[1].variable.shape, Infinity));
-    await expect(trainFor(t, 10)).rejects.toThrow(/diverged at step 40 \(a weight is not finite\); weights restored to step 30/);
+    await expect(trainFor(t, 10)).rejects.toThrow(
+      /diverged at step 40 \(a weight is not finite\); weights restored to step 30/,
+    );
     t.dispose();
   });
 });
 
 describe.each(['cpu', 'wasm'])('parameter gradients of the residual loss on %s', (backend) => {
-  beforeAll(async () => { await tf.setBackend(backend); });
-  afterAll(async () => { await tf.setBackend('cpu'); });
-  it.each(['wave', 'helmholtz', 'poisson1d'] as const)('%s: match central finite differences of the loss', async (id) => {
-    const t = new Trainer(tiny({ pde: id, lossWeights: {} }));
-    const rng = createRng(11);
-    const batches = Object.fromEntries(t.termNames.map((n) => [n, sampleTerm(t.pde, n, t.config.params, rng, 16)]));
-    const streams = termStreams(t.pde);
-    const loss = () => tf.tidy(() => tf.sum(termLosses(t.net, t.pde, t.config.params, t.termNames, batches, streams)) as tf.Scalar);
-    const vars = t.net.params.map((p) => p.variable);
-    const { value, grads } = tf.variableGrads(loss, vars);
-    value.dispose();
-    for (const v of vars) {
-      const g = await grads[v.name].data();
-      const w = await v.data();
-      const gmax = Math.max(...Array.from(g, Math.abs));
-      for (const i of [0, Math.floor(w.length / 2), w.length - 1]) {
-        const h = 1e-2;
-        const at = async (d: number) => {
-          const copy = Float32Array.from(w);
-          copy[i] += d;
-          v.assign(tf.tensor(copy, v.shape));
-          const l = loss();
-          const r = (await l.data())[0];
-          l.dispose();
-          return r;
-        };
-        const fd = ((await at(h)) - (await at(-h))) / (2 * h);
-        v.assign(tf.tensor(w, v.shape));
-        expect(Math.abs(fd - g[i]), `${id} ${v.name}[${i}]: fd ${fd} vs ${g[i]}`).toBeLessThan(0.02 * gmax + 1e-4);
-      }
-    }
-    tf.dispose(grads);
-    t.dispose();
+  beforeAll(async () => {
+    await tf.setBackend(backend);
   });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+  it.each(['wave', 'helmholtz', 'poisson1d'] as const)(
+    '%s: match central finite differences of the loss',
+    async (id) => {
+      const t = new Trainer(tiny({ pde: id, lossWeights: {} }));
+      const rng = createRng(11);
+      const batches = Object.fromEntries(t.termNames.map((n) => [n, sampleTerm(t.pde, n, t.config.params, rng, 16)]));
+      const streams = termStreams(t.pde);
+      const loss = () =>
+        tf.tidy(() => tf.sum(termLosses(t.net, t.pde, t.config.params, t.termNames, batches, streams)) as tf.Scalar);
+      const vars = t.net.params.map((p) => p.variable);
+      const { value, grads } = tf.variableGrads(loss, vars);
+      value.dispose();
+      for (const v of vars) {
+        const g = await grads[v.name].data();
+        const w = await v.data();
+        const gmax = Math.max(...Array.from(g, Math.abs));
+        for (const i of [0, Math.floor(w.length / 2), w.length - 1]) {
+          const h = 1e-2;
+          const at = async (d: number) => {
+            const copy = Float32Array.from(w);
+            copy[i] += d;
+            v.assign(tf.tensor(copy, v.shape));
+            const l = loss();
+            const r = (await l.data())[0];
+            l.dispose();
+            return r;
+          };
+          const fd = ((await at(h)) - (await at(-h))) / (2 * h);
+          v.assign(tf.tensor(w, v.shape));
+          expect(Math.abs(fd - g[i]), `${id} ${v.name}[${i}]: fd ${fd} vs ${g[i]}`).toBeLessThan(0.02 * gmax + 1e-4);
+        }
+      }
+      tf.dispose(grads);
+      t.dispose();
+    },
+  );
 });
 
 describe('importWeights', () => {
@@ -101,11 +114,14 @@ describe('importWeights', () => {
     const wrongShape = wa.map((w, i) => (i === 0 ? { ...w, shape: [w.shape[1], w.shape[0]] } : w));
     expect(() => b.importWeights(wrongShape)).toThrow(/layer0.weight has shape \[8,1\], expected \[1,8\]/);
     expect(() => b.importWeights(wa.slice(1))).toThrow(/missing layer0.weight \[1,8\]/);
-    expect(() => b.importWeights([...wa, { name: 'encoder_u.weight', shape: [1], data: [0] }])).toThrow(/unexpected encoder_u.weight/);
+    expect(() => b.importWeights([...wa, { name: 'encoder_u.weight', shape: [1], data: [0] }])).toThrow(
+      /unexpected encoder_u.weight/,
+    );
     const nan = wa.map((w, i) => (i === 1 ? { ...w, data: Float32Array.from(w.data).fill(NaN) } : w));
     expect(() => b.importWeights(nan)).toThrow(/layer0.bias contains NaN/);
     expect((await b.exportWeights()).map((w) => Array.from(w.data))).toEqual(before.map((w) => Array.from(w.data)));
-    a.dispose(); b.dispose();
+    a.dispose();
+    b.dispose();
   });
 });
 

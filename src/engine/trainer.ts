@@ -43,7 +43,11 @@ export interface Checkpoint {
 
 /** Raised to the caller's attention by `checkpoint()` when training diverges. */
 export class DivergenceError extends Error {
-  constructor(public readonly step: number, public readonly lastGoodStep: number, detail: string) {
+  constructor(
+    public readonly step: number,
+    public readonly lastGoodStep: number,
+    detail: string,
+  ) {
     super(`training diverged at step ${step} (${detail}); weights restored to step ${lastGoodStep}`);
     this.name = 'DivergenceError';
   }
@@ -87,7 +91,9 @@ export class Trainer {
     const full = pdeOf(config);
     const hard = config.hardConstraints ? hardConstraintOf(full) : undefined;
     // with hard constraints the imposed terms are not loss terms at all
-    this.pde = hard ? { ...full, terms: Object.fromEntries(Object.entries(full.terms).filter(([t]) => !hard.terms.includes(t))) } : full;
+    this.pde = hard
+      ? { ...full, terms: Object.fromEntries(Object.entries(full.terms).filter(([t]) => !hard.terms.includes(t))) }
+      : full;
     const seeds = createRng(config.seed);
     const initRng = seeds.fork();
     this.sampler = seeds.fork();
@@ -95,9 +101,15 @@ export class Trainer {
     this.fixedSeed = seeds.fork().getState();
     const arch = architectures[config.arch];
     const periodic = this.pde.periodic ? { periods: this.pde.periodic } : undefined;
-    const raw = arch.create(config.archOptions, { axes: this.pde.axes, outputDim: this.pde.outputs.length, periodic, rng: initRng });
+    const raw = arch.create(config.archOptions, {
+      axes: this.pde.axes,
+      outputDim: this.pde.outputs.length,
+      periodic,
+      rng: initRng,
+    });
     this.net = hard ? constrainNetwork(raw, this.pde, hard, config.params) : raw;
-    this.adaptive = config.sampling.method === 'uniform' ? null : new AdaptiveSampler(this.pde, config.params, config.sampling);
+    this.adaptive =
+      config.sampling.method === 'uniform' ? null : new AdaptiveSampler(this.pde, config.params, config.sampling);
     this.termNames = Object.keys(this.pde.terms);
     this.streams = termStreams(this.pde);
     this.lr = config.lr;
@@ -105,13 +117,18 @@ export class Trainer {
     const transform = optimizers[config.optimizer].create(config.optimizerOptions as never, () =>
       learningRate(this.lr, config.schedule, this.stepCount),
     );
-    this.opt = new Stateful(transform, this.net.params.map((p) => p.variable));
+    this.opt = new Stateful(
+      transform,
+      this.net.params.map((p) => p.variable),
+    );
     const cap = config.optimizer === 'newton' ? (config.optimizerOptions as { maxParams: number }).maxParams : Infinity;
     if (this.paramCount > cap) {
       this.dispose();
-      throw new ConfigError(`optimizer: newton builds a dense ${this.paramCount} × ${this.paramCount} Hessian (2n gradients and an ` +
-        `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, more than optimizerOptions.maxParams = ${cap}. ` +
-        'Use a tiny network (e.g. depth 1, width 10) or another optimizer.');
+      throw new ConfigError(
+        `optimizer: newton builds a dense ${this.paramCount} × ${this.paramCount} Hessian (2n gradients and an ` +
+          `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, more than optimizerOptions.maxParams = ${cap}. ` +
+          'Use a tiny network (e.g. depth 1, width 10) or another optimizer.',
+      );
     }
     this.saveGood();
   }
@@ -184,7 +201,12 @@ export class Trainer {
   sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
     const { pde, config } = this;
     const adaptive = rng === this.sampler ? this.adaptive : null;
-    return Object.fromEntries(this.termNames.map((t) => [t, t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n)]));
+    return Object.fromEntries(
+      this.termNames.map((t) => [
+        t,
+        t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n),
+      ]),
+    );
   }
 
   /** The collocation points of the last step by term (host copies' views; null before a step). */
@@ -217,7 +239,9 @@ export class Trainer {
   /** Replace the loss weights (loss balancing). */
   setLossWeights(ws: readonly number[]): void {
     if (ws.length !== this.termNames.length || !ws.every((w) => Number.isFinite(w) && w >= 0)) {
-      throw new Error(`loss weights must be ${this.termNames.length} finite non-negative numbers, got [${ws.join(', ')}]`);
+      throw new Error(
+        `loss weights must be ${this.termNames.length} finite non-negative numbers, got [${ws.join(', ')}]`,
+      );
     }
     this.lossWeights = ws.slice();
   }
@@ -231,7 +255,11 @@ export class Trainer {
    * Unweighted per-term losses [nTerms] on given batches (inside a tidy or gradient scope),
    * with causal weighting of `res` when configured; `causalSink` receives its weights.
    */
-  lossesOn(batches: Record<string, PointBatch>, terms: readonly string[] = this.termNames, causalSink?: (w: tf.Tensor1D) => void): tf.Tensor1D {
+  lossesOn(
+    batches: Record<string, PointBatch>,
+    terms: readonly string[] = this.termNames,
+    causalSink?: (w: tf.Tensor1D) => void,
+  ): tf.Tensor1D {
     const { causal } = this.config;
     const c = causal.enabled ? { eps: causal.eps, chunks: causal.chunks, sink: causalSink } : undefined;
     return termLosses(this.net, this.pde, this.config.params, terms, batches, this.streams, c);
@@ -271,28 +299,35 @@ export class Trainer {
 
   /** One optimisation step on fresh collocation batches (not for host optimizers: use `trainFor`). */
   step(): void {
-    if (optimizers[this.config.optimizer].host) throw new Error(`${this.config.optimizer} is a host optimizer: train it with trainFor`);
+    if (optimizers[this.config.optimizer].host)
+      throw new Error(`${this.config.optimizer} is a host optimizer: train it with trainFor`);
     const vars = this.net.params.map((p) => p.variable);
     const batches = this.sample();
     this.lastBatches = batches;
     const w = tf.tensor1d(this.lossWeights);
     let losses: tf.Tensor1D | null = null;
     const { value, grads: gradList } = paramGrads(vars, () => {
-      losses = tf.keep(this.lossesOn(batches, this.termNames, (w) => {
-        this.lastCausal?.dispose();
-        this.lastCausal = w;
-      }));
+      losses = tf.keep(
+        this.lossesOn(batches, this.termNames, (w) => {
+          this.lastCausal?.dispose();
+          this.lastCausal = w;
+        }),
+      );
       return tf.sum(tf.mul(losses, w)) as tf.Scalar;
     });
     tf.dispose([w, value]);
     const extras = this.stepExtras(batches);
     const capture = this.captures(this.stepCount);
     const updates = this.opt.apply(gradList, capture, extras);
-    if (extras?.sampleMoments) tf.dispose([...extras.sampleMoments.mean, ...extras.sampleMoments.sq].filter((t): t is tf.Tensor => t !== null));
+    if (extras?.sampleMoments)
+      tf.dispose([...extras.sampleMoments.mean, ...extras.sampleMoments.sq].filter((t): t is tf.Tensor => t !== null));
     if (updates) {
       this.dirs.push({ grad: flatten(gradList), update: flatten(updates), step: this.stepCount });
       tf.dispose(updates);
-      while (this.dirs.length > 2) { const d = this.dirs.shift()!; tf.dispose([d.grad, d.update]); }
+      while (this.dirs.length > 2) {
+        const d = this.dirs.shift()!;
+        tf.dispose([d.grad, d.update]);
+      }
     }
     tf.dispose(gradList);
     this.lastLosses?.dispose();
@@ -314,7 +349,17 @@ export class Trainer {
     if (!optimizers[this.config.optimizer].needsSampleMoments) return undefined;
     const weights = Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]]));
     const causal = this.config.causal.enabled ? this.lastCausal : null;
-    return { sampleMoments: residualSampleMoments({ net: this.net, pde: this.pde, params: this.config.params, batches, streams: this.streams, weights, causal }) };
+    return {
+      sampleMoments: residualSampleMoments({
+        net: this.net,
+        pde: this.pde,
+        params: this.config.params,
+        batches,
+        streams: this.streams,
+        weights,
+        causal,
+      }),
+    };
   }
 
   /**
@@ -331,7 +376,11 @@ export class Trainer {
   /** Remember the current weights and optimizer state as the last good ones. */
   private saveGood(): void {
     this.disposeGood();
-    this.lastGood = { step: this.stepCount, weights: this.net.params.map((p) => tf.clone(p.variable)), optState: this.opt.snapshot() };
+    this.lastGood = {
+      step: this.stepCount,
+      weights: this.net.params.map((p) => tf.clone(p.variable)),
+      optState: this.opt.snapshot(),
+    };
   }
 
   private disposeGood(): void {
@@ -349,9 +398,13 @@ export class Trainer {
     const weights = Object.fromEntries(this.termNames.map((t, i) => [t, this.lossWeights[i]]));
     if (!this.lastLosses) return { step: this.stepCount, losses: {}, weights, loss: NaN, diverged: false };
     const nParams = this.net.params.length;
-    const probe = tf.tidy(() => tf.concat([
-      this.lastLosses!, tf.stack(this.net.params.map((p) => tf.sum(p.variable))), ...(this.lastCausal ? [this.lastCausal] : []),
-    ]));
+    const probe = tf.tidy(() =>
+      tf.concat([
+        this.lastLosses!,
+        tf.stack(this.net.params.map((p) => tf.sum(p.variable))),
+        ...(this.lastCausal ? [this.lastCausal] : []),
+      ]),
+    );
     const all = await probe.data();
     probe.dispose();
     const n = this.termNames.length;
@@ -371,7 +424,16 @@ export class Trainer {
     } else if (vals.length > n) this.saveGood();
     const lr = learningRate(this.lr, this.config.schedule, Math.max(0, step - 1));
     const optimizer = this.hostReadings;
-    return { step, losses, weights, loss, diverged, lr, ...(causal ? { causal } : {}), ...(optimizer ? { optimizer } : {}) };
+    return {
+      step,
+      losses,
+      weights,
+      loss,
+      diverged,
+      lr,
+      ...(causal ? { causal } : {}),
+      ...(optimizer ? { optimizer } : {}),
+    };
   }
 
   /** Step of the weights `checkpoint()` last accepted (or restored). */
@@ -398,7 +460,13 @@ export class Trainer {
   async exportWeights(frozen = false): Promise<NamedArray[]> {
     const list = frozen ? [...this.net.params, ...this.net.buffers] : this.net.params;
     // tfjs-cpu hands out its own buffers: copy, so the result may be kept or transferred
-    return Promise.all(list.map(async (p) => ({ name: p.name, shape: [...p.variable.shape], data: ((await p.variable.data()) as Float32Array).slice() })));
+    return Promise.all(
+      list.map(async (p) => ({
+        name: p.name,
+        shape: [...p.variable.shape],
+        data: ((await p.variable.data()) as Float32Array).slice(),
+      })),
+    );
   }
 
   /**
@@ -411,7 +479,9 @@ export class Trainer {
   importWeights(tensors: readonly WeightArray[]): void {
     const problems = weightProblems(this.net.params, tensors, this.net.buffers);
     if (problems.length) {
-      throw new Error(`weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`);
+      throw new Error(
+        `weights do not fit this ${this.config.arch} network (${this.paramCount} parameters): ${listed(problems)}`,
+      );
     }
     assignWeights(this.net.params, tensors, this.net.buffers);
     this.initialised = true; // imported weights are not re-fitted by the physics-informed init
@@ -451,9 +521,12 @@ export class Trainer {
     problems.unshift(...stateProblems(s, this.config.optimizer, this.termNames));
     if (this.adaptive) problems.push(...this.adaptive.stateProblems(s.sampling));
     else if (s.sampling) problems.push('sampling: the state has an adaptive sampler, this trainer samples uniformly');
-    if (!problems.length) problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
+    if (!problems.length)
+      problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
     if (problems.length) {
-      throw new Error(`training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`);
+      throw new Error(
+        `training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`,
+      );
     }
     assignWeights(this.net.params, s.weights);
     const opt = containerFromHost(s.optimizer, this.opt.current);

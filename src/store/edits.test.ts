@@ -3,7 +3,19 @@ import { resolveConfig } from '../engine/config';
 import { customExamples } from '../engine/custom/examples';
 import { validateCustomSpec } from '../engine/custom/spec';
 import { buildCatalog } from '../worker/catalog';
-import { applyCustomPde, browserDefaults, carryOptions, compareConfig, defaultOverrides, editOverrides, setField, setOption, switchArch, switchOptimizer, switchPde } from './edits';
+import {
+  applyCustomPde,
+  browserDefaults,
+  carryOptions,
+  compareConfig,
+  defaultOverrides,
+  editOverrides,
+  setField,
+  setOption,
+  switchArch,
+  switchOptimizer,
+  switchPde,
+} from './edits';
 
 const catalog = buildCatalog();
 const a = browserDefaults(catalog.base);
@@ -14,7 +26,9 @@ describe('config edits', () => {
     const p = switchArch('pirate_net')(wide, catalog);
     expect(p.archOptions).toEqual({ ...resolveConfig({ arch: 'pirate_net' }).archOptions, width: 20 });
     expect(resolveConfig(p).archOptions).toEqual(p.archOptions);
-    expect(carryOptions({ width: 3, depth: 'x', rwf: false }, { width: 1, rwf: false }, { width: 1, depth: 2, rwf: true })).toEqual({ width: 3, depth: 2, rwf: true });
+    expect(
+      carryOptions({ width: 3, depth: 'x', rwf: false }, { width: 1, rwf: false }, { width: 1, depth: 2, rwf: true }),
+    ).toEqual({ width: 3, depth: 2, rwf: true });
   });
 
   it('switching the PDE resets its parameters, loss weights and causal default; every edit resolves', () => {
@@ -24,13 +38,23 @@ describe('config edits', () => {
     expect(ac.causal.enabled).toBe(true);
     const back = switchPde('helmholtz')(ac, catalog);
     expect(back.causal.enabled).toBe(false);
-    for (const c of [ac, back, switchOptimizer('soap')(a, catalog), setField('seed', 9)(a, catalog)]) expect(resolveConfig(c)).toEqual(c);
+    for (const c of [ac, back, switchOptimizer('soap')(a, catalog), setField('seed', 9)(a, catalog)])
+      expect(resolveConfig(c)).toEqual(c);
   });
 
   it('applying a typed PDE takes its parameters, resets loss weights and causal weighting, and resolves', () => {
     const spec = validateCustomSpec({ ...customExamples.burgers, params: { nu: 0.02 } });
-    const c = applyCustomPde(spec)(setOption('lossWeights', 'bc', 5)(setOption('causal', 'enabled', true)(a, catalog), catalog), catalog);
-    expect(c).toMatchObject({ pde: 'custom', custom: spec, params: { nu: 0.02 }, lossWeights: {}, causal: { enabled: false } });
+    const c = applyCustomPde(spec)(
+      setOption('lossWeights', 'bc', 5)(setOption('causal', 'enabled', true)(a, catalog), catalog),
+      catalog,
+    );
+    expect(c).toMatchObject({
+      pde: 'custom',
+      custom: spec,
+      params: { nu: 0.02 },
+      lossWeights: {},
+      causal: { enabled: false },
+    });
     expect(resolveConfig(c)).toEqual(c);
     // Causal weighting survives a re-apply to a time-dependent PDE, not to a steady one.
     const causal = setOption('causal', 'enabled', true)(c, catalog);

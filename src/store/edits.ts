@@ -16,9 +16,15 @@ export type ConfigEdit = (c: ExperimentConfig, catalog: Catalog) => ExperimentCo
  * and the user had changed it from the old choice's default (so PirateNet still gets its own
  * default RWF, but a width of 20 set on the MLP carries over).
  */
-export function carryOptions(prev: Record<string, unknown>, oldDefaults: Record<string, unknown>, defaults: OptionsInfo['defaults']): Record<string, unknown> {
+export function carryOptions(
+  prev: Record<string, unknown>,
+  oldDefaults: Record<string, unknown>,
+  defaults: OptionsInfo['defaults'],
+): Record<string, unknown> {
   const changed = (k: string) => k in prev && JSON.stringify(prev[k]) !== JSON.stringify(oldDefaults[k]);
-  return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, changed(k) && typeof prev[k] === typeof v ? prev[k] : v]));
+  return Object.fromEntries(
+    Object.entries(defaults).map(([k, v]) => [k, changed(k) && typeof prev[k] === typeof v ? prev[k] : v]),
+  );
 }
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
@@ -28,44 +34,67 @@ function find<T extends { id: string }>(list: readonly T[], id: string, what: st
 }
 
 /** Another built-in PDE, with its default parameters, unit loss weights and causal default. */
-export const switchPde = (id: string): ConfigEdit => (c, catalog) => {
-  const p = find(catalog.pdes, id, 'PDE');
-  const { custom: _custom, ...rest } = c;
-  return {
-    ...rest, pde: p.id, params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])), lossWeights: {},
-    causal: { ...c.causal, enabled: p.causalByDefault },
-    hardConstraints: (c.hardConstraints ?? false) && p.hardConstraint !== undefined,
+export const switchPde =
+  (id: string): ConfigEdit =>
+  (c, catalog) => {
+    const p = find(catalog.pdes, id, 'PDE');
+    const { custom: _custom, ...rest } = c;
+    return {
+      ...rest,
+      pde: p.id,
+      params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])),
+      lossWeights: {},
+      causal: { ...c.causal, enabled: p.causalByDefault },
+      hardConstraints: (c.hardConstraints ?? false) && p.hardConstraint !== undefined,
+    };
   };
-};
 
 /**
  * A user-typed PDE (a spec validated by `validateCustomSpec`): its parameters take the spec's
  * values and the loss weights reset (its terms may differ); causal weighting stays on only
  * from a typed PDE that had it to one with a time axis, as no typed PDE turns it on by default.
  */
-export const applyCustomPde = (spec: CustomPdeSpec): ConfigEdit => (c) => {
-  const { pde: _pde, custom: _custom, params: _params, ...rest } = c; // the spec goes first in links and exports, as resolveConfig orders it
-  return {
-    pde: 'custom', custom: spec, params: { ...spec.params }, ...rest, lossWeights: {},
-    causal: { ...c.causal, enabled: c.causal.enabled && c.pde === 'custom' && spec.axes[0] === 't' },
+export const applyCustomPde =
+  (spec: CustomPdeSpec): ConfigEdit =>
+  (c) => {
+    const { pde: _pde, custom: _custom, params: _params, ...rest } = c; // the spec goes first in links and exports, as resolveConfig orders it
+    return {
+      pde: 'custom',
+      custom: spec,
+      params: { ...spec.params },
+      ...rest,
+      lossWeights: {},
+      causal: { ...c.causal, enabled: c.causal.enabled && c.pde === 'custom' && spec.axes[0] === 't' },
+    };
   };
-};
 
 /** Another architecture, carrying shared options over. */
-export const switchArch = (id: string): ConfigEdit => (c, catalog) => {
-  const a = find(catalog.architectures, id, 'architecture');
-  const old = catalog.architectures.find((x) => x.id === c.arch)?.defaults ?? {};
-  const archOptions = carryOptions(c.archOptions as object as Record<string, unknown>, old, a.defaults);
-  return { ...c, arch: a.id as ExperimentConfig['arch'], archOptions: archOptions as unknown as ExperimentConfig['archOptions'] };
-};
+export const switchArch =
+  (id: string): ConfigEdit =>
+  (c, catalog) => {
+    const a = find(catalog.architectures, id, 'architecture');
+    const old = catalog.architectures.find((x) => x.id === c.arch)?.defaults ?? {};
+    const archOptions = carryOptions(c.archOptions as object as Record<string, unknown>, old, a.defaults);
+    return {
+      ...c,
+      arch: a.id as ExperimentConfig['arch'],
+      archOptions: archOptions as unknown as ExperimentConfig['archOptions'],
+    };
+  };
 
 /** Another optimizer, carrying shared hyperparameters over. */
-export const switchOptimizer = (id: string): ConfigEdit => (c, catalog) => {
-  const o = find(catalog.optimizers, id, 'optimizer');
-  const old = catalog.optimizers.find((x) => x.id === c.optimizer)?.defaults ?? {};
-  const optimizerOptions = carryOptions(c.optimizerOptions as object as Record<string, unknown>, old, o.defaults);
-  return { ...c, optimizer: o.id as ExperimentConfig['optimizer'], optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'] };
-};
+export const switchOptimizer =
+  (id: string): ConfigEdit =>
+  (c, catalog) => {
+    const o = find(catalog.optimizers, id, 'optimizer');
+    const old = catalog.optimizers.find((x) => x.id === c.optimizer)?.defaults ?? {};
+    const optimizerOptions = carryOptions(c.optimizerOptions as object as Record<string, unknown>, old, o.defaults);
+    return {
+      ...c,
+      optimizer: o.id as ExperimentConfig['optimizer'],
+      optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'],
+    };
+  };
 
 /**
  * Another loss-balancing method with its own defaults (annealing rebalances every 10 steps,
@@ -86,15 +115,33 @@ function switchMethod(field: 'balancing' | 'sampling', id: string): ConfigEdit {
 }
 
 /** The config fields that are records of named options. */
-export type OptionField = 'params' | 'archOptions' | 'optimizerOptions' | 'schedule' | 'lossWeights' | 'balancing' | 'diagnostics' | 'causal' | 'lbfgs' | 'sampling';
+export type OptionField =
+  | 'params'
+  | 'archOptions'
+  | 'optimizerOptions'
+  | 'schedule'
+  | 'lossWeights'
+  | 'balancing'
+  | 'diagnostics'
+  | 'causal'
+  | 'lbfgs'
+  | 'sampling';
 
 /** One named option inside a record field, e.g. `setOption('archOptions', 'width', 20)`. */
-export const setOption = (field: OptionField, key: string, value: unknown): ConfigEdit => (c) => ({
-  ...c, [field]: { ...(c[field] as object), [key]: value },
-});
+export const setOption =
+  (field: OptionField, key: string, value: unknown): ConfigEdit =>
+  (c) => ({
+    ...c,
+    [field]: { ...(c[field] as object), [key]: value },
+  });
 
 /** A top-level scalar field. */
-export const setField = <K extends 'lr' | 'batch' | 'steps' | 'seed' | 'logEvery' | 'hardConstraints'>(field: K, value: ExperimentConfig[K]): ConfigEdit => (c) => ({ ...c, [field]: value });
+export const setField =
+  <K extends 'lr' | 'batch' | 'steps' | 'seed' | 'logEvery' | 'hardConstraints'>(
+    field: K,
+    value: ExperimentConfig[K],
+  ): ConfigEdit =>
+  (c) => ({ ...c, [field]: value });
 
 /** Run B's full config: run A's with the overrides on top. */
 export function compareConfig(a: ExperimentConfig, overrides: ConfigInput): ExperimentConfig {
@@ -102,14 +149,21 @@ export function compareConfig(a: ExperimentConfig, overrides: ConfigInput): Expe
 }
 
 /** Apply `edit` to run B, returning its new overrides of run A. */
-export function editOverrides(a: ExperimentConfig, overrides: ConfigInput, edit: ConfigEdit, catalog: Catalog): ConfigInput {
+export function editOverrides(
+  a: ExperimentConfig,
+  overrides: ConfigInput,
+  edit: ConfigEdit,
+  catalog: Catalog,
+): ConfigInput {
   return diffConfig(a, edit(compareConfig(a, overrides), catalog));
 }
 
 /** The default second run: SOAP (or Adam when run A already uses SOAP). */
 export function defaultOverrides(a: ExperimentConfig, catalog: Catalog): ConfigInput {
   const other = a.optimizer === 'soap' ? 'adam' : 'soap';
-  return catalog.optimizers.some((o) => o.id === other) ? editOverrides(a, {}, switchOptimizer(other), catalog) : { seed: a.seed + 1 };
+  return catalog.optimizers.some((o) => o.id === other)
+    ? editOverrides(a, {}, switchOptimizer(other), catalog)
+    : { seed: a.seed + 1 };
 }
 
 /**

@@ -22,7 +22,10 @@ export function experimentPart(hash: string): string {
   try {
     return splitLessonLink(hash).rest;
   } catch {
-    return hash.split('&').filter((p) => !/^(lesson|step|present|hide)=/.test(p)).join('&');
+    return hash
+      .split('&')
+      .filter((p) => !/^(lesson|step|present|hide)=/.test(p))
+      .join('&');
   }
 }
 

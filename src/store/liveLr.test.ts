@@ -65,7 +65,11 @@ describe('LiveLr', () => {
   it('sends nothing for edits made while stopped (Start sends the configs), even on a later commit', () => {
     const sent: [number, number][] = [];
     const rates = [10];
-    const live = new LiveLr((run, lr) => sent.push([run, lr]), () => rates, 1500);
+    const live = new LiveLr(
+      (run, lr) => sent.push([run, lr]),
+      () => rates,
+      1500,
+    );
     live.started([10]);
     live.settled(); // the run diverged and stopped
     rates[0] = 1e-4; // edited while stopped: no edited() call

@@ -141,7 +141,11 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     const r = get().runs[run];
     if (r) set({ runs: get().runs.map((x, i) => (i === run && x ? { ...x, config: { ...x.config, lr } } : x)) });
   }
-  const live = new LiveLr(sendLr, () => get().runConfigs().map((c) => c.lr as number));
+  const live = new LiveLr(sendLr, () =>
+    get()
+      .runConfigs()
+      .map((c) => c.lr as number),
+  );
 
   return {
     ...initialData,
@@ -156,11 +160,14 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
       init(backendPref);
       const hash = readHash();
       if (hash) send({ type: 'load', request: { source: 'hash', hash } });
-      watchHash((h) => get().load({ source: 'hash', hash: h }), (query) => {
-        const pref = query.get('backend');
-        if (pref !== null && pref !== get().backendPref) get().setBackendPref(pref);
-        else saveBackendPref(get().backendPref); // move the stray query before the hash
-      });
+      watchHash(
+        (h) => get().load({ source: 'hash', hash: h }),
+        (query) => {
+          const pref = query.get('backend');
+          if (pref !== null && pref !== get().backendPref) get().setBackendPref(pref);
+          else saveBackendPref(get().backendPref); // move the stray query before the hash
+        },
+      );
     },
     setBackendPref(backendPref) {
       saveBackendPref(backendPref);

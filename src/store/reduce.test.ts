@@ -4,7 +4,8 @@ import type { FromWorker } from '../worker/protocol';
 import { initialData, reduce, type PlaygroundData } from './reduce';
 
 const config = resolveConfig({ pde: 'poisson1d' });
-const apply = (msgs: FromWorker[], s: PlaygroundData = initialData) => msgs.reduce((acc, m) => ({ ...acc, ...reduce(acc, m) }), s);
+const apply = (msgs: FromWorker[], s: PlaygroundData = initialData) =>
+  msgs.reduce((acc, m) => ({ ...acc, ...reduce(acc, m) }), s);
 
 describe('store reducer', () => {
   it('follows a run: started, rows, evaluation, histograms, pause, reset', () => {
@@ -12,8 +13,25 @@ describe('store reducer', () => {
     let s = apply([
       { type: 'ready', backend: 'webgpu', reason: 'webgpu (first choice)' },
       { type: 'started', run: 0, config, paramCount: 25, terms: ['res', 'bc'] },
-      { type: 'progress', run: 0, rows: [{ step: 2, loss: 1 }, { step: 4, loss: 0.5 }] },
-      { type: 'evaluation', run: 0, step: 4, relL2: 0.3, names: ['u'], pred, exact: pred, ticks: [[0, 1]], axes: ['x'] },
+      {
+        type: 'progress',
+        run: 0,
+        rows: [
+          { step: 2, loss: 1 },
+          { step: 4, loss: 0.5 },
+        ],
+      },
+      {
+        type: 'evaluation',
+        run: 0,
+        step: 4,
+        relL2: 0.3,
+        names: ['u'],
+        pred,
+        exact: pred,
+        ticks: [[0, 1]],
+        axes: ['x'],
+      },
       { type: 'diagnostics', run: 0, step: 4, histograms: [] },
       { type: 'stopped', steps: [4], reason: 'paused' },
     ]);
@@ -32,7 +50,15 @@ describe('store reducer', () => {
   it('a resumed run forgets the history after the saved step and keeps the rest', () => {
     const s = apply([
       { type: 'started', run: 0, config, paramCount: 25, terms: ['res', 'bc'] },
-      { type: 'progress', run: 0, rows: [{ step: 2, loss: 1 }, { step: 4, loss: 0.5 }, { step: 6, loss: 0.4 }] },
+      {
+        type: 'progress',
+        run: 0,
+        rows: [
+          { step: 2, loss: 1 },
+          { step: 4, loss: 0.5 },
+          { step: 6, loss: 0.4 },
+        ],
+      },
       { type: 'backend', backend: 'webgl', reason: 'webgpu: lost → using webgl' },
       { type: 'resumed', run: 0, step: 4 },
     ]);
@@ -41,11 +67,19 @@ describe('store reducer', () => {
   });
 
   it('loads experiments, keeps the current one when loading fails, and reports divergence', () => {
-    const loaded = apply([{ type: 'experiment', source: 'preset', experiment: { config, compare: { optimizer: 'soap' }, compareConfig: { ...config, optimizer: 'soap' } } }]);
+    const loaded = apply([
+      {
+        type: 'experiment',
+        source: 'preset',
+        experiment: { config, compare: { optimizer: 'soap' }, compareConfig: { ...config, optimizer: 'soap' } },
+      },
+    ]);
     expect(loaded).toMatchObject({ config, compare: true, overrides: { optimizer: 'soap' }, editing: 0 });
     const failed = apply([{ type: 'loadError', source: 'hash', message: 'pde: unknown value "x"' }], loaded);
     expect(failed.config).toBe(config);
-    expect(failed.message!.text).toBe('This link could not be loaded: pde: unknown value "x". The current experiment was kept.');
+    expect(failed.message!.text).toBe(
+      'This link could not be loaded: pde: unknown value "x". The current experiment was kept.',
+    );
     const d = apply([
       { type: 'started', run: 0, config, paramCount: 25, terms: ['res'] },
       { type: 'diverged', run: 0, step: 5, message: 'Training diverged at step 5' },

@@ -41,8 +41,18 @@ export interface PlaygroundData {
 
 /** The state before the worker has said anything. */
 export const initialData: PlaygroundData = {
-  status: 'connecting', backend: null, backendReason: '', catalog: null, config: null, compare: false, overrides: {},
-  editing: 0, configError: null, runs: [null, null], message: null, lastStop: null,
+  status: 'connecting',
+  backend: null,
+  backendReason: '',
+  catalog: null,
+  config: null,
+  compare: false,
+  overrides: {},
+  editing: 0,
+  configError: null,
+  runs: [null, null],
+  message: null,
+  lastStop: null,
 };
 
 function statusAfter(reason: Exclude<StopReason, 'reset'>, hasRun: boolean): Status {
@@ -60,7 +70,11 @@ function statusAfter(reason: Exclude<StopReason, 'reset'>, hasRun: boolean): Sta
   }
 }
 
-const loadFailed = { hash: 'This link could not be loaded', file: 'This config file could not be loaded', preset: 'This preset could not be loaded' };
+const loadFailed = {
+  hash: 'This link could not be loaded',
+  file: 'This config file could not be loaded',
+  preset: 'This preset could not be loaded',
+};
 
 /** Update one run's view (a no-op for a run the UI does not know). */
 function withRun(s: PlaygroundData, run: RunIndex, f: (r: RunView) => RunView): Partial<PlaygroundData> {
@@ -79,7 +93,11 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     case 'ready':
       return { status: 'idle', backend: msg.backend, backendReason: msg.reason, runs: [null, null] };
     case 'backend':
-      return { backend: msg.backend, backendReason: msg.reason, message: { kind: 'info', text: `Switched backend: ${msg.reason}.` } };
+      return {
+        backend: msg.backend,
+        backendReason: msg.reason,
+        message: { kind: 'info', text: `Switched backend: ${msg.reason}.` },
+      };
     case 'started': {
       const runs = s.runs.slice();
       runs[msg.run] = newRun(msg.config, msg.paramCount, msg.terms);
@@ -96,12 +114,19 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
       return withRun(s, msg.run, (r) => addRows(r, msg.rows));
     case 'evaluation': {
       const { step, relL2, names, pred, exact, residual, ticks, axes, collocation } = msg;
-      return withRun(s, msg.run, (r) => withEvaluation(r, { step, relL2, names, pred, exact, residual, ticks, axes, collocation }));
+      return withRun(s, msg.run, (r) =>
+        withEvaluation(r, { step, relL2, names, pred, exact, residual, ticks, axes, collocation }),
+      );
     }
     case 'diagnostics':
       return withRun(s, msg.run, (r) => addHistograms(r, { step: msg.step, layers: msg.histograms }));
     case 'imported':
-      return { message: { kind: 'info', text: `Loaded ${msg.name} into run ${'AB'[msg.run]}; press Start to continue training from these weights.` } };
+      return {
+        message: {
+          kind: 'info',
+          text: `Loaded ${msg.name} into run ${'AB'[msg.run]}; press Start to continue training from these weights.`,
+        },
+      };
     case 'experiment':
       return {
         config: msg.experiment.config,
@@ -109,14 +134,25 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
         overrides: msg.experiment.compare ?? {},
         editing: 0,
         configError: null,
-        message: msg.source === 'hash' ? null : { kind: 'info', text: `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).` },
+        message:
+          msg.source === 'hash'
+            ? null
+            : {
+                kind: 'info',
+                text: `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).`,
+              },
       };
     case 'loadError':
-      return { message: { kind: 'error', text: `${loadFailed[msg.source]}: ${msg.message}. The current experiment was kept.` } };
+      return {
+        message: { kind: 'error', text: `${loadFailed[msg.source]}: ${msg.message}. The current experiment was kept.` },
+      };
     case 'error':
       return { message: { kind: 'error', text: msg.message } };
     case 'diverged':
-      return { ...withRun(s, msg.run, (r) => ({ ...r, diverged: msg.message })), message: { kind: 'diverged', text: msg.message } };
+      return {
+        ...withRun(s, msg.run, (r) => ({ ...r, diverged: msg.message })),
+        message: { kind: 'diverged', text: msg.message },
+      };
     case 'stopped':
       if (msg.reason === 'reset') return { status: 'idle', runs: [null, null], lastStop: msg };
       return { status: statusAfter(msg.reason, s.runs[0] !== null), lastStop: msg };

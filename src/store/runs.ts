@@ -14,7 +14,10 @@ import type { CollocationSnapshot } from '../worker/protocol';
  * The latest solution on the display grid (the engine's Evaluation, subsampled by the
  * worker; see its `evaluation` message), with the PDE's input axes.
  */
-export type EvaluationSnapshot = Pick<Evaluation, 'step' | 'relL2' | 'names' | 'pred' | 'exact' | 'residual' | 'ticks'> & {
+export type EvaluationSnapshot = Pick<
+  Evaluation,
+  'step' | 'relL2' | 'names' | 'pred' | 'exact' | 'residual' | 'ticks'
+> & {
   axes: string[];
   /** The last step's collocation points (subsampled), when the worker sent them. */
   collocation?: CollocationSnapshot;
@@ -51,7 +54,17 @@ let versions = 0;
 
 /** A run that just started. */
 export function newRun(config: ExperimentConfig, paramCount: number, terms: string[]): RunView {
-  return { config, paramCount, terms, rows: [], evaluation: null, histograms: [], notice: '', diverged: null, version: ++versions };
+  return {
+    config,
+    paramCount,
+    terms,
+    rows: [],
+    evaluation: null,
+    histograms: [],
+    notice: '',
+    diverged: null,
+    version: ++versions,
+  };
 }
 
 /** Append logged rows. */
@@ -65,9 +78,10 @@ export function addRows(r: RunView, rows: MetricsRow[]): RunView {
  */
 export function withEvaluation(r: RunView, e: EvaluationSnapshot): RunView {
   const last = r.rows.at(-1);
-  const rows = last && last.step === e.step && last.relL2 === undefined && Number.isFinite(e.relL2)
-    ? [...r.rows.slice(0, -1), { ...last, relL2: e.relL2 }]
-    : r.rows;
+  const rows =
+    last && last.step === e.step && last.relL2 === undefined && Number.isFinite(e.relL2)
+      ? [...r.rows.slice(0, -1), { ...last, relL2: e.relL2 }]
+      : r.rows;
   return { ...r, rows, evaluation: e };
 }
 

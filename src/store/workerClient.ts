@@ -8,7 +8,10 @@ export interface WorkerClient {
 
 /** Start the training worker (an ES module worker bundled by Vite) and route its messages. */
 export function connectWorker(onMessage: (msg: FromWorker) => void, onError: (message: string) => void): WorkerClient {
-  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'training',
+  });
   worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();

@@ -22,7 +22,12 @@ export function ExportMenu() {
   const overrides = usePlayground((s) => s.overrides);
   const { requestWeights, showError } = usePlayground.getState();
   const [copied, setCopied] = useState(false);
-  if (!config) return <button type="button" disabled>Export</button>;
+  if (!config)
+    return (
+      <button type="button" disabled>
+        Export
+      </button>
+    );
 
   const weights = async (run: RunIndex, format: 'safetensors' | 'json') => {
     try {
@@ -39,7 +44,11 @@ export function ExportMenu() {
       const b = await usePlayground.getState().requestBundle(run);
       const stem = `${fileStem(b.config)}-step${b.step}${runs[1] ? `-run${'AB'[run]}` : ''}`;
       if (what === 'predictions') {
-        download(b.files.find((f) => f.path === 'predictions.json')!.data, `${stem}.predictions.json`, 'application/json');
+        download(
+          b.files.find((f) => f.path === 'predictions.json')!.data,
+          `${stem}.predictions.json`,
+          'application/json',
+        );
         return;
       }
       // the worker leaves metrics.csv empty: the logged rows live here
@@ -51,7 +60,9 @@ export function ExportMenu() {
   };
   const metrics = () => {
     const both = runs[1] !== null;
-    const rows: MetricsRow[] = runs.flatMap((r, i) => (r ? (both ? r.rows.map((x) => ({ run: i, ...x })) : r.rows) : []));
+    const rows: MetricsRow[] = runs.flatMap((r, i) =>
+      r ? (both ? r.rows.map((x) => ({ run: i, ...x })) : r.rows) : [],
+    );
     download(toCsv(rows), `${fileStem(runs[0]?.config ?? config)}${both ? '-compare' : ''}.metrics.csv`, 'text/csv');
   };
   const configFile = () => {
@@ -72,23 +83,42 @@ export function ExportMenu() {
   const ids = runs.flatMap((r, i) => (r ? [i as RunIndex] : []));
   return (
     <div className="menu">
-      <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>Export</button>
+      <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)}>
+        Export
+      </button>
       {open ? (
         <div className="menu-items" role="group" aria-label="Export files">
           {ids.map((i) => (
             <div key={i} className="menu-row">
               <span>Weights{runs[1] ? ` ${'AB'[i]}` : ''}</span>
-              <button type="button" onClick={() => void weights(i, 'safetensors')}>Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.safetensors)</button>
-              <button type="button" onClick={() => void weights(i, 'json')}>Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.json)</button>
-              <button type="button" onClick={() => void bundle(i, 'zip')}>PyTorch package{runs[1] ? ` ${'AB'[i]}` : ''} (.zip)</button>
-              <button type="button" onClick={() => void bundle(i, 'predictions')}>Predictions{runs[1] ? ` ${'AB'[i]}` : ''} (.json)</button>
+              <button type="button" onClick={() => void weights(i, 'safetensors')}>
+                Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.safetensors)
+              </button>
+              <button type="button" onClick={() => void weights(i, 'json')}>
+                Weights{runs[1] ? ` ${'AB'[i]}` : ''} (.json)
+              </button>
+              <button type="button" onClick={() => void bundle(i, 'zip')}>
+                PyTorch package{runs[1] ? ` ${'AB'[i]}` : ''} (.zip)
+              </button>
+              <button type="button" onClick={() => void bundle(i, 'predictions')}>
+                Predictions{runs[1] ? ` ${'AB'[i]}` : ''} (.json)
+              </button>
             </div>
           ))}
           {ids.length === 0 ? <p className="hint">Weights: press Step or Start first.</p> : null}
-          <button type="button" disabled={!runs[0]?.rows.length} onClick={metrics}>Metrics (.csv)</button>
-          <button type="button" onClick={configFile}>Config (.json)</button>
-          <button type="button" onClick={() => void link()}>{copied ? 'Link copied' : 'Copy link'}</button>
-          <p className="hint">Plots: use the PNG / SVG buttons on each plot.{compare ? ` Run B: ${JSON.stringify(compareConfig(config, overrides).optimizer)} optimizer.` : ''}</p>
+          <button type="button" disabled={!runs[0]?.rows.length} onClick={metrics}>
+            Metrics (.csv)
+          </button>
+          <button type="button" onClick={configFile}>
+            Config (.json)
+          </button>
+          <button type="button" onClick={() => void link()}>
+            {copied ? 'Link copied' : 'Copy link'}
+          </button>
+          <p className="hint">
+            Plots: use the PNG / SVG buttons on each plot.
+            {compare ? ` Run B: ${JSON.stringify(compareConfig(config, overrides).optimizer)} optimizer.` : ''}
+          </p>
         </div>
       ) : null}
     </div>

@@ -18,12 +18,27 @@ export function Header() {
       <p className="tagline">Physics-informed neural networks, trained live in your browser</p>
       <div className="top-tools">
         <LessonMenu />
-        <InlineSelect label="Preset" value="" disabled={locked || !catalog} onChange={(id) => id && load({ source: 'preset', id })}>
+        <InlineSelect
+          label="Preset"
+          value=""
+          disabled={locked || !catalog}
+          onChange={(id) => id && load({ source: 'preset', id })}
+        >
           <option value="">Choose…</option>
-          {catalog?.presets.map((p) => <option key={p.id} value={p.id}>{p.label}{p.compare ? ' (compare)' : ''}</option>)}
+          {catalog?.presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+              {p.compare ? ' (compare)' : ''}
+            </option>
+          ))}
         </InlineSelect>
-        <button type="button" aria-pressed={compare} disabled={locked || !catalog} onClick={() => toggleCompare()}
-          title="Train a second run side by side: same seed, same initial weights, same collocation points; change what you want to compare">
+        <button
+          type="button"
+          aria-pressed={compare}
+          disabled={locked || !catalog}
+          onClick={() => toggleCompare()}
+          title="Train a second run side by side: same seed, same initial weights, same collocation points; change what you want to compare"
+        >
           Compare
         </button>
         <RecordButton />

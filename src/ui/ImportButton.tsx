@@ -21,15 +21,24 @@ export function ImportButton() {
     }
   };
   return (
-    <label className={`button${status === 'running' || status === 'connecting' ? ' disabled' : ''}`} title="Load a config (.json) or weights (.safetensors / .json) file">
+    <label
+      className={`button${status === 'running' || status === 'connecting' ? ' disabled' : ''}`}
+      title="Load a config (.json) or weights (.safetensors / .json) file"
+    >
       Import
-      <input ref={input} type="file" accept=".json,.safetensors,application/json" data-testid="import-file"
-        disabled={status === 'running' || status === 'connecting'} className="visually-hidden"
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.safetensors,application/json"
+        data-testid="import-file"
+        disabled={status === 'running' || status === 'connecting'}
+        className="visually-hidden"
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (f) void onFile(f);
-        }} />
+        }}
+      />
     </label>
   );
 }

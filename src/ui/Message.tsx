@@ -6,9 +6,16 @@ export function Message() {
   const dismiss = usePlayground((s) => s.dismissMessage);
   if (!message) return null;
   return (
-    <div role={message.kind === 'info' ? 'status' : 'alert'} className={`message ${message.kind}`} data-testid="message" data-kind={message.kind}>
+    <div
+      role={message.kind === 'info' ? 'status' : 'alert'}
+      className={`message ${message.kind}`}
+      data-testid="message"
+      data-kind={message.kind}
+    >
       <p>{message.text}</p>
-      <button type="button" className="small" onClick={dismiss} aria-label="Dismiss message">×</button>
+      <button type="button" className="small" onClick={dismiss} aria-label="Dismiss message">
+        ×
+      </button>
     </div>
   );
 }

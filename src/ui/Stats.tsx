@@ -11,17 +11,23 @@ function RunStats({ run, index, both, tag }: { run: RunView | null; index: numbe
   const loss = latest(run ?? undefined, 'loss');
   // A typed PDE has no known solution: its evaluations' error is NaN, shown as '—'.
   const noSolution = run?.config.pde === 'custom';
-  const relL2 = noSolution ? null : run?.evaluation?.relL2 ?? latest(run ?? undefined, 'relL2');
+  const relL2 = noSolution ? null : (run?.evaluation?.relL2 ?? latest(run ?? undefined, 'relL2'));
   const ms = latest(run ?? undefined, 'msPerStep');
   const cell = (label: string, id: string, text: string, value?: number | null) => (
     <div>
       <dt>{label}</dt>
-      <dd data-testid={`${id}${sfx}`} data-value={value ?? ''}>{text}</dd>
+      <dd data-testid={`${id}${sfx}`} data-value={value ?? ''}>
+        {text}
+      </dd>
     </div>
   );
   return (
     <dl className="stats" aria-label={both ? `Run ${'AB'[index]}` : 'Run'}>
-      {both ? <div className="run-tag" data-testid={`run-tag${sfx}`}>{'AB'[index]}: {tag}</div> : null}
+      {both ? (
+        <div className="run-tag" data-testid={`run-tag${sfx}`}>
+          {'AB'[index]}: {tag}
+        </div>
+      ) : null}
       {cell('Step', 'step', String(currentStep(run ?? undefined)))}
       {cell('Loss', 'loss', formatNumber(loss), loss)}
       {cell('Rel. L2 error', 'rel-l2', formatNumber(relL2, 3), relL2)}
@@ -65,7 +71,9 @@ export function Stats() {
         </div>
         <div className="backend">
           <dt>Backend</dt>
-          <dd data-testid="backend" title={reason}>{formatBackend(backend, reason)}</dd>
+          <dd data-testid="backend" title={reason}>
+            {formatBackend(backend, reason)}
+          </dd>
         </div>
       </dl>
       <RunStats run={runs[0]} index={0} both={both} tag={tags[0]} />

@@ -6,14 +6,17 @@ import { describe, expect, it } from 'vitest';
 function importsOf(file: string): string[] {
   const src = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of src.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) if (!m[1]) out.push(m[2]);
+  for (const m of src.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm))
+    if (!m[1]) out.push(m[2]);
   return out;
 }
 
 /** The file a relative specifier names (.ts, .tsx or an index), or null for other assets. */
 function fileOf(from: string, spec: string): string | null {
   const base = resolve(dirname(from), spec);
-  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => /\.tsx?$/.test(f) && existsSync(f)) ?? null;
+  return (
+    [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => /\.tsx?$/.test(f) && existsSync(f)) ?? null
+  );
 }
 
 describe('the UI bundle', () => {
@@ -24,7 +27,10 @@ describe('the UI bundle', () => {
       if (seen.has(file)) return;
       seen.add(file);
       for (const spec of importsOf(file)) {
-        if (!spec.startsWith('.')) { packages.add(spec); continue; }
+        if (!spec.startsWith('.')) {
+          packages.add(spec);
+          continue;
+        }
         const next = fileOf(file, spec);
         if (next) visit(next);
       }

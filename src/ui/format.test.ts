@@ -3,7 +3,8 @@ import { formatBackend, formatNumber } from './format';
 
 describe('formatting', () => {
   it('prints numbers that Number() reads back', () => {
-    for (const v of [0, 1, 0.012345, 3.2e-7, 123456789, -0.5]) expect(Number(formatNumber(v))).toBeCloseTo(v, 3 - Math.floor(Math.log10(Math.abs(v) || 1)));
+    for (const v of [0, 1, 0.012345, 3.2e-7, 123456789, -0.5])
+      expect(Number(formatNumber(v))).toBeCloseTo(v, 3 - Math.floor(Math.log10(Math.abs(v) || 1)));
     expect(formatNumber(0.012345)).toBe('0.01235');
     expect(formatNumber(3.21e-7)).toBe('3.210e-7');
     expect(formatNumber(null)).toBe('—');
@@ -11,7 +12,9 @@ describe('formatting', () => {
 
   it('starts the backend line with the backend id', () => {
     expect(formatBackend('webgpu', 'webgpu (first choice)')).toBe('webgpu — first choice');
-    expect(formatBackend('wasm', 'webgpu: navigator.gpu is missing; webgl: failed → using wasm')).toBe('wasm — webgpu: navigator.gpu is missing; webgl: failed → using wasm');
+    expect(formatBackend('wasm', 'webgpu: navigator.gpu is missing; webgl: failed → using wasm')).toBe(
+      'wasm — webgpu: navigator.gpu is missing; webgl: failed → using wasm',
+    );
     expect(formatBackend(null, '')).toBe('starting…');
   });
 });

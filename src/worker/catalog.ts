@@ -31,11 +31,20 @@ export function buildCatalog(): Catalog {
     pdes: pdeIds.map((id) => {
       const p = pdes[id];
       return {
-        id, label: p.label, equation: p.equation, axes: [...p.axes], outputs: [...p.outputs], terms: Object.keys(p.terms),
-        params: structuredClone(p.params), domain: structuredClone(p.domain), hasReference: p.reference !== undefined,
+        id,
+        label: p.label,
+        equation: p.equation,
+        axes: [...p.axes],
+        outputs: [...p.outputs],
+        terms: Object.keys(p.terms),
+        params: structuredClone(p.params),
+        domain: structuredClone(p.domain),
+        hasReference: p.reference !== undefined,
         causalByDefault: (p as { causalByDefault?: boolean }).causalByDefault ?? false,
         quantities: [...((p as { observables?: { names: string[] } }).observables?.names ?? p.outputs)],
-        ...(hardConstraints[id] ? { hardConstraint: { terms: [...hardConstraints[id]!.terms], form: hardConstraints[id]!.form } } : {}),
+        ...(hardConstraints[id]
+          ? { hardConstraint: { terms: [...hardConstraints[id]!.terms], form: hardConstraints[id]!.form } }
+          : {}),
       };
     }),
     architectures: archIds.map((id) => optionsInfo(id, architectures[id])),
@@ -43,10 +52,19 @@ export function buildCatalog(): Catalog {
     balancing: balancingMethods.map((id) => optionsInfo(id, balancing[id])),
     sampling: samplingMethods.map((id) => optionsInfo(id, sampling[id])),
     schemas: structuredClone({
-      training: trainingSchema, schedule: scheduleSchema, diagnostics: diagnosticsSchema, causal: causalSchema, lbfgs: lbfgsSchema,
+      training: trainingSchema,
+      schedule: scheduleSchema,
+      diagnostics: diagnosticsSchema,
+      causal: causalSchema,
+      lbfgs: lbfgsSchema,
     }) as Catalog['schemas'],
     diagnosticKinds: diagnosticKinds.map((id) => ({ id, label: diagnosticLabels[id] })),
-    presets: presetIds.map((id) => ({ id, label: presets[id].label, config: presets[id].config, compare: presets[id].compare ?? null })),
+    presets: presetIds.map((id) => ({
+      id,
+      label: presets[id].label,
+      config: presets[id].config,
+      compare: presets[id].compare ?? null,
+    })),
     backends: backendIds,
   };
 }

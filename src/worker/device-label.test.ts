@@ -5,7 +5,9 @@ import { withSoftwareHint } from './device-label';
 function fakeGpu(description: string): void {
   Object.defineProperty(globalThis, 'navigator', {
     configurable: true,
-    value: { gpu: { requestAdapter: async () => ({ info: { vendor: 'google', architecture: '', device: '', description } }) } },
+    value: {
+      gpu: { requestAdapter: async () => ({ info: { vendor: 'google', architecture: '', device: '', description } }) },
+    },
   });
 }
 
@@ -16,10 +18,11 @@ describe('the software-GPU hint on the backend line', () => {
     else delete (globalThis as { navigator?: unknown }).navigator;
   });
 
-  it('is added inside the reason\'s parentheses when WebGPU runs on SwiftShader', async () => {
+  it("is added inside the reason's parentheses when WebGPU runs on SwiftShader", async () => {
     fakeGpu('SwiftShader Device (Subzero)');
     expect(await withSoftwareHint('webgpu', 'webgpu (first choice)')).toBe(
-      'webgpu (first choice; software GPU (SwiftShader): add ?backend=wasm to the address to train far faster)');
+      'webgpu (first choice; software GPU (SwiftShader): add ?backend=wasm to the address to train far faster)',
+    );
   });
 
   it('is not added for a hardware adapter, for wasm and cpu, or when the adapter cannot be read', async () => {

@@ -16,7 +16,8 @@ async function webgpuAdapter(): Promise<string> {
   const adapter = await gpu?.requestAdapter();
   if (!adapter) return 'no WebGPU adapter';
   // GPUAdapter.info (Chrome 127+) is newer than the @webgpu/types tfjs brings.
-  const i = (adapter as GPUAdapter & { info?: Record<'vendor' | 'architecture' | 'device' | 'description', string> }).info;
+  const i = (adapter as GPUAdapter & { info?: Record<'vendor' | 'architecture' | 'device' | 'description', string> })
+    .info;
   return i ? [i.vendor, i.architecture, i.device, i.description].filter(Boolean).join(' ') : 'WebGPU adapter (no info)';
 }
 

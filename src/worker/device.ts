@@ -15,7 +15,8 @@ interface LosableDevice {
 /** The requested backends first (validated), then the rest of the browser order as fallbacks. */
 export function backendOrder(requested: readonly string[] = []): BackendId[] {
   for (const b of requested) {
-    if (!backendIds.includes(b as BackendId)) throw new Error(`unknown backend '${b}' (allowed: ${backendIds.join(', ')})`);
+    if (!backendIds.includes(b as BackendId))
+      throw new Error(`unknown backend '${b}' (allowed: ${backendIds.join(', ')})`);
   }
   const first = requested as BackendId[];
   return [...first, ...browserOrder.filter((b) => !first.includes(b))];
@@ -29,7 +30,9 @@ function gpuDevice(): LosableDevice | null {
 /** Call `onLost(reason)` once if the current backend's GPU device is lost. */
 export function watchDevice(onLost: (reason: string) => void): void {
   const device = gpuDevice();
-  void device?.lost.then((info) => onLost(`the WebGPU device was lost (${info.message || info.reason || 'no reason given'})`));
+  void device?.lost.then((info) =>
+    onLost(`the WebGPU device was lost (${info.message || info.reason || 'no reason given'})`),
+  );
 }
 
 /** Test hook: destroy the WebGPU device as a driver reset would; false when not on WebGPU. */
@@ -50,7 +53,10 @@ export function isBackendFailure(e: unknown): boolean {
  * Give up the current backend (it failed for `reason`) and start the next one in `order`;
  * the returned reason tells the user what happened.
  */
-export async function fallbackFrom(order: readonly BackendId[], reason: string): Promise<BackendChoice & { failed: BackendId }> {
+export async function fallbackFrom(
+  order: readonly BackendId[],
+  reason: string,
+): Promise<BackendChoice & { failed: BackendId }> {
   const failed = tf.getBackend() as BackendId;
   try {
     tf.removeBackend(failed);
@@ -59,5 +65,9 @@ export async function fallbackFrom(order: readonly BackendId[], reason: string):
   }
   const rest = order.filter((b) => b !== failed);
   const choice = await selectBackend(rest);
-  return { ...choice, failed, reason: `${failed}: ${reason} → using ${choice.backend}, resumed from the last saved weights and optimizer state` };
+  return {
+    ...choice,
+    failed,
+    reason: `${failed}: ${reason} → using ${choice.backend}, resumed from the last saved weights and optimizer state`,
+  };
 }

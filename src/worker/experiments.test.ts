@@ -13,8 +13,14 @@ describe('loading experiments in the worker', () => {
     expect(fromHash.experiment.config).toEqual(config);
     expect(fromHash.experiment.compareConfig!.optimizer).toBe('soap');
     expect(fromHash.backend).toBe('wasm');
-    expect(loadExperiment({ source: 'file', name: 'c.json', text: JSON.stringify(config) }).experiment.config).toEqual(config);
-    const wrapped = loadExperiment({ source: 'file', name: 'c.json', text: JSON.stringify({ config, compare: { lr: 1e-4 } }) });
+    expect(loadExperiment({ source: 'file', name: 'c.json', text: JSON.stringify(config) }).experiment.config).toEqual(
+      config,
+    );
+    const wrapped = loadExperiment({
+      source: 'file',
+      name: 'c.json',
+      text: JSON.stringify({ config, compare: { lr: 1e-4 } }),
+    });
     expect(wrapped.experiment.compare).toEqual({ lr: 1e-4 });
     const preset = loadExperiment({ source: 'preset', id: 'allen_cahn_adam_vs_soap' });
     expect(preset.experiment.config.pde).toBe('allen_cahn');
@@ -40,7 +46,9 @@ describe('loading experiments in the worker', () => {
   it('builds a structured-clone-safe catalog of every PDE, net, optimizer and preset', () => {
     const c = buildCatalog();
     expect(structuredClone(c)).toEqual(c);
-    expect(c.pdes.map((p) => p.id)).toEqual(expect.arrayContaining(['poisson1d', 'helmholtz', 'burgers', 'allen_cahn', 'kdv', 'ks']));
+    expect(c.pdes.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['poisson1d', 'helmholtz', 'burgers', 'allen_cahn', 'kdv', 'ks']),
+    );
     expect(c.pdes.find((p) => p.id === 'burgers')!.hasReference).toBe(true);
     expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults.blocks).toBe(3);
     expect(c.optimizers.map((o) => o.id)).toEqual(expect.arrayContaining(['adam', 'soap']));
@@ -48,6 +56,8 @@ describe('loading experiments in the worker', () => {
     expect(c.balancing.find((m) => m.id === 'annealing')!.defaults.every).toBe(10);
     expect(c.balancing.find((m) => m.id === 'gradnorm')!.defaults.every).toBe(100);
     expect(c.schemas.schedule.cosineSteps).toMatchObject({ kind: 'int', label: 'Cosine decay', unit: 'steps' });
-    expect(c.presets.find((p) => p.id === 'helmholtz_mlp_vs_modified')!.compare).toMatchObject({ arch: 'modified_mlp' });
+    expect(c.presets.find((p) => p.id === 'helmholtz_mlp_vs_modified')!.compare).toMatchObject({
+      arch: 'modified_mlp',
+    });
   });
 });

@@ -22,9 +22,11 @@ export function experimentFromFile(name: string, text: string): Experiment {
   } catch (e) {
     throw new Error(`${name} is not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (Array.isArray(data) || (isRecord(data) && 'tensors' in data)) throw new Error(`${name} holds weights, not a config`);
+  if (Array.isArray(data) || (isRecord(data) && 'tensors' in data))
+    throw new Error(`${name} holds weights, not a config`);
   if (!isRecord(data)) throw new Error(`${name} does not hold a config object`);
-  if (isRecord(data.config)) return { config: data.config as ConfigInput, compare: (data.compare ?? null) as ConfigInput | null };
+  if (isRecord(data.config))
+    return { config: data.config as ConfigInput, compare: (data.compare ?? null) as ConfigInput | null };
   return { config: configOfFile(data) as ConfigInput }; // an export's config.json: its `export` section is derived
 }
 

@@ -13,9 +13,17 @@ describe('display grid', () => {
     const ta = [0, 1, 2, 3, 4];
     const tb = [0, 1, 2, 3, 4, 5, 6];
     const v = new Float32Array(ta.length * tb.length * 2);
-    ta.forEach((a, i) => tb.forEach((b, j) => { v[(i * tb.length + j) * 2] = 100 * a + b; v[(i * tb.length + j) * 2 + 1] = -b; }));
+    ta.forEach((a, i) =>
+      tb.forEach((b, j) => {
+        v[(i * tb.length + j) * 2] = 100 * a + b;
+        v[(i * tb.length + j) * 2 + 1] = -b;
+      }),
+    );
     const s = subsampleGrid(v, [ta, tb], 2, 3);
-    expect(s.ticks).toEqual([[0, 2, 4], [0, 3, 6]]);
+    expect(s.ticks).toEqual([
+      [0, 2, 4],
+      [0, 3, 6],
+    ]);
     expect(Array.from(s.values)).toEqual([0, -0, 3, -3, 6, -6, 200, -0, 203, -3, 206, -6, 400, -0, 403, -3, 406, -6]);
   });
 

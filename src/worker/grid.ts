@@ -15,7 +15,12 @@ export function spreadIndices(n: number, m: number): number[] {
  * Subsample row-major grid values [Π nᵢ × nOut] (first axis slowest) to at most `maxTicks`
  * ticks per axis. Returns the picked ticks and the new values, always a fresh array.
  */
-export function subsampleGrid(values: Float32Array, ticks: number[][], nOut: number, maxTicks: number): { values: Float32Array; ticks: number[][] } {
+export function subsampleGrid(
+  values: Float32Array,
+  ticks: number[][],
+  nOut: number,
+  maxTicks: number,
+): { values: Float32Array; ticks: number[][] } {
   const picks = ticks.map((t) => spreadIndices(t.length, maxTicks));
   const sizes = ticks.map((t) => t.length);
   const count = picks.reduce((s, p) => s * p.length, 1);

@@ -81,9 +81,7 @@ export interface Catalog {
 
 /** Where an experiment to load comes from. */
 export type LoadRequest =
-  | { source: 'hash'; hash: string }
-  | { source: 'file'; name: string; text: string }
-  | { source: 'preset'; id: string };
+  { source: 'hash'; hash: string } | { source: 'file'; name: string; text: string } | { source: 'preset'; id: string };
 
 /** UI → worker. */
 export type ToWorker =
@@ -148,7 +146,19 @@ export type FromWorker =
    * known solution; then `residual`, |PDE residual| per point, may be given). `relL2` is measured
    * on the full evaluation grid (NaN without a known solution). Arrays are transferred.
    */
-  | { type: 'evaluation'; run: RunIndex; step: number; relL2: number; names: string[]; pred: Float32Array; exact: Float32Array; residual?: Float32Array; ticks: number[][]; axes: string[]; collocation?: CollocationSnapshot }
+  | {
+      type: 'evaluation';
+      run: RunIndex;
+      step: number;
+      relL2: number;
+      names: string[];
+      pred: Float32Array;
+      exact: Float32Array;
+      residual?: Float32Array;
+      ticks: number[][];
+      axes: string[];
+      collocation?: CollocationSnapshot;
+    }
   /** Loss-landscape slices along the Hessian's extreme eigenvectors (see diagnostics/landscape.ts). */
   | { type: 'landscape'; run: RunIndex; landscape: LandscapeView }
   /** Per-layer, per-term gradient histograms of a diagnostics step (typed arrays, transferred). */

@@ -27,7 +27,10 @@ export class Run {
   /** The base learning rate in force (it may have been changed live). */
   lr: number;
 
-  constructor(readonly index: RunIndex, readonly trainer: Trainer) {
+  constructor(
+    readonly index: RunIndex,
+    readonly trainer: Trainer,
+  ) {
     this.lr = trainer.config.lr;
   }
 

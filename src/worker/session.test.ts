@@ -11,14 +11,25 @@ describe('worker Session', () => {
     h.run((s) => s.start([tiny]));
     await h.until(() => h.rows().length >= 4);
     expect(h.of('started')).toMatchObject([{ run: 0, terms: ['res', 'bc'] }]);
-    expect(h.rows().map((r) => r.step).slice(0, 4)).toEqual([5, 10, 15, 20]);
-    expect(Object.keys(h.rows()[0])).toEqual(expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep']));
+    expect(
+      h
+        .rows()
+        .map((r) => r.step)
+        .slice(0, 4),
+    ).toEqual([5, 10, 15, 20]);
+    expect(Object.keys(h.rows()[0])).toEqual(
+      expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep']),
+    );
     const ev = h.of('evaluation')[0];
     expect(ev.pred).toBeInstanceOf(Float32Array);
     expect(ev.pred.length).toBe(ev.ticks[0].length);
     // the last step's collocation points, per term, travel with it
     expect(ev.collocation!.terms).toEqual(['res', 'bc']);
-    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([ev.pred.buffer, ev.exact.buffer, ...ev.collocation!.points.map((p) => p.buffer)]);
+    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([
+      ev.pred.buffer,
+      ev.exact.buffer,
+      ...ev.collocation!.points.map((p) => p.buffer),
+    ]);
     expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
 
     h.run((s) => s.pause());
@@ -86,7 +97,9 @@ describe('worker Session', () => {
     const h = harness();
     await divergeAfterOneStep(h);
     await h.until(() => h.of('diverged').length === 1);
-    expect(h.of('diverged')[0].message).toMatch(/^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; its last good weights \(step 1\) are kept\. Lower the learning rate/);
+    expect(h.of('diverged')[0].message).toMatch(
+      /^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; its last good weights \(step 1\) are kept\. Lower the learning rate/,
+    );
     await h.until(() => h.stops().at(-1)!.reason === 'diverged');
     h.run((s) => s.exportWeights(0));
     await h.until(() => h.of('weights').length === 1);
@@ -128,7 +141,11 @@ describe('worker Session', () => {
 
   it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {
     const h = harness();
-    const cfg = { ...tiny, diagnostics: { every: 5, kinds: ['align', 'hist'], bins: 8 }, balancing: { method: 'annealing', every: 5 } };
+    const cfg = {
+      ...tiny,
+      diagnostics: { every: 5, kinds: ['align', 'hist'], bins: 8 },
+      balancing: { method: 'annealing', every: 5 },
+    };
     h.run((s) => s.start([cfg]));
     await h.until(() => h.of('diagnostics').length >= 2);
     h.run((s) => s.pause());
@@ -158,11 +175,16 @@ describe('worker Session', () => {
     const wide = { ...tiny, archOptions: { depth: 2, width: 9 } };
     b.run((s) => s.importWeights(0, [wide], w.tensors, 'w.safetensors'));
     await b.until(() => b.of('error').length === 1);
-    expect(b.of('error')[0].message).toMatch(/^w\.safetensors was not loaded: weights do not fit this mlp network.*layer0\.weight has shape \[1,8\], expected \[1,9\]/);
+    expect(b.of('error')[0].message).toMatch(
+      /^w\.safetensors was not loaded: weights do not fit this mlp network.*layer0\.weight has shape \[1,8\], expected \[1,9\]/,
+    );
   });
 
   it('rebuilds the runs on the fallback backend from their saved state when the device is lost, and continues the same trajectory', async () => {
-    const hooks: BackendHooks = { fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }), isBackendFailure: () => false };
+    const hooks: BackendHooks = {
+      fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }),
+      isBackendFailure: () => false,
+    };
     const h = harness({ saveEveryMs: 0 }, hooks);
     const cfg: ConfigInput = { ...tiny, optimizer: 'soap', balancing: { method: 'annealing', every: 5 } };
     h.run((s) => s.start([cfg]));
@@ -182,14 +204,21 @@ describe('worker Session', () => {
     // every posted row, before and after the loss, is the uninterrupted run's (same backend: exactly)
     const reference = new Trainer(resolveConfig({ ...cfg, lr: 2e-3 }));
     const expected = new Map<number, Checkpoint>();
-    await trainFor(reference, h.rows().at(-1)!.step, (c) => { expected.set(c.step, c); });
+    await trainFor(reference, h.rows().at(-1)!.step, (c) => {
+      expected.set(c.step, c);
+    });
     reference.dispose();
     const after = h.rows().filter((r) => r.step > at);
     expect(after.length).toBeGreaterThanOrEqual(2);
     for (const r of h.rows()) {
       const c = expected.get(r.step)!;
-      expect({ step: r.step, loss: r.loss, res: r['loss.res'], bc: r['loss.bc'], w: r['weight.bc'] })
-        .toEqual({ step: c.step, loss: c.loss, res: c.losses.res, bc: c.losses.bc, w: c.weights.bc });
+      expect({ step: r.step, loss: r.loss, res: r['loss.res'], bc: r['loss.bc'], w: r['weight.bc'] }).toEqual({
+        step: c.step,
+        loss: c.loss,
+        res: c.losses.res,
+        bc: c.losses.bc,
+        w: c.weights.bc,
+      });
     }
   });
 

@@ -24,9 +24,10 @@ export interface BackendHooks {
   isBackendFailure(e: unknown): boolean;
 }
 
-
 const noHooks: BackendHooks = {
-  fallback: async (reason) => { throw new Error(`the backend failed (${reason}) and there is no other to fall back to`); },
+  fallback: async (reason) => {
+    throw new Error(`the backend failed (${reason}) and there is no other to fall back to`);
+  },
   isBackendFailure: () => false,
 };
 
@@ -50,7 +51,11 @@ export class Session {
   private lost = new LostSignal();
   readonly streamer: Streamer;
 
-  constructor(private readonly post: Post, opts: Partial<StreamOptions> = {}, private readonly hooks: BackendHooks = noHooks) {
+  constructor(
+    private readonly post: Post,
+    opts: Partial<StreamOptions> = {},
+    private readonly hooks: BackendHooks = noHooks,
+  ) {
     this.streamer = new Streamer(post, opts);
   }
 
@@ -73,10 +78,11 @@ export class Session {
   /** Explain why runs that finished or diverged do not train (and what would), and stop. */
   private refuse(): void {
     const r = this.runs[0];
-    const message = r.state === 'diverged'
-      ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue from its last '
-        + `good weights (step ${r.step}), or press Reset to start over.`
-      : `This run has finished its ${r.trainer.config.steps} steps; raise Steps to continue it, or press Reset to start over.`;
+    const message =
+      r.state === 'diverged'
+        ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue from its last ' +
+          `good weights (step ${r.step}), or press Reset to start over.`
+        : `This run has finished its ${r.trainer.config.steps} steps; raise Steps to continue it, or press Reset to start over.`;
     this.post({ type: 'error', message });
     this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
   }
@@ -127,7 +133,10 @@ export class Session {
     const r = this.runs[run];
     if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
     const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
-    this.post({ type: 'weights', run, step: r.step, config: r.trainer.config, tensors }, tensors.map((t) => t.data.buffer));
+    this.post(
+      { type: 'weights', run, step: r.step, config: r.trainer.config, tensors },
+      tensors.map((t) => t.data.buffer),
+    );
   }
 
   /** Post run `run`'s full export (`exportBundle`), read from the device now. */
@@ -272,16 +281,19 @@ export class Session {
     await r.prepare((text) => this.post({ type: 'notice', run: r.index, text }));
     const target = r.step + n;
     try {
-      await this.lost.race(trainFor(r.trainer, n, (c, ms, diag) => this.streamer.log(r, c, ms, diag, snapshot && c.step === target)));
+      await this.lost.race(
+        trainFor(r.trainer, n, (c, ms, diag) => this.streamer.log(r, c, ms, diag, snapshot && c.step === target)),
+      );
     } catch (e) {
       if (e instanceof DeviceLostError) return;
       if (e instanceof DivergenceError) {
         r.state = 'diverged';
         const who = this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged';
         const detail = /\(([^)]*)\)/.exec(e.message)?.[1] ?? 'a value is not finite';
-        const message = `${who} at step ${e.step} (${detail}) and stopped; its last good weights (step ${e.lastGoodStep}) are kept. ` +
-          'Lower the learning rate (or the loss weights) and press Start to continue from them, '
-          + 'or Reset to start over.';
+        const message =
+          `${who} at step ${e.step} (${detail}) and stopped; its last good weights (step ${e.lastGoodStep}) are kept. ` +
+          'Lower the learning rate (or the loss weights) and press Start to continue from them, ' +
+          'or Reset to start over.';
         this.post({ type: 'diverged', run: r.index, message, step: e.step });
         return;
       }

@@ -50,7 +50,13 @@ export interface StreamOptions {
 
 /** Evaluations take at most 2% of wall time; rows post at most every 100 ms per run. */
 export const streamDefaults: StreamOptions = {
-  stream: true, budget: 0.02, minEvalIntervalMs: 250, flushEveryMs: 100, saveEveryMs: 5000, maxTicks: 200, maxPoints: 600,
+  stream: true,
+  budget: 0.02,
+  minEvalIntervalMs: 250,
+  flushEveryMs: 100,
+  saveEveryMs: 5000,
+  maxTicks: 200,
+  maxPoints: 600,
 };
 
 /** Decides what to post and when (see the file comment). */
@@ -59,7 +65,10 @@ export class Streamer {
   private readonly budget: StreamBudget;
   private readonly lastFlush = new Map<number, number>();
 
-  constructor(private readonly post: (msg: FromWorker, transfer?: Transferable[]) => void, opts: Partial<StreamOptions> = {}) {
+  constructor(
+    private readonly post: (msg: FromWorker, transfer?: Transferable[]) => void,
+    opts: Partial<StreamOptions> = {},
+  ) {
     this.opts = { ...streamDefaults, ...opts };
     this.budget = new StreamBudget(this.opts.budget, this.opts.minEvalIntervalMs);
   }
@@ -83,12 +92,21 @@ export class Streamer {
    * The engine loop's per-log callback: maybe evaluate (`snapshot`), post the diagnostics'
    * histograms, queue the metrics row and flush the run's queue when it is time.
    */
-  async log(r: Run, c: Checkpoint, msPerStep: number, diag: DiagnosticsReport | undefined, snapshot: boolean): Promise<void> {
+  async log(
+    r: Run,
+    c: Checkpoint,
+    msPerStep: number,
+    diag: DiagnosticsReport | undefined,
+    snapshot: boolean,
+  ): Promise<void> {
     if (performance.now() - r.savedAt >= this.opts.saveEveryMs) await r.saveState();
     if (!this.opts.stream) return;
     const relL2 = snapshot ? await this.evaluate(r) : undefined;
     if (diag?.histograms.length) {
-      const buffers = diag.histograms.flatMap((h) => [h.edges.buffer, ...Object.values(h.terms).map((t) => t.counts.buffer)]);
+      const buffers = diag.histograms.flatMap((h) => [
+        h.edges.buffer,
+        ...Object.values(h.terms).map((t) => t.counts.buffer),
+      ]);
       this.post({ type: 'diagnostics', run: r.index, step: diag.step, histograms: diag.histograms }, buffers);
     }
     r.pending.push(metricsRow(c, msPerStep, { relL2, diag }));
@@ -119,8 +137,25 @@ export class Streamer {
     const residual = e.residual ? sub(e.residual, 1).values : undefined;
     const collocation = collocationSnapshot(t, this.opts.maxPoints);
     this.post(
-      { type: 'evaluation', run: r.index, step: e.step, relL2: e.relL2, names: e.names, pred: pred.values, exact, residual, ticks: pred.ticks, axes: t.pde.axes, collocation },
-      [pred.values.buffer, exact.buffer, ...(residual ? [residual.buffer] : []), ...(collocation?.points.map((p) => p.buffer) ?? [])],
+      {
+        type: 'evaluation',
+        run: r.index,
+        step: e.step,
+        relL2: e.relL2,
+        names: e.names,
+        pred: pred.values,
+        exact,
+        residual,
+        ticks: pred.ticks,
+        axes: t.pde.axes,
+        collocation,
+      },
+      [
+        pred.values.buffer,
+        exact.buffer,
+        ...(residual ? [residual.buffer] : []),
+        ...(collocation?.points.map((p) => p.buffer) ?? []),
+      ],
     );
     this.budget.charge(performance.now() - t0);
     r.evaluatedAt = e.step;

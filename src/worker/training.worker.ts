@@ -39,7 +39,8 @@ function newSession(opts: Partial<StreamOptions>): Session {
 
 /** Messages that need no backend are answered at once; the rest go through the session's queue. */
 async function handle(msg: ToWorker): Promise<void> {
-  if (msg.type !== 'init' && msg.type !== 'validate' && msg.type !== 'load' && !session) throw new Error(`'${msg.type}' before the backend is ready`);
+  if (msg.type !== 'init' && msg.type !== 'validate' && msg.type !== 'load' && !session)
+    throw new Error(`'${msg.type}' before the backend is ready`);
   switch (msg.type) {
     case 'init': {
       if (!session) post({ type: 'catalog', catalog: buildCatalog() });
@@ -58,7 +59,11 @@ async function handle(msg: ToWorker): Promise<void> {
         const { experiment, backend } = loadExperiment(msg.request);
         return post({ type: 'experiment', source: msg.request.source, experiment, backend });
       } catch (e) {
-        return post({ type: 'loadError', source: msg.request.source, message: e instanceof Error ? e.message : String(e) });
+        return post({
+          type: 'loadError',
+          source: msg.request.source,
+          message: e instanceof Error ? e.message : String(e),
+        });
       }
     case 'start':
       return session!.start(msg.configs);
@@ -91,5 +96,7 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (e: MessageEvent<ToWorker>) => {
   // The session reports its own failures (error + stopped); before it exists, only errors.
   if (session) return session.enqueue(() => handle(e.data));
-  queue = queue.then(() => handle(e.data)).catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  queue = queue
+    .then(() => handle(e.data))
+    .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

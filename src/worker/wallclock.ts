@@ -29,7 +29,9 @@ export class StepClock {
   read(step: number, streamMs: number): WallClock {
     const now = performance.now();
     return {
-      steps: step - this.step0, ms: now - this.t0, streamMs,
+      steps: step - this.step0,
+      ms: now - this.t0,
+      streamMs,
       steady: Number.isNaN(this.t1) ? { steps: 0, ms: 0 } : { steps: step - this.step1, ms: now - this.t1 },
     };
   }

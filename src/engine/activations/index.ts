@@ -14,7 +14,9 @@ function served(def: ActivationDefinition): Activation {
 
 /** Activations by id. */
 export const activations = {
-  tanh: served(tanh), sin: served(sin), swish: served(swish),
+  tanh: served(tanh),
+  sin: served(sin),
+  swish: served(swish),
 } satisfies Record<string, Activation>;
 
 /** An activation id. */
@@ -24,6 +26,12 @@ export type ActivationId = keyof typeof activations;
 export const activationIds = Object.keys(activations) as ActivationId[];
 
 /** The activation option every architecture declares. */
-export const activationOption = choice<ActivationId>('Activation', 'tanh', activationIds, 'Nonlinearity φ of the hidden layers.', {
-  choiceLabels: { tanh: 'tanh', sin: 'sin', swish: 'swish (x·σ(x))' },
-});
+export const activationOption = choice<ActivationId>(
+  'Activation',
+  'tanh',
+  activationIds,
+  'Nonlinearity φ of the hidden layers.',
+  {
+    choiceLabels: { tanh: 'tanh', sin: 'sin', swish: 'swish (x·σ(x))' },
+  },
+);

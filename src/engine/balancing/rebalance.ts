@@ -25,9 +25,10 @@ export async function rebalance(trainer: Trainer): Promise<number[]> {
   tf.dispose(grads);
   // the reference term: the PDE's main residual (`res`, the cavity's `res_u`, a typed system's `res1`)
   const res = Math.max(0, trainer.termNames.indexOf(primaryResidual(trainer.pde) ?? ''));
-  const next = method === 'annealing'
-    ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
-    : gradNormWeights(trainer.weights, stats.norm, alpha);
+  const next =
+    method === 'annealing'
+      ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
+      : gradNormWeights(trainer.weights, stats.norm, alpha);
   trainer.setLossWeights(next);
   return next;
 }

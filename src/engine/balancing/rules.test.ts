@@ -28,13 +28,13 @@ describe('loss balancing rules', () => {
     // jaxpi: mean_grad_norm = mean(‖∇L_res‖, ‖∇L_bc‖); w ← 0.9 w + 0.1 · mean_grad_norm / ‖∇L‖.
     // ‖∇L_bc‖/‖∇L_res‖ = 0.1433 is the ratio behind the "sum" numbers (1.014, 1.698).
     const norms = [2.5, 2.5 * 0.1433];
-    const jaxpi = (n: number) => 0.9 + 0.1 * ((norms[0] + norms[1]) / 2) / n;
+    const jaxpi = (n: number) => 0.9 + (0.1 * ((norms[0] + norms[1]) / 2)) / n;
     const w = gradNormWeights([1, 1], norms, 0.1);
     expect(w[0]).toBeCloseTo(jaxpi(norms[0]), 14);
     expect(w[1]).toBeCloseTo(jaxpi(norms[1]), 14);
     expect(w.map((x) => x.toFixed(3))).toEqual(['0.957', '1.299']);
     // the old sum-of-norms rule gave n× these targets: 1.014, 1.698
-    const sum = norms.map((n) => (0.9 + 0.1 * (norms[0] + norms[1]) / n).toFixed(3));
+    const sum = norms.map((n) => (0.9 + (0.1 * (norms[0] + norms[1])) / n).toFixed(3));
     expect(sum).toEqual(['1.014', '1.698']);
   });
   it('NTK weighting: ŵ_i = mean_j tr(K_j) / tr(K_i), then the EMA', () => {

@@ -10,7 +10,13 @@
  * β = 0.9 is α = 0.1). `meanAbs` are the unweighted mean |∇θ L_i|; the residual's weight stays 1.
  * The fixed point is λ_i = √(max|∇L_res| / mean|∇L_i|).
  */
-export function annealingWeights(prev: readonly number[], maxAbs: readonly number[], meanAbs: readonly number[], res: number, alpha: number): number[] {
+export function annealingWeights(
+  prev: readonly number[],
+  maxAbs: readonly number[],
+  meanAbs: readonly number[],
+  res: number,
+  alpha: number,
+): number[] {
   return prev.map((w, i) => {
     if (i === res) return 1;
     const hat = maxAbs[res] / Math.max(w * meanAbs[i], 1e-30);
@@ -25,7 +31,11 @@ export function annealingWeights(prev: readonly number[], maxAbs: readonly numbe
  * w_i ← (1 − α) w_i + α ŵ_i (jaxpi's momentum 0.9 is α = 0.1).
  */
 export function gradNormWeights(prev: readonly number[], norms: readonly number[], alpha: number): number[] {
-  return emaTowards(prev, norms.map((n) => mean(norms) / Math.max(n, 1e-30)), alpha);
+  return emaTowards(
+    prev,
+    norms.map((n) => mean(norms) / Math.max(n, 1e-30)),
+    alpha,
+  );
 }
 
 /**
@@ -35,7 +45,11 @@ export function gradNormWeights(prev: readonly number[], norms: readonly number[
  * compare; then the same EMA. `traces` are those mean diagonals.
  */
 export function ntkWeights(prev: readonly number[], traces: readonly number[], alpha: number): number[] {
-  return emaTowards(prev, traces.map((t) => mean(traces) / Math.max(t, 1e-30)), alpha);
+  return emaTowards(
+    prev,
+    traces.map((t) => mean(traces) / Math.max(t, 1e-30)),
+    alpha,
+  );
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -20,8 +20,23 @@ export interface BenchCase {
   peer: boolean;
 }
 
-const burgers = (batch: number, depth: number, width: number, optimizer: OptimizerId, steps: number, browserSteps: number): BenchCase => ({
-  name: `burgers-${batch}-${depth}x${width}-${optimizer}`, pde: 'burgers', batch, depth, width, optimizer, steps, browserSteps, peer: true,
+const burgers = (
+  batch: number,
+  depth: number,
+  width: number,
+  optimizer: OptimizerId,
+  steps: number,
+  browserSteps: number,
+): BenchCase => ({
+  name: `burgers-${batch}-${depth}x${width}-${optimizer}`,
+  pde: 'burgers',
+  batch,
+  depth,
+  width,
+  optimizer,
+  steps,
+  browserSteps,
+  peer: true,
 });
 
 /** The cases `npm run bench` times (docs/ARCHITECTURE.md contract; issue 8). */
@@ -30,5 +45,15 @@ export const benchCases: BenchCase[] = [
   burgers(1024, 4, 64, 'adam', 10, 2),
   burgers(1024, 4, 64, 'soap', 10, 2),
   burgers(4096, 4, 128, 'adam', 5, 1),
-  { name: 'helmholtz-1024-3x50-adam', pde: 'helmholtz', batch: 1024, depth: 3, width: 50, optimizer: 'adam', steps: 10, browserSteps: 2, peer: false },
+  {
+    name: 'helmholtz-1024-3x50-adam',
+    pde: 'helmholtz',
+    batch: 1024,
+    depth: 3,
+    width: 50,
+    optimizer: 'adam',
+    steps: 10,
+    browserSteps: 2,
+    peer: false,
+  },
 ];

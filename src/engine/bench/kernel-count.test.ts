@@ -15,7 +15,10 @@ const DISPATCHES_WASM = 844;
 
 describe('countKernels', () => {
   it('counts every kernel, and Identity, Reshape and same-dtype Cast as bookkeeping', async () => {
-    const a = tf.tensor2d([[1, 2], [3, 4]]);
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const k = await countKernels(() => {
       tf.tidy(() => {
         const b = tf.add(tf.mul(a, a), 1); // Multiply, Add
@@ -32,7 +35,7 @@ describe('countKernels', () => {
     expect(Object.fromEntries(k.byName)).toEqual({ Multiply: 1, Add: 1, Identity: 1, Reshape: 1, Cast: 2 });
   });
 
-  it('leaves the backend\'s Cast kernel as it found it', async () => {
+  it("leaves the backend's Cast kernel as it found it", async () => {
     const before = tf.getKernel('Cast', tf.getBackend());
     await countKernels(() => {});
     expect(tf.getKernel('Cast', tf.getBackend())?.kernelFunc).toBe(before?.kernelFunc);
@@ -42,10 +45,15 @@ describe('countKernels', () => {
 /** Kernels of one steady Burgers step (batch 1024, MLP 4×64 tanh, Adam) on `backend`. */
 async function burgersStep(backend: 'wasm' | 'cpu'): Promise<KernelCount> {
   await tf.setBackend(backend);
-  const t = new Trainer(resolveConfig({
-    pde: 'burgers', batch: 1024, optimizer: 'adam', logEvery: 10,
-    archOptions: { depth: 4, width: 64, activation: 'tanh' },
-  }));
+  const t = new Trainer(
+    resolveConfig({
+      pde: 'burgers',
+      batch: 1024,
+      optimizer: 'adam',
+      logEvery: 10,
+      archOptions: { depth: 4, width: 64, activation: 'tanh' },
+    }),
+  );
   try {
     for (let i = 0; i < 2; i++) t.step();
     await t.checkpoint();
@@ -60,7 +68,9 @@ async function burgersStep(backend: 'wasm' | 'cpu'): Promise<KernelCount> {
 }
 
 describe('kernels per training step (issue 14 targets: ≤ 250, ≤ 150 non-trivial)', () => {
-  afterAll(async () => { await tf.setBackend('cpu'); });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
 
   it('burgers 1024 4×64 Adam on wasm stays under its pinned bound', async () => {
     const k = await burgersStep('wasm');

@@ -41,21 +41,38 @@ export interface BenchRow {
  * steps; then count the kernels of one more step.
  */
 export async function runCase(c: BenchCase, plan: { steps: number; runs: number }): Promise<BenchRow> {
-  const trainer = new Trainer(resolveConfig({
-    pde: c.pde, batch: c.batch, optimizer: c.optimizer, archOptions: { depth: c.depth, width: c.width, activation: 'tanh' }, logEvery: plan.steps,
-  }));
+  const trainer = new Trainer(
+    resolveConfig({
+      pde: c.pde,
+      batch: c.batch,
+      optimizer: c.optimizer,
+      archOptions: { depth: c.depth, width: c.width, activation: 'tanh' },
+      logEvery: plan.steps,
+    }),
+  );
   try {
     const t = await timeSteps(trainer, plan);
     await trainer.settle();
     const k = await countKernels(() => trainer.step());
     await trainer.checkpoint();
     return {
-      case: c.name, backend: tf.getBackend(), pde: c.pde, n: c.batch, width: c.width, depth: c.depth,
+      case: c.name,
+      backend: tf.getBackend(),
+      pde: c.pde,
+      n: c.batch,
+      width: c.width,
+      depth: c.depth,
       optimizer: c.optimizer,
-      msPerStep: Number(t.msPerStep.toFixed(3)), stepsPerSec: Number(t.stepsPerSec.toPrecision(3)),
-      params: trainer.paramCount, tensorsBefore: t.tensorsBefore, tensorsAfter: t.tensorsAfter,
-      kernels: k.kernels, kernelsNonTrivial: k.kernelsNonTrivial, dispatches: k.dispatches,
-      runs: plan.runs, stepsPerRun: plan.steps,
+      msPerStep: Number(t.msPerStep.toFixed(3)),
+      stepsPerSec: Number(t.stepsPerSec.toPrecision(3)),
+      params: trainer.paramCount,
+      tensorsBefore: t.tensorsBefore,
+      tensorsAfter: t.tensorsAfter,
+      kernels: k.kernels,
+      kernelsNonTrivial: k.kernelsNonTrivial,
+      dispatches: k.dispatches,
+      runs: plan.runs,
+      stepsPerRun: plan.steps,
     };
   } finally {
     trainer.dispose();

@@ -24,9 +24,16 @@ describe('median', () => {
 /** A stand-in trainer that counts calls and leaks `leak` tensors per step. */
 function fake(leak: number): Steppable & { steps: number; checkpoints: number; kept: tf.Tensor[] } {
   const f = {
-    steps: 0, checkpoints: 0, kept: [] as tf.Tensor[],
-    step: () => { f.steps++; for (let i = 0; i < leak; i++) f.kept.push(tf.scalar(i)); },
-    checkpoint: async () => { f.checkpoints++; },
+    steps: 0,
+    checkpoints: 0,
+    kept: [] as tf.Tensor[],
+    step: () => {
+      f.steps++;
+      for (let i = 0; i < leak; i++) f.kept.push(tf.scalar(i));
+    },
+    checkpoint: async () => {
+      f.checkpoints++;
+    },
   };
   return f;
 }
@@ -56,9 +63,29 @@ describe('timeSteps', () => {
 
 describe('runCase', () => {
   it('times a tiny Burgers case on cpu: the row names it, counts its parameters, and steps leak nothing', async () => {
-    const c: BenchCase = { name: 'tiny', pde: 'burgers', batch: 16, depth: 2, width: 8, optimizer: 'adam', steps: 2, browserSteps: 2, peer: false };
+    const c: BenchCase = {
+      name: 'tiny',
+      pde: 'burgers',
+      batch: 16,
+      depth: 2,
+      width: 8,
+      optimizer: 'adam',
+      steps: 2,
+      browserSteps: 2,
+      peer: false,
+    };
     const row = await runCase(c, { steps: 2, runs: 3 });
-    expect(row).toMatchObject({ case: 'tiny', backend: 'cpu', pde: 'burgers', n: 16, width: 8, depth: 2, optimizer: 'adam', runs: 3, stepsPerRun: 2 });
+    expect(row).toMatchObject({
+      case: 'tiny',
+      backend: 'cpu',
+      pde: 'burgers',
+      n: 16,
+      width: 8,
+      depth: 2,
+      optimizer: 'adam',
+      runs: 3,
+      stepsPerRun: 2,
+    });
     // (x, t) → 8 → 8 → u: (2·8 + 8) + (8·8 + 8) + (8 + 1) weights and biases
     expect(row.params).toBe(105);
     expect(row.tensorsAfter).toBe(row.tensorsBefore);

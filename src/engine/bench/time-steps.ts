@@ -48,7 +48,8 @@ export function median(xs: readonly number[]): number {
  * WebGPU/WebGL). Wall time from `performance.now()` (Node and browsers alike).
  */
 export async function timeSteps(trainer: Steppable, plan: TimingPlan): Promise<StepTiming> {
-  if (!(plan.steps >= 1 && plan.runs >= 1)) throw new Error(`timeSteps: steps and runs must be ≥ 1 (got ${plan.steps}, ${plan.runs})`);
+  if (!(plan.steps >= 1 && plan.runs >= 1))
+    throw new Error(`timeSteps: steps and runs must be ≥ 1 (got ${plan.steps}, ${plan.runs})`);
   const step = async () => {
     await trainer.settle?.();
     trainer.step();

@@ -25,7 +25,10 @@ export interface CavityOptions {
   maxIters?: number;
 }
 
-export function solveCavity(re: number, { n = 129, tol = 1e-9, maxIters = 60_000 }: CavityOptions = {}): CavitySolution {
+export function solveCavity(
+  re: number,
+  { n = 129, tol = 1e-9, maxIters = 60_000 }: CavityOptions = {},
+): CavitySolution {
   const h = 1 / (n - 1);
   const psi = new Float64Array(n * n);
   const w = new Float64Array(n * n);
@@ -59,7 +62,13 @@ export function solveCavity(re: number, { n = 129, tol = 1e-9, maxIters = 60_000
         const k = at(i, j);
         const u = (psi[k + 1] - psi[k - 1]) / (2 * h);
         const v = -(psi[k + n] - psi[k - n]) / (2 * h);
-        const gs = 0.25 * (w[k + n] + w[k - n] + w[k + 1] + w[k - 1] - ((re * h) / 2) * (u * (w[k + n] - w[k - n]) + v * (w[k + 1] - w[k - 1])));
+        const gs =
+          0.25 *
+          (w[k + n] +
+            w[k - n] +
+            w[k + 1] +
+            w[k - 1] -
+            ((re * h) / 2) * (u * (w[k + n] - w[k - n]) + v * (w[k + 1] - w[k - 1])));
         const d = relax * (gs - w[k]);
         w[k] += d;
         if (Math.abs(d) > change) change = Math.abs(d);
@@ -90,5 +99,10 @@ export function sampleGrid(f: Float64Array, n: number, x: number, y: number): nu
   const j = Math.floor(fy);
   const a = fx - i;
   const b = fy - j;
-  return (1 - a) * (1 - b) * f[i * n + j] + a * (1 - b) * f[(i + 1) * n + j] + (1 - a) * b * f[i * n + j + 1] + a * b * f[(i + 1) * n + j + 1];
+  return (
+    (1 - a) * (1 - b) * f[i * n + j] +
+    a * (1 - b) * f[(i + 1) * n + j] +
+    (1 - a) * b * f[i * n + j + 1] +
+    a * b * f[(i + 1) * n + j + 1]
+  );
 }

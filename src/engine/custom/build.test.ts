@@ -16,12 +16,21 @@ import { customTermNames } from './terms';
 import { validateCustomSpec, type CustomPdeSpec } from './spec';
 
 /** Residual values of loss term `name` of `pde` at points (aux from the term, in float32). */
-async function residualAt(pde: Pde, name: string, net: Network, pts: number[][], params: ParamValues): Promise<number[][]> {
+async function residualAt(
+  pde: Pde,
+  name: string,
+  net: Network,
+  pts: number[][],
+  params: ParamValues,
+): Promise<number[][]> {
   const term = pde.terms[name];
   const r = tf.tidy(() => {
     const rows = pts.map((p) => term.aux?.(p, params) ?? []);
     const aux = (rows[0] ?? []).map((_, k) => tf.tensor2d(rows.map((row) => [row[k]])));
-    const fields = outputFields(net.forwardJet(inputJet(tf.tensor2d(pts), pde.axes, streamClosure(term.derivs, pde.axes))), pde.outputs.length);
+    const fields = outputFields(
+      net.forwardJet(inputJet(tf.tensor2d(pts), pde.axes, streamClosure(term.derivs, pde.axes))),
+      pde.outputs.length,
+    );
     return term.residual(fields, aux, params);
   });
   const out = (await r.array()) as number[][];
@@ -32,7 +41,10 @@ async function residualAt(pde: Pde, name: string, net: Network, pts: number[][],
 /** A small random tanh MLP for `pde` (with its periodic embedding, if any). */
 function netFor(pde: Pde, seed: number): Network {
   const periodic = pde.periodic ? { periods: pde.periodic } : undefined;
-  return createMlp({ depth: 2, width: 12, activation: 'tanh' }, { axes: pde.axes, outputDim: pde.outputs.length, rng: createRng(seed), periodic });
+  return createMlp(
+    { depth: 2, width: 12, activation: 'tanh' },
+    { axes: pde.axes, outputDim: pde.outputs.length, rng: createRng(seed), periodic },
+  );
 }
 
 const pairs: [keyof typeof customExamples, keyof typeof pdes, string[]][] = [
@@ -46,7 +58,10 @@ const pairs: [keyof typeof customExamples, keyof typeof pdes, string[]][] = [
 describe.each(pairs)('typed %s reproduces the built-in %s', (exampleId, builtinId, names) => {
   const builtin: Pde = pdes[builtinId];
   const custom = buildCustomPde(customExamples[exampleId]);
-  const variants = [defaultParams(builtin), Object.fromEntries(Object.entries(builtin.params).map(([k, s]) => [k, s.min + 0.37 * (s.max - s.min)]))];
+  const variants = [
+    defaultParams(builtin),
+    Object.fromEntries(Object.entries(builtin.params).map(([k, s]) => [k, s.min + 0.37 * (s.max - s.min)])),
+  ];
 
   it('declares the same axes, domain, outputs, parameters, loss terms and periodicity', () => {
     expect(custom.axes).toEqual(builtin.axes);
@@ -80,7 +95,8 @@ describe.each(pairs)('typed %s reproduces the built-in %s', (exampleId, builtinI
   it('gives the same per-term losses through termLosses on the same sampled points', async () => {
     const params = defaultParams(builtin);
     const net = netFor(custom, 9);
-    const batch = (pde: Pde) => Object.fromEntries(names.map((n) => [n, sampleTerm(pde, n, params, createRng(17), 64)]));
+    const batch = (pde: Pde) =>
+      Object.fromEntries(names.map((n) => [n, sampleTerm(pde, n, params, createRng(17), 64)]));
     const [cb, bb] = [batch(custom), batch(builtin)];
     for (const n of names) expect(cb[n].x).toEqual(bb[n].x);
     const before = tf.memory().numTensors;
@@ -108,7 +124,14 @@ describe('custom PDE structure', () => {
 
   it('gives initial data as one aux column per output (u₀ for the PirateNet least-squares init)', () => {
     expect(buildCustomPde(customExamples.burgers).terms.ic.aux!([0, 0.5], {})).toEqual([-1]);
-    const two = buildCustomPde({ ...customExamples.burgers, outputs: ['u', 'v'], residual: ['u_t - v_x', 'v_t - u_x'], ic: ['nu', null], ic_t: ['0', 'x'], bcs: [] });
+    const two = buildCustomPde({
+      ...customExamples.burgers,
+      outputs: ['u', 'v'],
+      residual: ['u_t - v_x', 'v_t - u_x'],
+      ic: ['nu', null],
+      ic_t: ['0', 'x'],
+      bcs: [],
+    });
     expect(two.terms.ic.aux!([0, 0.5], { nu: 0.25 })).toEqual([0.25, 0]);
     expect(two.terms.ic_t.aux!([0, 0.5], { nu: 0.25 })).toEqual([0, 0.5]);
     expect(two.terms.ic_t.derivs).toEqual(['t']);
@@ -119,7 +142,12 @@ describe('custom PDE structure', () => {
     expect(Object.keys(pde.terms)).toEqual(['res1', 'res2', 'res3', 'bc']);
     expect(pde.terms.res3.derivs.sort()).toEqual(['x', 'y']);
     const net = netFor(pde, 2);
-    const pts = [[0.3, 1], [0.6, 0], [0, 0.4], [1, 0.8]];
+    const pts = [
+      [0.3, 1],
+      [0.6, 0],
+      [0, 0.4],
+      [1, 0.8],
+    ];
     const r = await residualAt(pde, 'bc', net, pts, { Re: 100 });
     const uv = (await net.forward(tf.tensor2d(pts)).array()) as number[][];
     pts.forEach((_, i) => {
@@ -131,10 +159,16 @@ describe('custom PDE structure', () => {
   });
 
   it('masks faces without a condition (one-sided Dirichlet)', async () => {
-    const pde = buildCustomPde({ ...customExamples.heat2d, bcs: [{ kind: 'dirichlet', axis: 'y', side: 'hi', value: 'x' }] });
+    const pde = buildCustomPde({
+      ...customExamples.heat2d,
+      bcs: [{ kind: 'dirichlet', axis: 'y', side: 'hi', value: 'x' }],
+    });
     expect(pde.terms.bc.region).toEqual({ kind: 'boundary', axes: ['y'] });
     const net = netFor(pde, 4);
-    const pts = [[0.1, 0.3, 1], [0.2, 0.6, 0]];
+    const pts = [
+      [0.1, 0.3, 1],
+      [0.2, 0.6, 0],
+    ];
     const r = await residualAt(pde, 'bc', net, pts, { kappa: 0.1 });
     const u = (await net.forward(tf.tensor2d(pts)).array()) as number[][];
     expect(r[0][0]).toBeCloseTo(u[0][0] - 0.3, 5);
@@ -172,9 +206,12 @@ describe('custom PDE structure', () => {
       expect(pde.id).toBe('custom');
       expect(pde.grid.length).toBe(pde.axes.length);
       expect(pde.exact).toBeUndefined();
-      for (const s of Object.values(pde.params)) expect(s.min <= s.default && s.default <= s.max && s.min < s.max).toBe(true);
+      for (const s of Object.values(pde.params))
+        expect(s.min <= s.default && s.default <= s.max && s.min < s.max).toBe(true);
     }
-    expect(buildCustomPde(customExamples.burgers).equation).toBe('u_t + u*u_x - nu*u_xx = 0; u(0, x) = -sin(pi*x); u = 0 at x = -1, 1');
+    expect(buildCustomPde(customExamples.burgers).equation).toBe(
+      'u_t + u*u_x - nu*u_xx = 0; u(0, x) = -sin(pi*x); u = 0 at x = -1, 1',
+    );
   });
 });
 
@@ -194,7 +231,8 @@ describe('training on a typed PDE', () => {
       t.dispose();
       return v;
     };
-    const step = () => opt.minimize(() => tf.sum(termLosses(net, pde, params, names, batches, streams)) as tf.Scalar, false);
+    const step = () =>
+      opt.minimize(() => tf.sum(termLosses(net, pde, params, names, batches, streams)) as tf.Scalar, false);
     const first = await losses();
     step(); // creates Adam's moment slots
     const before = tf.memory().numTensors;
@@ -220,7 +258,14 @@ describe('custom PDE spec', () => {
 
   it('fills defaults: outputs [u], no parameters, no boundary conditions', () => {
     const s = validateCustomSpec({ axes: ['x'], domain: { x: [0, 1] }, residual: 'u_xx + 1' });
-    expect(s).toEqual({ axes: ['x'], domain: { x: [0, 1] }, outputs: ['u'], params: {}, residual: 'u_xx + 1', bcs: [] });
+    expect(s).toEqual({
+      axes: ['x'],
+      domain: { x: [0, 1] },
+      outputs: ['u'],
+      params: {},
+      residual: 'u_xx + 1',
+      bcs: [],
+    });
   });
 
   const base = customExamples.burgers as CustomPdeSpec;
@@ -230,27 +275,87 @@ describe('custom PDE spec', () => {
     ['axis name', { ...base, axes: ['t', 'xx'] }, /^axes\[1\]: 'xx' is not a single lowercase letter/],
     ['axis e', { ...base, axes: ['t', 'e'] }, /^axes\[1\]: 'e' is reserved/],
     ['time not first', { ...base, axes: ['x', 't'] }, /^axes: time 't' must come first/],
-    ['duplicate axis', { ...base, axes: ['x', 'x'], domain: { x: [0, 1] } }, /^axes\[1\]: 'x' is already used|appears twice/],
-    ['missing domain', { ...base, domain: { t: [0, 1] } }, /^domain\.x: expected \[lo, hi\] with finite lo < hi, got nothing/],
+    [
+      'duplicate axis',
+      { ...base, axes: ['x', 'x'], domain: { x: [0, 1] } },
+      /^axes\[1\]: 'x' is already used|appears twice/,
+    ],
+    [
+      'missing domain',
+      { ...base, domain: { t: [0, 1] } },
+      /^domain\.x: expected \[lo, hi\] with finite lo < hi, got nothing/,
+    ],
     ['inverted domain', { ...base, domain: { t: [0, 1], x: [1, -1] } }, /^domain\.x: expected \[lo, hi\]/],
-    ['extra domain axis', { ...base, domain: { ...base.domain, y: [0, 1] } }, /^domain\.y: 'y' is not an axis \(axes: t, x\)/],
+    [
+      'extra domain axis',
+      { ...base, domain: { ...base.domain, y: [0, 1] } },
+      /^domain\.y: 'y' is not an axis \(axes: t, x\)/,
+    ],
     ['output clashes', { ...base, outputs: ['x'] }, /^outputs\[0\]: 'x' is already used/],
     ['param clashes', { ...base, params: { sin: 1 } }, /^params\.sin: 'sin' is reserved/],
     ['param not a number', { ...base, params: { nu: '0.1' } }, /^params\.nu: expected a finite number/],
     ['residual type', { ...base, residual: 3 }, /^residual: expected an array, got 3/],
     ['residual error', { ...base, residual: ['u_t + w'] }, /^residual\[0\]: unknown symbol 'w' .* at 6$/],
     ['residual without u', { ...base, residual: 'x - 1' }, /^residual: does not involve any output \(u\)/],
-    ['ic without time', { ...customExamples.helmholtz, ic: '0' }, /^ic: an initial condition needs the time axis 't' first/],
+    [
+      'ic without time',
+      { ...customExamples.helmholtz, ic: '0' },
+      /^ic: an initial condition needs the time axis 't' first/,
+    ],
     ['ic uses t', { ...base, ic: 'sin(t)' }, /^ic: 't' cannot be used in ic .* at 4$/],
     ['ic per output', { ...base, outputs: ['u', 'v'], ic: '0' }, /^ic: expected one expression per output \(u, v\)/],
-    ['bc axis', { ...base, bcs: [{ kind: 'dirichlet', axis: 'y', value: '0' }] }, /^bcs\[0\]\.axis: 'y' is not an axis/],
-    ['bc in time', { ...base, bcs: [{ kind: 'periodic', axis: 't' }] }, /^bcs\[0\]\.axis: conditions in time are given by 'ic'/],
-    ['bc kind', { ...base, bcs: [{ kind: 'neumann', axis: 'x', value: '0' }] }, /^bcs\[0\]\.kind: expected 'dirichlet' or 'periodic'/],
-    ['bc side', { ...base, bcs: [{ kind: 'dirichlet', axis: 'x', side: 'left', value: '0' }] }, /^bcs\[0\]\.side: expected 'lo' or 'hi'/],
-    ['bc twice', { ...base, bcs: [{ kind: 'periodic', axis: 'x' }, { kind: 'dirichlet', axis: 'x', side: 'hi', value: '0' }] }, /^bcs\[1\]: the face x = hi already has a condition \(bcs\[0\]\)/],
-    ['bc value error', { ...base, bcs: [{ kind: 'dirichlet', axis: 'x', value: 'u' }] }, /^bcs\[0\]\.value: 'u' cannot be used in a boundary value/],
-    ['bc all free', { ...base, outputs: ['u', 'v'], residual: 'u_t - v', ic: ['-sin(pi*x)', null], bcs: [{ kind: 'dirichlet', axis: 'x', value: [null, null] }] }, /^bcs\[0\]\.value: gives no expression for any output/],
-    ['u_y in 1-D', { ...base, residual: 'u_t + u_y' }, /^residual: derivative u_y: 'y' is not an axis \(axes: t, x\) at 8$/],
+    [
+      'bc axis',
+      { ...base, bcs: [{ kind: 'dirichlet', axis: 'y', value: '0' }] },
+      /^bcs\[0\]\.axis: 'y' is not an axis/,
+    ],
+    [
+      'bc in time',
+      { ...base, bcs: [{ kind: 'periodic', axis: 't' }] },
+      /^bcs\[0\]\.axis: conditions in time are given by 'ic'/,
+    ],
+    [
+      'bc kind',
+      { ...base, bcs: [{ kind: 'neumann', axis: 'x', value: '0' }] },
+      /^bcs\[0\]\.kind: expected 'dirichlet' or 'periodic'/,
+    ],
+    [
+      'bc side',
+      { ...base, bcs: [{ kind: 'dirichlet', axis: 'x', side: 'left', value: '0' }] },
+      /^bcs\[0\]\.side: expected 'lo' or 'hi'/,
+    ],
+    [
+      'bc twice',
+      {
+        ...base,
+        bcs: [
+          { kind: 'periodic', axis: 'x' },
+          { kind: 'dirichlet', axis: 'x', side: 'hi', value: '0' },
+        ],
+      },
+      /^bcs\[1\]: the face x = hi already has a condition \(bcs\[0\]\)/,
+    ],
+    [
+      'bc value error',
+      { ...base, bcs: [{ kind: 'dirichlet', axis: 'x', value: 'u' }] },
+      /^bcs\[0\]\.value: 'u' cannot be used in a boundary value/,
+    ],
+    [
+      'bc all free',
+      {
+        ...base,
+        outputs: ['u', 'v'],
+        residual: 'u_t - v',
+        ic: ['-sin(pi*x)', null],
+        bcs: [{ kind: 'dirichlet', axis: 'x', value: [null, null] }],
+      },
+      /^bcs\[0\]\.value: gives no expression for any output/,
+    ],
+    [
+      'u_y in 1-D',
+      { ...base, residual: 'u_t + u_y' },
+      /^residual: derivative u_y: 'y' is not an axis \(axes: t, x\) at 8$/,
+    ],
   ];
   it.each(bad)('rejects %s with a CustomPdeError naming the field', (_, raw, msg) => {
     let err: unknown;
@@ -264,6 +369,8 @@ describe('custom PDE spec', () => {
   });
 
   it('buildCustomPde validates too (a typed spec can still be wrong)', () => {
-    expect(() => buildCustomPde({ ...base, residual: 'u_t + sinn(x)' })).toThrow(/residual: function sinn is not known/);
+    expect(() => buildCustomPde({ ...base, residual: 'u_t + sinn(x)' })).toThrow(
+      /residual: function sinn is not known/,
+    );
   });
 });

@@ -45,7 +45,9 @@ function dirichletTerm(spec: CustomPdeSpec, bcs: CompiledDirichlet[]): LossTerm 
     const g = spec.outputs.map((_, k) => b?.values[k] ?? null);
     return [...g.map((v) => (v ? 1 : 0)), ...g.map((v) => (v ? evalNumber(v, p, params) : 0))];
   };
-  const set = spec.outputs.flatMap((o, k) => (bcs.some((b) => b.values[k]) ? [times(aux(k), minus(field(k, o, ''), aux(n + k)))] : []));
+  const set = spec.outputs.flatMap((o, k) =>
+    bcs.some((b) => b.values[k]) ? [times(aux(k), minus(field(k, o, ''), aux(n + k)))] : [],
+  );
   return expressionTerm({ kind: 'boundary', axes }, 'boundary', set, data, 2 * n);
 }
 
@@ -56,7 +58,9 @@ function dirichletTerm(spec: CustomPdeSpec, bcs: CompiledDirichlet[]): LossTerm 
  */
 function initialTerm(spec: CustomPdeSpec, values: (Expr | null)[], deriv: string): LossTerm {
   const data = (p: number[], params: ParamValues) => values.map((g) => (g ? evalNumber(g, p, params) : 0));
-  const exprs = values.flatMap((g, k) => (g ? [minus(field(k, spec.outputs[k] + (deriv && `_${deriv}`), deriv), aux(k))] : []));
+  const exprs = values.flatMap((g, k) =>
+    g ? [minus(field(k, spec.outputs[k] + (deriv && `_${deriv}`), deriv), aux(k))] : [],
+  );
   return expressionTerm({ kind: 'slice', fixed: { t: spec.domain.t[0] } }, 'initial', exprs, data, values.length);
 }
 
@@ -71,7 +75,10 @@ function equationText(spec: CustomPdeSpec): string {
   set(spec.ic_t, (g, k) => `${at(`${spec.outputs[k]}_t`)} = ${g}`);
   for (const b of spec.bcs) {
     const [lo, hi] = spec.domain[b.axis];
-    if (b.kind === 'periodic') { parts.push(`periodic in ${b.axis}`); continue; }
+    if (b.kind === 'periodic') {
+      parts.push(`periodic in ${b.axis}`);
+      continue;
+    }
     const where = `${b.axis} = ${b.side === 'lo' ? lo : b.side === 'hi' ? hi : `${lo}, ${hi}`}`;
     set(b.value, (g, k) => `${spec.outputs[k]} = ${g} at ${where}`);
   }
@@ -90,7 +97,9 @@ export function buildCustomPde(raw: CustomPdeSpec): Pde {
   const spec = validateCustomSpec(raw);
   const c = compileSpec(spec);
   const terms: Record<string, LossTerm> = {};
-  residualTermNames(c.residuals.length).forEach((name, i) => (terms[name] = expressionTerm({ kind: 'interior' }, 'residual', [c.residuals[i]])));
+  residualTermNames(c.residuals.length).forEach(
+    (name, i) => (terms[name] = expressionTerm({ kind: 'interior' }, 'residual', [c.residuals[i]])),
+  );
   if (c.ic) terms.ic = initialTerm(spec, c.ic, '');
   if (c.icT) terms.ic_t = initialTerm(spec, c.icT, 't');
   if (c.dirichlet.length) terms.bc = dirichletTerm(spec, c.dirichlet);

@@ -56,7 +56,8 @@ export function compileSpec(spec: CustomPdeSpec): CompiledSpec {
   const residualScope: Scope = { ...base, vars: spec.axes, fields: true, where: 'the residual' };
   const residuals = entries('residual', spec.residual).map(([f, s]) => {
     const e = parseIn(f, s, residualScope, spec.params);
-    if (!usesFields(e)) throw new CustomPdeError(`does not involve any output (${spec.outputs.join(', ')})`, undefined, f);
+    if (!usesFields(e))
+      throw new CustomPdeError(`does not involve any output (${spec.outputs.join(', ')})`, undefined, f);
     return e;
   });
   const data = (where: string, vars: readonly string[]): Scope => ({ ...base, vars, fields: false, where });
@@ -67,11 +68,13 @@ export function compileSpec(spec: CustomPdeSpec): CompiledSpec {
   const owner: Record<string, string> = {};
   spec.bcs.forEach((bc, i) => {
     const field = `bcs[${i}]`;
-    const faces: [boolean, boolean] = bc.kind === 'periodic' || !bc.side ? [true, true] : [bc.side === 'lo', bc.side === 'hi'];
+    const faces: [boolean, boolean] =
+      bc.kind === 'periodic' || !bc.side ? [true, true] : [bc.side === 'lo', bc.side === 'hi'];
     faces.forEach((on, k) => {
       if (!on) return;
       const face = `${bc.axis} = ${k ? 'hi' : 'lo'}`;
-      if (owner[face]) throw new CustomPdeError(`the face ${face} already has a condition (${owner[face]})`, undefined, field);
+      if (owner[face])
+        throw new CustomPdeError(`the face ${face} already has a condition (${owner[face]})`, undefined, field);
       owner[face] = field;
     });
     const [lo, hi] = spec.domain[bc.axis];

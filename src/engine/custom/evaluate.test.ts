@@ -6,7 +6,14 @@ import { evalNumber, evaluate } from './evaluate';
 import { parseExpression, type Scope } from './parser';
 import { tensorOps, type Value } from './tensor';
 
-const scope: Scope = { axes: ['x', 'y'], vars: ['x', 'y'], params: ['a', 'b'], outputs: [], fields: false, where: 'test' };
+const scope: Scope = {
+  axes: ['x', 'y'],
+  vars: ['x', 'y'],
+  params: ['a', 'b'],
+  outputs: [],
+  fields: false,
+  where: 'test',
+};
 type Fn = (x: number, y: number, a: number, b: number) => number;
 
 /**
@@ -22,7 +29,14 @@ function randomExpr(rng: Rng, depth: number): [string, Fn] {
       const v = Number((rng.next() * 10).toPrecision(1 + Math.floor(rng.next() * 6)));
       return [String(v), () => v];
     }
-    const f: Record<string, Fn> = { x: (x) => x, y: (_, y) => y, a: (_, __, a) => a, b: (_, __, ___, b) => b, pi: () => Math.PI, e: () => Math.E };
+    const f: Record<string, Fn> = {
+      x: (x) => x,
+      y: (_, y) => y,
+      a: (_, __, a) => a,
+      b: (_, __, ___, b) => b,
+      pi: () => Math.PI,
+      e: () => Math.E,
+    };
     return [leaf, f[leaf]];
   }
   const kind = pick(['bin', 'bin', 'neg', 'fn']);
@@ -39,7 +53,13 @@ function randomExpr(rng: Rng, depth: number): [string, Fn] {
   const op = pick(['+', '-', '*', '/', '^'] as const);
   const [ls, lf] = randomExpr(rng, depth - 1);
   const [rs, rf] = randomExpr(rng, depth - 1);
-  const apply = { '+': (p: number, q: number) => p + q, '-': (p: number, q: number) => p - q, '*': (p: number, q: number) => p * q, '/': (p: number, q: number) => p / q, '^': (p: number, q: number) => Math.pow(p, q) }[op];
+  const apply = {
+    '+': (p: number, q: number) => p + q,
+    '-': (p: number, q: number) => p - q,
+    '*': (p: number, q: number) => p * q,
+    '/': (p: number, q: number) => p / q,
+    '^': (p: number, q: number) => Math.pow(p, q),
+  }[op];
   return [`(${ls})${op}(${rs})`, (...v) => apply(lf(...v), rf(...v))];
 }
 
@@ -78,7 +98,12 @@ describe('tensor evaluator', () => {
     const before = tf.memory().numTensors;
     const t = tf.tidy(() => {
       const cols = [0, 1].map((k) => tf.tensor2d(pts.map((p) => [p[k]])));
-      return evaluate<Value>(e, tensorOps, { axis: (i) => cols[i], param: (n) => params[n as 'a'], field: () => 0, aux: () => 0 }) as tf.Tensor;
+      return evaluate<Value>(e, tensorOps, {
+        axis: (i) => cols[i],
+        param: (n) => params[n as 'a'],
+        field: () => 0,
+        aux: () => 0,
+      }) as tf.Tensor;
     });
     const got = await t.data();
     t.dispose();
@@ -88,6 +113,13 @@ describe('tensor evaluator', () => {
       expect(Math.abs(got[i] - want), `${src} at ${p}`).toBeLessThan(2e-5 * Math.max(1, Math.abs(want)));
     });
     // parameter-only sub-expressions fold to float64 numbers before reaching tfjs
-    expect(evaluate<Value>(parseExpression('(a - b)^2 / pi', scope), tensorOps, { axis: () => 0, param: (n) => params[n as 'a'], field: () => 0, aux: () => 0 })).toBe((0.7 - 2.5) ** 2 / Math.PI);
+    expect(
+      evaluate<Value>(parseExpression('(a - b)^2 / pi', scope), tensorOps, {
+        axis: () => 0,
+        param: (n) => params[n as 'a'],
+        field: () => 0,
+        aux: () => 0,
+      }),
+    ).toBe((0.7 - 2.5) ** 2 / Math.PI);
   });
 });

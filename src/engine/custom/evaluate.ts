@@ -31,22 +31,34 @@ export interface Env<T> {
 /** Evaluate `e` with the given arithmetic and leaf values. */
 export function evaluate<T>(e: Expr, ops: Ops<T>, env: Env<T>): T {
   switch (e.kind) {
-    case 'num': return ops.num(e.value);
-    case 'axis': return env.axis(e.index);
-    case 'param': return env.param(e.name);
-    case 'field': return env.field(e.output, e.deriv);
-    case 'aux': return env.aux(e.index);
-    case 'neg': return ops.neg(evaluate(e.arg, ops, env));
-    case 'call': return ops.call(e.fn, evaluate(e.arg, ops, env));
+    case 'num':
+      return ops.num(e.value);
+    case 'axis':
+      return env.axis(e.index);
+    case 'param':
+      return env.param(e.name);
+    case 'field':
+      return env.field(e.output, e.deriv);
+    case 'aux':
+      return env.aux(e.index);
+    case 'neg':
+      return ops.neg(evaluate(e.arg, ops, env));
+    case 'call':
+      return ops.call(e.fn, evaluate(e.arg, ops, env));
     case 'binary': {
       const a = evaluate(e.left, ops, env);
       const b = evaluate(e.right, ops, env);
       switch (e.op) {
-        case '+': return ops.add(a, b);
-        case '-': return ops.sub(a, b);
-        case '*': return ops.mul(a, b);
-        case '/': return ops.div(a, b);
-        case '^': return ops.pow(a, b);
+        case '+':
+          return ops.add(a, b);
+        case '-':
+          return ops.sub(a, b);
+        case '*':
+          return ops.mul(a, b);
+        case '/':
+          return ops.div(a, b);
+        case '^':
+          return ops.pow(a, b);
       }
     }
   }
@@ -54,8 +66,16 @@ export function evaluate<T>(e: Expr, ops: Ops<T>, env: Env<T>): T {
 
 /** The functions in float64 (`Math`). */
 export const mathFunctions: Readonly<Record<FnName, (x: number) => number>> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, exp: Math.exp, log: Math.log,
-  sqrt: Math.sqrt, tanh: Math.tanh, sinh: Math.sinh, cosh: Math.cosh, abs: Math.abs,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  tanh: Math.tanh,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  abs: Math.abs,
 };
 
 /** IEEE float64 arithmetic; a^b is `Math.pow` (NaN for a negative base and fractional b). */
@@ -85,7 +105,11 @@ export function evalNumber(e: Expr, p: readonly number[], params: Readonly<Recor
   return evaluate(e, numberOps, {
     axis: (i) => p[i],
     param: (name) => paramValue(params, name),
-    field: () => { throw new Error('custom PDE: an output cannot be evaluated in float64 data'); },
-    aux: () => { throw new Error('custom PDE: precomputed columns exist only in residuals'); },
+    field: () => {
+      throw new Error('custom PDE: an output cannot be evaluated in float64 data');
+    },
+    aux: () => {
+      throw new Error('custom PDE: precomputed columns exist only in residuals');
+    },
   });
 }

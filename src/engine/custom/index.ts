@@ -10,7 +10,14 @@ export { tokenize, type Token } from './lexer';
 export { parseExpression, type Scope } from './parser';
 export { evalNumber, evaluate, mathFunctions, numberOps, type Env, type Ops } from './evaluate';
 export { expressionTerm, hoist, tensorOps, type Value } from './tensor';
-export { validateCustomSpec, type CustomBc, type CustomPdeSpec, type DirichletBc, type PerOutput, type PeriodicBc } from './spec';
+export {
+  validateCustomSpec,
+  type CustomBc,
+  type CustomPdeSpec,
+  type DirichletBc,
+  type PerOutput,
+  type PeriodicBc,
+} from './spec';
 export { compileSpec, type CompiledDirichlet, type CompiledSpec } from './compile';
 export { buildCustomPde, paramRange } from './build';
 export { customTermNames, residualTermNames } from './terms';

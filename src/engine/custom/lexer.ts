@@ -27,7 +27,10 @@ export function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const rest = src.slice(i);
     const num = NUMBER.exec(rest);
     if (num) {

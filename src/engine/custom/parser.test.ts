@@ -5,7 +5,14 @@ import { evalNumber } from './evaluate';
 import { parseExpression, type Scope } from './parser';
 
 /** A 1-D time-dependent problem: axes t, x; parameters nu, k; one output u. */
-const res: Scope = { axes: ['t', 'x'], vars: ['t', 'x'], params: ['nu', 'k'], outputs: ['u'], fields: true, where: 'the residual' };
+const res: Scope = {
+  axes: ['t', 'x'],
+  vars: ['t', 'x'],
+  params: ['nu', 'k'],
+  outputs: ['u'],
+  fields: true,
+  where: 'the residual',
+};
 /** Its initial condition: x and the parameters only. */
 const ic: Scope = { ...res, vars: ['x'], fields: false, where: 'ic' };
 /** Field-free, every axis (for the arithmetic checks). */
@@ -13,11 +20,33 @@ const data: Scope = { ...res, fields: false, where: 'data' };
 
 describe('parser: valid input', () => {
   const cases: [string, number][] = [
-    ['2^3^2', 512], ['-2^2', -4], ['2^-1', 0.5], ['(-2)^2', 4], ['1 - 2 - 3', -4], ['8/4/2', 1],
-    ['2*3+4*5', 26], ['-(1+2)*3', -9], ['--2', 2], ['+2', 2], ['2 ^ 2 * 3', 12], ['2*3^2', 18],
-    ['e', Math.E], ['pi', Math.PI], ['1e-3', 0.001], ['.5', 0.5], ['5.', 5], ['2E+2', 200], ['1.5e1', 15],
-    ['−1', -1], ['2·3', 6], ['2×3', 6], ['sin(pi/2)', 1], ['exp(log(3))', 3], ['sqrt(16)/abs(-2)', 2],
-    ['  1 +\t2\n', 3], ['cosh(0) + sinh(0) + tanh(0) + tan(0) + cos(0)', 2],
+    ['2^3^2', 512],
+    ['-2^2', -4],
+    ['2^-1', 0.5],
+    ['(-2)^2', 4],
+    ['1 - 2 - 3', -4],
+    ['8/4/2', 1],
+    ['2*3+4*5', 26],
+    ['-(1+2)*3', -9],
+    ['--2', 2],
+    ['+2', 2],
+    ['2 ^ 2 * 3', 12],
+    ['2*3^2', 18],
+    ['e', Math.E],
+    ['pi', Math.PI],
+    ['1e-3', 0.001],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['2E+2', 200],
+    ['1.5e1', 15],
+    ['−1', -1],
+    ['2·3', 6],
+    ['2×3', 6],
+    ['sin(pi/2)', 1],
+    ['exp(log(3))', 3],
+    ['sqrt(16)/abs(-2)', 2],
+    ['  1 +\t2\n', 3],
+    ['cosh(0) + sinh(0) + tanh(0) + tan(0) + cos(0)', 2],
   ];
   it.each(cases)('%s = %d', (src, want) => {
     expect(evalNumber(parseExpression(src, data), [0, 0], {})).toBeCloseTo(want, 12);
@@ -103,10 +132,43 @@ describe('parser: malformed input', () => {
 
   it('throws only CustomPdeError, positioned inside the text, on 3000 random token soups', () => {
     const rng = createRng(5);
-    const parts = ['u', 'u_x', 'u_xx', 'u_t', 'x', 't', 'nu', '(', ')', '+', '-', '*', '/', '^', 'sin', 'exp(', '2', '1e-3', '.', ',', ' ', 'w', '_', 'e', 'pi', '3.5', 'u_q', '**', '$'];
+    const parts = [
+      'u',
+      'u_x',
+      'u_xx',
+      'u_t',
+      'x',
+      't',
+      'nu',
+      '(',
+      ')',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      'sin',
+      'exp(',
+      '2',
+      '1e-3',
+      '.',
+      ',',
+      ' ',
+      'w',
+      '_',
+      'e',
+      'pi',
+      '3.5',
+      'u_q',
+      '**',
+      '$',
+    ];
     let parsed = 0;
     for (let n = 0; n < 3000; n++) {
-      const src = Array.from({ length: 1 + Math.floor(rng.next() * 8) }, () => parts[Math.floor(rng.next() * parts.length)]).join('');
+      const src = Array.from(
+        { length: 1 + Math.floor(rng.next() * 8) },
+        () => parts[Math.floor(rng.next() * parts.length)],
+      ).join('');
       try {
         parseExpression(src, res);
         parsed++;

@@ -81,7 +81,8 @@ class Parser {
     let left = this.unary();
     while (this.at('*', '/')) {
       const op = this.next();
-      if (op.text === '*' && this.at('*')) throw new CustomPdeError("'**' is not an operator; write powers with '^'", op.pos);
+      if (op.text === '*' && this.at('*'))
+        throw new CustomPdeError("'**' is not an operator; write powers with '^'", op.pos);
       left = { kind: 'binary', op: op.text as '*', left, right: this.operand(op, () => this.unary()), pos: left.pos };
     }
     return left;
@@ -124,14 +125,21 @@ class Parser {
     const t = this.next();
     if (t.kind === 'num') return { kind: 'num', value: t.value, pos: t.pos };
     if (t.kind === 'ident') return this.name(t);
-    if (t.kind === 'op' && t.text === '(') return this.closed(t, this.operand(t, () => this.expr()));
+    if (t.kind === 'op' && t.text === '(')
+      return this.closed(
+        t,
+        this.operand(t, () => this.expr()),
+      );
     this.i--;
     throw this.unexpected(t);
   }
 
   /** Consume the ')' matching `open` and return `inner`. */
   private closed(open: Token, inner: Expr): Expr {
-    if (this.at(')')) { this.next(); return inner; }
+    if (this.at(')')) {
+      this.next();
+      return inner;
+    }
     if (this.peek().kind === 'end') throw new CustomPdeError("'(' is never closed", open.pos);
     throw this.unexpected(this.peek());
   }
@@ -152,7 +160,15 @@ class Parser {
     if ((FUNCTION_NAMES as readonly string[]).includes(text)) {
       if (!called) throw new CustomPdeError(`function ${text} needs an argument: ${text}(…)`, pos);
       const open = this.next();
-      return { kind: 'call', fn: text as FnName, arg: this.closed(open, this.operand(open, () => this.expr())), pos };
+      return {
+        kind: 'call',
+        fn: text as FnName,
+        arg: this.closed(
+          open,
+          this.operand(open, () => this.expr()),
+        ),
+        pos,
+      };
     }
     const e = this.symbol(text, pos);
     if (called) throw new CustomPdeError(`'${text}' is not a function (write products with '*')`, pos);
@@ -170,11 +186,13 @@ class Parser {
     }
     const axis = s.axes.indexOf(text);
     if (axis >= 0) {
-      if (!s.vars.includes(text)) throw new CustomPdeError(`'${text}' cannot be used in ${s.where} (it may use ${this.allowed()})`, pos);
+      if (!s.vars.includes(text))
+        throw new CustomPdeError(`'${text}' cannot be used in ${s.where} (it may use ${this.allowed()})`, pos);
       return { kind: 'axis', name: text, index: axis, pos };
     }
     if (s.params.includes(text)) return { kind: 'param', name: text, pos };
-    if (this.at('(')) throw new CustomPdeError(`function ${text} is not known (known: ${FUNCTION_NAMES.join(', ')})`, pos);
+    if (this.at('('))
+      throw new CustomPdeError(`function ${text} is not known (known: ${FUNCTION_NAMES.join(', ')})`, pos);
     throw new CustomPdeError(`unknown symbol '${text}' (${s.where} may use ${this.allowed()})`, pos);
   }
 
@@ -187,17 +205,27 @@ class Parser {
     const output = s.outputs.indexOf(base);
     if (output < 0) {
       const what = s.axes.includes(base) ? 'an axis' : s.params.includes(base) ? 'a parameter' : 'not an output';
-      throw new CustomPdeError(`derivative ${text}: '${base}' is ${what}; only outputs (${s.outputs.join(', ')}) have derivatives`, pos);
+      throw new CustomPdeError(
+        `derivative ${text}: '${base}' is ${what}; only outputs (${s.outputs.join(', ')}) have derivatives`,
+        pos,
+      );
     }
-    if (!letters) throw new CustomPdeError(`derivative ${text}: no axis letters after '_' (e.g. ${base}_${s.axes[0]})`, pos);
+    if (!letters)
+      throw new CustomPdeError(`derivative ${text}: no axis letters after '_' (e.g. ${base}_${s.axes[0]})`, pos);
     [...letters].forEach((c, k) => {
-      if (!s.axes.includes(c)) throw new CustomPdeError(`derivative ${text}: '${c}' is not an axis (axes: ${s.axes.join(', ')})`, pos + cut + 1 + k);
+      if (!s.axes.includes(c))
+        throw new CustomPdeError(
+          `derivative ${text}: '${c}' is not an axis (axes: ${s.axes.join(', ')})`,
+          pos + cut + 1 + k,
+        );
     });
     for (const a of s.axes) {
       const n = [...letters].filter((c) => c === a).length;
-      if (n > MAX_ORDER) throw new CustomPdeError(`${text}: order ${n} exceeds the supported ${MAX_ORDER} per axis`, pos);
+      if (n > MAX_ORDER)
+        throw new CustomPdeError(`${text}: order ${n} exceeds the supported ${MAX_ORDER} per axis`, pos);
     }
-    if (letters.length > MAX_ORDER) throw new CustomPdeError(`${text}: total order ${letters.length} exceeds the supported ${MAX_ORDER}`, pos);
+    if (letters.length > MAX_ORDER)
+      throw new CustomPdeError(`${text}: total order ${letters.length} exceeds the supported ${MAX_ORDER}`, pos);
     if (!s.fields) throw this.noFields(text, pos);
     const deriv = [...letters].sort((a, b) => s.axes.indexOf(a) - s.axes.indexOf(b)).join('');
     return { kind: 'field', output, name: text, deriv, pos };

@@ -60,7 +60,8 @@ function fail(field: string, detail: string): never {
 }
 
 function record(field: string, v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, `expected an object, got ${JSON.stringify(v) ?? String(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    fail(field, `expected an object, got ${JSON.stringify(v) ?? String(v)}`);
   return v as Record<string, unknown>;
 }
 
@@ -77,14 +78,19 @@ function text(field: string, v: unknown, max = MAX_TEXT): string {
 }
 
 function knownKeys(field: string, o: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) fail(field ? `${field}.${k}` : k, `unknown field (allowed: ${allowed.join(', ')})`);
+  for (const k of Object.keys(o))
+    if (!allowed.includes(k)) fail(field ? `${field}.${k}` : k, `unknown field (allowed: ${allowed.join(', ')})`);
 }
 
 /** A name that must not clash with the grammar's functions and constants or earlier names. */
 function newName(field: string, v: unknown, taken: readonly string[]): string {
   const n = text(field, v, 24);
   if (!NAME.test(n)) fail(field, `'${n}' is not a name (letters and digits, starting with a letter)`);
-  if ((FUNCTION_NAMES as readonly string[]).includes(n) || hasOwn(CONSTANTS, n)) fail(field, `'${n}' is reserved (functions and constants: ${[...FUNCTION_NAMES, ...Object.keys(CONSTANTS)].join(', ')})`);
+  if ((FUNCTION_NAMES as readonly string[]).includes(n) || hasOwn(CONSTANTS, n))
+    fail(
+      field,
+      `'${n}' is reserved (functions and constants: ${[...FUNCTION_NAMES, ...Object.keys(CONSTANTS)].join(', ')})`,
+    );
   if (taken.includes(n)) fail(field, `'${n}' is already used`);
   return n;
 }
@@ -98,8 +104,11 @@ function equations(field: string, v: unknown): string | string[] {
 /** One expression per output (`PerOutput`), at least one of them given. */
 function perOutput(field: string, v: unknown, outputs: readonly string[]): PerOutput {
   if (typeof v === 'string' && outputs.length === 1) return text(field, v);
-  if (!Array.isArray(v)) fail(field, `expected one expression per output (${outputs.join(', ')}) as an array, null for none`);
-  const list = array(field, v, outputs.length, outputs.length).map((s, i) => (s === null ? null : text(`${field}[${i}]`, s)));
+  if (!Array.isArray(v))
+    fail(field, `expected one expression per output (${outputs.join(', ')}) as an array, null for none`);
+  const list = array(field, v, outputs.length, outputs.length).map((s, i) =>
+    s === null ? null : text(`${field}[${i}]`, s),
+  );
   if (list.every((s) => s === null)) fail(field, 'gives no expression for any output');
   return list;
 }
@@ -118,23 +127,38 @@ export function validateCustomSpec(raw: unknown): CustomPdeSpec {
     if (!/^[a-z]$/.test(n)) fail(`axes[${i}]`, `'${n}' is not a single lowercase letter`);
     return n;
   });
-  axes.forEach((a, i) => { if (axes.indexOf(a) !== i) fail(`axes[${i}]`, `'${a}' appears twice`); });
+  axes.forEach((a, i) => {
+    if (axes.indexOf(a) !== i) fail(`axes[${i}]`, `'${a}' appears twice`);
+  });
   if (axes.indexOf('t') > 0) fail('axes', `time 't' must come first (got ${axes.join(', ')})`);
   const dom = record('domain', o.domain);
-  for (const k of Object.keys(dom)) if (!axes.includes(k)) fail(`domain.${k}`, `'${k}' is not an axis (axes: ${axes.join(', ')})`);
-  const domain = Object.fromEntries(axes.map((a) => {
-    const r = hasOwn(dom, a) ? dom[a] : undefined;
-    if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => typeof x === 'number' && Math.abs(x) <= MAX_COORD) || !(r[0] < r[1])) {
-      fail(`domain.${a}`, `expected [lo, hi] with finite lo < hi, got ${JSON.stringify(r) ?? 'nothing'} (ends within ±${MAX_COORD})`);
-    }
-    return [a, [r[0], r[1]] as [number, number]];
-  }));
+  for (const k of Object.keys(dom))
+    if (!axes.includes(k)) fail(`domain.${k}`, `'${k}' is not an axis (axes: ${axes.join(', ')})`);
+  const domain = Object.fromEntries(
+    axes.map((a) => {
+      const r = hasOwn(dom, a) ? dom[a] : undefined;
+      if (
+        !Array.isArray(r) ||
+        r.length !== 2 ||
+        !r.every((x) => typeof x === 'number' && Math.abs(x) <= MAX_COORD) ||
+        !(r[0] < r[1])
+      ) {
+        fail(
+          `domain.${a}`,
+          `expected [lo, hi] with finite lo < hi, got ${JSON.stringify(r) ?? 'nothing'} (ends within ±${MAX_COORD})`,
+        );
+      }
+      return [a, [r[0], r[1]] as [number, number]];
+    }),
+  );
   const outputs: string[] = [];
-  for (const [i, v] of array('outputs', o.outputs ?? ['u'], 1, 8).entries()) outputs.push(newName(`outputs[${i}]`, v, [...axes, ...outputs]));
+  for (const [i, v] of array('outputs', o.outputs ?? ['u'], 1, 8).entries())
+    outputs.push(newName(`outputs[${i}]`, v, [...axes, ...outputs]));
   const params: Record<string, number> = {};
   for (const [k, v] of Object.entries(record('params', o.params ?? {}))) {
     newName(`params.${k}`, k, [...axes, ...outputs]);
-    if (typeof v !== 'number' || !(Math.abs(v) <= MAX_PARAM)) fail(`params.${k}`, `expected a finite number, got ${JSON.stringify(v) ?? String(v)} (within ±${MAX_PARAM})`);
+    if (typeof v !== 'number' || !(Math.abs(v) <= MAX_PARAM))
+      fail(`params.${k}`, `expected a finite number, got ${JSON.stringify(v) ?? String(v)} (within ±${MAX_PARAM})`);
     params[k] = v;
   }
   const spec: CustomPdeSpec = { axes, domain, outputs, params, residual: equations('residual', o.residual), bcs: [] };
@@ -152,7 +176,8 @@ export function validateCustomSpec(raw: unknown): CustomPdeSpec {
 /** One boundary condition: its kind, a non-time axis, a side, values; no face given twice. */
 function boundary(field: string, raw: unknown, axes: readonly string[], outputs: readonly string[]): CustomBc {
   const b = record(field, raw);
-  if (b.kind !== 'dirichlet' && b.kind !== 'periodic') fail(`${field}.kind`, `expected 'dirichlet' or 'periodic', got ${JSON.stringify(b.kind) ?? 'nothing'}`);
+  if (b.kind !== 'dirichlet' && b.kind !== 'periodic')
+    fail(`${field}.kind`, `expected 'dirichlet' or 'periodic', got ${JSON.stringify(b.kind) ?? 'nothing'}`);
   knownKeys(field, b, b.kind === 'dirichlet' ? ['kind', 'axis', 'side', 'value'] : ['kind', 'axis']);
   const axis = text(`${field}.axis`, b.axis, 8);
   if (!axes.includes(axis)) fail(`${field}.axis`, `'${axis}' is not an axis (axes: ${axes.join(', ')})`);
@@ -160,7 +185,8 @@ function boundary(field: string, raw: unknown, axes: readonly string[], outputs:
   if (b.kind === 'periodic') return { kind: 'periodic', axis };
   const bc: DirichletBc = { kind: 'dirichlet', axis, value: perOutput(`${field}.value`, b.value, outputs) };
   if (b.side !== undefined) {
-    if (b.side !== 'lo' && b.side !== 'hi') fail(`${field}.side`, `expected 'lo' or 'hi', got ${JSON.stringify(b.side)}`);
+    if (b.side !== 'lo' && b.side !== 'hi')
+      fail(`${field}.side`, `expected 'lo' or 'hi', got ${JSON.stringify(b.side)}`);
     bc.side = b.side;
   }
   return bc;

@@ -9,8 +9,16 @@ export type Value = number | tf.Tensor;
 
 /** The functions on tensors (first-order gradients of all of them are correct in tfjs). */
 const tensorFunctions: Readonly<Record<FnName, (x: tf.Tensor) => tf.Tensor>> = {
-  sin: (x) => tf.sin(x), cos: (x) => tf.cos(x), tan: (x) => tf.tan(x), exp: (x) => tf.exp(x), log: (x) => tf.log(x),
-  sqrt: (x) => tf.sqrt(x), tanh: (x) => tf.tanh(x), sinh: (x) => tf.sinh(x), cosh: (x) => tf.cosh(x), abs: (x) => tf.abs(x),
+  sin: (x) => tf.sin(x),
+  cos: (x) => tf.cos(x),
+  tan: (x) => tf.tan(x),
+  exp: (x) => tf.exp(x),
+  log: (x) => tf.log(x),
+  sqrt: (x) => tf.sqrt(x),
+  tanh: (x) => tf.tanh(x),
+  sinh: (x) => tf.sinh(x),
+  cosh: (x) => tf.cosh(x),
+  abs: (x) => tf.abs(x),
 };
 
 /** a^b for a tensor and a constant: small integer powers as products (exact, cheap), else tf.pow. */
@@ -60,9 +68,13 @@ export function hoist(e: Expr, columns: Expr[], offset = 0): Expr {
     return { kind: 'aux', index: offset + columns.length - 1, pos: e.pos };
   }
   switch (e.kind) {
-    case 'neg': case 'call': return { ...e, arg: hoist(e.arg, columns, offset) };
-    case 'binary': return { ...e, left: hoist(e.left, columns, offset), right: hoist(e.right, columns, offset) };
-    default: return e;
+    case 'neg':
+    case 'call':
+      return { ...e, arg: hoist(e.arg, columns, offset) };
+    case 'binary':
+      return { ...e, left: hoist(e.left, columns, offset), right: hoist(e.right, columns, offset) };
+    default:
+      return e;
   }
 }
 
@@ -78,13 +90,21 @@ function column(v: Value, batch: number): tf.Tensor {
  * field-free sub-expressions are hoisted into further columns (see `hoist`).
  */
 export function expressionTerm(
-  region: Region, role: TermRole, exprs: readonly Expr[], data?: (p: number[], params: ParamValues) => number[], nData = 0,
+  region: Region,
+  role: TermRole,
+  exprs: readonly Expr[],
+  data?: (p: number[], params: ParamValues) => number[],
+  nData = 0,
 ): LossTerm {
   const hoisted: Expr[] = [];
   const bodies = exprs.map((e) => hoist(e, hoisted, nData));
-  const aux = data || hoisted.length
-    ? (p: number[], params: ParamValues) => [...(data ? data(p, params) : []), ...hoisted.map((h) => evalNumber(h, p, params))]
-    : undefined;
+  const aux =
+    data || hoisted.length
+      ? (p: number[], params: ParamValues) => [
+          ...(data ? data(p, params) : []),
+          ...hoisted.map((h) => evalNumber(h, p, params)),
+        ]
+      : undefined;
   return {
     region,
     role,
@@ -93,7 +113,9 @@ export function expressionTerm(
     residual: (u: Field[], cols: tf.Tensor[], params: ParamValues) => {
       const batch = u[0].v.shape[0];
       const env: Env<Value> = {
-        axis: () => { throw new Error('custom PDE: coordinates are hoisted into aux columns'); },
+        axis: () => {
+          throw new Error('custom PDE: coordinates are hoisted into aux columns');
+        },
         param: (name) => paramValue(params, name),
         field: (k, d) => (d ? u[k].d(d) : u[k].v),
         aux: (i) => cols[i],

@@ -13,5 +13,10 @@ export function residualTermNames(count: number): string[] {
  */
 export function customTermNames(spec: CustomPdeSpec): string[] {
   const c = compileSpec(spec);
-  return [...residualTermNames(c.residuals.length), ...(c.ic ? ['ic'] : []), ...(c.icT ? ['ic_t'] : []), ...(c.dirichlet.length ? ['bc'] : [])];
+  return [
+    ...residualTermNames(c.residuals.length),
+    ...(c.ic ? ['ic'] : []),
+    ...(c.icT ? ['ic_t'] : []),
+    ...(c.dirichlet.length ? ['bc'] : []),
+  ];
 }

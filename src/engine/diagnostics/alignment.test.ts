@@ -24,8 +24,19 @@ describe('gradient alignment score', () => {
     }
   });
   it('is 1 for identical (and positively scaled) vectors and −1 for a vector and its negative', async () => {
-    expect(await dev([[1, 2, 3], [2, 4, 6], [0.1, 0.2, 0.3]])).toBeCloseTo(1, 6);
-    expect(await dev([[1, -2, 3], [-1, 2, -3]])).toBeCloseTo(-1, 6);
+    expect(
+      await dev([
+        [1, 2, 3],
+        [2, 4, 6],
+        [0.1, 0.2, 0.3],
+      ]),
+    ).toBeCloseTo(1, 6);
+    expect(
+      await dev([
+        [1, -2, 3],
+        [-1, 2, -3],
+      ]),
+    ).toBeCloseTo(-1, 6);
   });
   it('gives 2/n − 1 for n orthonormal vectors', async () => {
     for (const n of [2, 3, 5]) {
@@ -35,8 +46,23 @@ describe('gradient alignment score', () => {
     }
   });
   it('is undefined (NaN) when a vector is zero — no "−0.5" for an update that did not move', async () => {
-    expect(await dev([[0, 0, 0], [1, 2, 3]])).toBeNaN();
-    expect(alignmentScoreHost([[1, 2, 3], [0, 0, 0]])).toBeNaN();
-    expect(await dev([[1e-6, 0, 0], [1, 0, 0]])).toBeCloseTo(1, 5); // tiny but non-zero still has a direction
+    expect(
+      await dev([
+        [0, 0, 0],
+        [1, 2, 3],
+      ]),
+    ).toBeNaN();
+    expect(
+      alignmentScoreHost([
+        [1, 2, 3],
+        [0, 0, 0],
+      ]),
+    ).toBeNaN();
+    expect(
+      await dev([
+        [1e-6, 0, 0],
+        [1, 0, 0],
+      ]),
+    ).toBeCloseTo(1, 5); // tiny but non-zero still has a direction
   });
 });

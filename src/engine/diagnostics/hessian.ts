@@ -7,7 +7,6 @@ import type { Trainer } from '../trainer';
 import { extremeEigenpairs, type ExtremeEigenpairs, type HostOperator } from './lanczos';
 import { primaryResidual } from '../pdes/types';
 
-
 /**
  * Gradient of `loss` with respect to `vars`, flattened [P].
  */
@@ -37,7 +36,12 @@ function assignShifted(vars: readonly tf.Variable[], base: readonly tf.Tensor[],
  * O(ε²·‖∇³L‖); in float32 the rounding error is ≈ 1e-7·‖∇L‖/ε, so ε = 1e-3 gives about
  * three to four correct digits for PINN-sized losses. The parameters are restored exactly.
  */
-export function hessianVectorProduct(vars: readonly tf.Variable[], loss: () => tf.Scalar, v: tf.Tensor1D, eps = 1e-3): tf.Tensor1D {
+export function hessianVectorProduct(
+  vars: readonly tf.Variable[],
+  loss: () => tf.Scalar,
+  v: tf.Tensor1D,
+  eps = 1e-3,
+): tf.Tensor1D {
   const base = vars.map((x) => tf.clone(x));
   try {
     assignShifted(vars, base, v, eps);
@@ -102,7 +106,10 @@ export interface FrozenLoss {
  * operator non-symmetric). `weights` align with `terms`. Caller disposes.
  */
 export function frozenLoss(
-  trainer: Trainer, batches: Record<string, PointBatch>, terms: readonly string[], weights: readonly number[],
+  trainer: Trainer,
+  batches: Record<string, PointBatch>,
+  terms: readonly string[],
+  weights: readonly number[],
 ): FrozenLoss {
   const { causal, params } = trainer.config;
   const streams = Object.fromEntries(terms.map((t) => [t, trainer.streamsOf(t)]));
@@ -112,9 +119,10 @@ export function frozenLoss(
     tf.tidy(() => trainer.lossesOn(batches, [res], (w) => (fixed = w)));
   }
   const c = fixed ? { eps: causal.eps, chunks: causal.chunks, fixed } : undefined;
-  const loss = () => tf.tidy(() => {
-    const ls = termLosses(trainer.net, trainer.pde, params, terms, batches, streams, c);
-    return tf.sum(tf.mul(ls, tf.tensor1d(weights as number[]))) as tf.Scalar;
-  });
+  const loss = () =>
+    tf.tidy(() => {
+      const ls = termLosses(trainer.net, trainer.pde, params, terms, batches, streams, c);
+      return tf.sum(tf.mul(ls, tf.tensor1d(weights as number[]))) as tf.Scalar;
+    });
   return { loss, dispose: () => fixed?.dispose() };
 }

@@ -30,8 +30,16 @@ export interface LayerHistogram {
 export function sharedEdges(arrays: readonly ArrayLike<number>[], bins: number): Float32Array {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) { lo = Math.min(lo, a[i]); hi = Math.max(hi, a[i]); }
-  if (!(hi > lo)) { const c = Number.isFinite(lo) ? lo : 0; lo = c - 1e-12; hi = c + 1e-12; }
+  for (const a of arrays)
+    for (let i = 0; i < a.length; i++) {
+      lo = Math.min(lo, a[i]);
+      hi = Math.max(hi, a[i]);
+    }
+  if (!(hi > lo)) {
+    const c = Number.isFinite(lo) ? lo : 0;
+    lo = c - 1e-12;
+    hi = c + 1e-12;
+  }
   const edges = new Float32Array(bins + 1);
   for (let k = 0; k <= bins; k++) edges[k] = lo + ((hi - lo) * k) / bins;
   edges[bins] = hi;

@@ -36,7 +36,13 @@ export const diagnosticsSchema: SchemaOf<DiagnosticsOptions> = {
     unit: 'steps',
     live: false,
   }),
-  hessIters: int('Hessian Lanczos iterations', 20, 1, 1000, 'Lanczos iterations (Hessian-vector products) for the extreme eigenpairs.'),
+  hessIters: int(
+    'Hessian Lanczos iterations',
+    20,
+    1,
+    1000,
+    'Lanczos iterations (Hessian-vector products) for the extreme eigenpairs.',
+  ),
   bins: int('Histogram bins', 40, 2, 1000, 'Bins per layer of the per-term gradient histograms.'),
   rgvSamples: int('Per-sample gradients', 128, 1, 4096, 'Residual points whose gradients give the variance estimate.', {
     unit: 'samples',

@@ -32,7 +32,7 @@ const absCos = (u: ArrayLike<number>, v: ArrayLike<number>) => {
 };
 
 describe('Lanczos extreme eigenpairs', () => {
-  it("finds 8 and −50 for [−50, 8, 1, 0.5, −3] (power iteration gave 4.67), with eigenvectors", async () => {
+  it('finds 8 and −50 for [−50, 8, 1, 0.5, −3] (power iteration gave 4.67), with eigenvectors', async () => {
     const d = [-50, 8, 1, 0.5, -3];
     const { apply, eigvec } = known(d, 11);
     const r = await extremeEigenpairs(apply, 5, { rng: createRng(2) });

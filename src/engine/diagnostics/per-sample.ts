@@ -16,7 +16,14 @@ import type { PointBatch } from '../sampling';
  * or null for parameters outside dense layers (PirateNet's α); the caller disposes.
  * Memory is B × P floats: chunk the batch for big nets.
  */
-export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[]): (tf.Tensor | null)[] {
+export function perSampleGrads(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  term: string,
+  batch: PointBatch,
+  streams: string[],
+): (tf.Tensor | null)[] {
   return perSampleOf(net, pde, params, term, batch, streams, (r) => tf.sum(tf.square(r)) as tf.Scalar);
 }
 
@@ -27,7 +34,13 @@ export function perSampleGrads(net: Network, pde: Pde, params: ParamValues, term
  * tensor [B, ...paramShape] per parameter, null outside dense layers; caller disposes.
  */
 export function perSampleResidualGrads(
-  net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[], column = 0,
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  term: string,
+  batch: PointBatch,
+  streams: string[],
+  column = 0,
 ): (tf.Tensor | null)[] {
   return perSampleOf(net, pde, params, term, batch, streams, (r) => {
     const cols = r.shape[1] ?? 1;
@@ -37,7 +50,12 @@ export function perSampleResidualGrads(
 
 /** Per-sample gradients of `objective(r)`, which must be a sum over samples of a function of row i of r. */
 function perSampleOf(
-  net: Network, pde: Pde, params: ParamValues, term: string, batch: PointBatch, streams: string[],
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  term: string,
+  batch: PointBatch,
+  streams: string[],
   objective: (r: tf.Tensor) => tf.Scalar,
 ): (tf.Tensor | null)[] {
   const taps: LayerTap[] = [];
@@ -55,8 +73,14 @@ function perSampleOf(
       for (const tap of taps) {
         // streams no gradient reached (e.g. the last layer's value in u_tt − c²u_xx) add nothing
         const names = Object.keys(tap.grads);
-        const a = tf.stack(names.map((n) => tap.inputs[n]), 1) as tf.Tensor3D; // [B, S, in]
-        const d = tf.stack(names.map((n) => tap.grads[n]), 1) as tf.Tensor3D; // [B, S, out]
+        const a = tf.stack(
+          names.map((n) => tap.inputs[n]),
+          1,
+        ) as tf.Tensor3D; // [B, S, in]
+        const d = tf.stack(
+          names.map((n) => tap.grads[n]),
+          1,
+        ) as tf.Tensor3D; // [B, S, out]
         const gW = tf.matMul(a, d, true, false) as tf.Tensor3D;
         const gb = (tap.grads[''] ? tf.clone(tap.grads['']) : tf.zeros([batch.n, d.shape[2]])) as tf.Tensor2D;
         const layer = net.layers.find((l) => l.name === tap.layer)!;
@@ -76,7 +100,10 @@ function perSampleOf(
  * Var_i[g_i] over the batch, and the per-layer mean of it; also the per-layer mean of
  * (mean_i g_i)² for a signal-to-noise reading. Inputs are `perSampleGrads` outputs.
  */
-export function gradientVariance(perSample: readonly (tf.Tensor | null)[]): { variance: (tf.Tensor | null)[]; mean: (tf.Tensor | null)[] } {
+export function gradientVariance(perSample: readonly (tf.Tensor | null)[]): {
+  variance: (tf.Tensor | null)[];
+  mean: (tf.Tensor | null)[];
+} {
   const moments = perSample.map((g) => (g ? tf.tidy(() => tf.moments(g, 0)) : null));
   return { variance: moments.map((m) => m?.variance ?? null), mean: moments.map((m) => m?.mean ?? null) };
 }

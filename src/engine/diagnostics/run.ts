@@ -109,13 +109,15 @@ export async function runDiagnostics(trainer: Trainer): Promise<DiagnosticsRepor
     tf.dispose(ps.filter((g): g is tf.Tensor => g !== null));
     const layers = [...new Set(params.map((p) => layerOf(p.name)))];
     const summary = tf.tidy(() =>
-      tf.stack(layers.flatMap((l) => {
-        const idx = params.map((p, i) => (layerOf(p.name) === l && variance[i] ? i : -1)).filter((i) => i >= 0);
-        if (!idx.length) return [tf.scalar(NaN), tf.scalar(NaN)]; // no per-sample gradients (e.g. α)
-        const v = tf.concat(idx.map((i) => tf.reshape(variance[i]!, [-1])));
-        const m = tf.concat(idx.map((i) => tf.reshape(mean[i]!, [-1])));
-        return [tf.mean(v), tf.mean(tf.square(m))];
-      })),
+      tf.stack(
+        layers.flatMap((l) => {
+          const idx = params.map((p, i) => (layerOf(p.name) === l && variance[i] ? i : -1)).filter((i) => i >= 0);
+          if (!idx.length) return [tf.scalar(NaN), tf.scalar(NaN)]; // no per-sample gradients (e.g. α)
+          const v = tf.concat(idx.map((i) => tf.reshape(variance[i]!, [-1])));
+          const m = tf.concat(idx.map((i) => tf.reshape(mean[i]!, [-1])));
+          return [tf.mean(v), tf.mean(tf.square(m))];
+        }),
+      ),
     );
     const vals = await summary.data();
     tf.dispose([summary, ...[...variance, ...mean].filter((g): g is tf.Tensor => g !== null)]);

@@ -25,13 +25,22 @@ export function termGradients(trainer: Trainer, batches: Record<string, PointBat
  * `meanAbs` = mean over layers of mean |∂L_t/∂W| — the statistics of learning-rate annealing
  * as the gradient-pathologies paper's code computes them.
  */
-export async function gradientStats(perTerm: readonly tf.Tensor[][], isWeight: readonly boolean[]): Promise<{ norm: number[]; meanAbs: number[]; maxAbs: number[] }> {
+export async function gradientStats(
+  perTerm: readonly tf.Tensor[][],
+  isWeight: readonly boolean[],
+): Promise<{ norm: number[]; meanAbs: number[]; maxAbs: number[] }> {
   const packed = tf.tidy(() =>
-    tf.stack(perTerm.map((gs) => {
-      const flat = tf.concat(gs.map((g) => tf.reshape(g, [-1])));
-      const ws = gs.filter((_, i) => isWeight[i]).map((g) => tf.abs(g));
-      return tf.stack([tf.norm(flat), tf.mean(tf.stack(ws.map((a) => tf.mean(a)))), tf.max(tf.stack(ws.map((a) => tf.max(a))))]);
-    })),
+    tf.stack(
+      perTerm.map((gs) => {
+        const flat = tf.concat(gs.map((g) => tf.reshape(g, [-1])));
+        const ws = gs.filter((_, i) => isWeight[i]).map((g) => tf.abs(g));
+        return tf.stack([
+          tf.norm(flat),
+          tf.mean(tf.stack(ws.map((a) => tf.mean(a)))),
+          tf.max(tf.stack(ws.map((a) => tf.max(a)))),
+        ]);
+      }),
+    ),
   );
   const v = await packed.data();
   packed.dispose();

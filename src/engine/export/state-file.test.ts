@@ -11,10 +11,21 @@ describe('state.json (--resume)', () => {
   it.each([
     ['grad-norm balancing', {}],
     ['RAD sampling (the density travels in the file)', { sampling: { method: 'rad', every: 4, candidates: 128 } }],
-    ['RAR-D sampling (the added points travel in the file)', { sampling: { method: 'rar', every: 4, candidates: 128, add: 8 } }],
+    [
+      'RAR-D sampling (the added points travel in the file)',
+      { sampling: { method: 'rar', every: 4, candidates: 128, add: 8 } },
+    ],
   ])('a run resumed from its state file follows the uninterrupted trajectory exactly: %s', async (_, over) => {
-    const cfg = resolveConfig({ pde: 'burgers', arch: 'mlp', archOptions: { depth: 1, width: 8 }, batch: 32, lr: 1e-2, logEvery: 5,
-      balancing: { method: 'gradnorm', every: 5 }, ...over });
+    const cfg = resolveConfig({
+      pde: 'burgers',
+      arch: 'mlp',
+      archOptions: { depth: 1, width: 8 },
+      batch: 32,
+      lr: 1e-2,
+      logEvery: 5,
+      balancing: { method: 'gradnorm', every: 5 },
+      ...over,
+    });
     const straight = new Trainer(cfg);
     await trainFor(straight, 20);
     const first = new Trainer(cfg);

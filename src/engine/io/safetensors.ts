@@ -19,7 +19,8 @@ export function encodeSafetensors(tensors: NamedArray[], metadata: Record<string
   let offset = 0;
   for (const t of tensors) {
     const size = t.shape.reduce((a, b) => a * b, 1);
-    if (size !== t.data.length) throw new Error(`safetensors: ${t.name} has ${t.data.length} values for shape [${t.shape}]`);
+    if (size !== t.data.length)
+      throw new Error(`safetensors: ${t.name} has ${t.data.length} values for shape [${t.shape}]`);
     header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + 4 * size] };
     offset += 4 * size;
   }
@@ -45,18 +46,34 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** One tensor's header entry, checked: dtype F32, a shape of counts, offsets [b, e] with e − b = 4 × size. */
-function entry(name: string, h: unknown, dataBytes: number): { name: string; shape: number[]; begin: number; end: number } {
+function entry(
+  name: string,
+  h: unknown,
+  dataBytes: number,
+): { name: string; shape: number[]; begin: number; end: number } {
   if (!isRecord(h)) throw new Error(`safetensors: ${name}'s header entry is not an object`);
-  if (h.dtype !== 'F32') throw new Error(`safetensors: ${name} has dtype ${JSON.stringify(h.dtype)}; only F32 is supported`);
+  if (h.dtype !== 'F32')
+    throw new Error(`safetensors: ${name} has dtype ${JSON.stringify(h.dtype)}; only F32 is supported`);
   const shape = h.shape;
-  if (!Array.isArray(shape) || shape.length > 8 || !shape.every(isCount)) throw new Error(`safetensors: ${name} has no valid shape`);
+  if (!Array.isArray(shape) || shape.length > 8 || !shape.every(isCount))
+    throw new Error(`safetensors: ${name} has no valid shape`);
   const offsets = h.data_offsets;
-  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1] || offsets[1] > dataBytes) {
-    throw new Error(`safetensors: ${name}'s data_offsets ${JSON.stringify(offsets)} are not [begin, end] within the ${dataBytes}-byte data`);
+  if (
+    !Array.isArray(offsets) ||
+    offsets.length !== 2 ||
+    !offsets.every(isCount) ||
+    offsets[0] > offsets[1] ||
+    offsets[1] > dataBytes
+  ) {
+    throw new Error(
+      `safetensors: ${name}'s data_offsets ${JSON.stringify(offsets)} are not [begin, end] within the ${dataBytes}-byte data`,
+    );
   }
   const size = shape.reduce((a: number, c: number) => a * c, 1);
   if (offsets[1] - offsets[0] !== 4 * size) {
-    throw new Error(`safetensors: ${name} spans ${offsets[1] - offsets[0]} bytes, but F32 [${shape.join(', ')}] needs ${4 * size}`);
+    throw new Error(
+      `safetensors: ${name} spans ${offsets[1] - offsets[0]} bytes, but F32 [${shape.join(', ')}] needs ${4 * size}`,
+    );
   }
   return { name, shape: shape as number[], begin: offsets[0], end: offsets[1] };
 }
@@ -72,7 +89,9 @@ export function decodeSafetensors(buf: Uint8Array): { tensors: NamedArray[]; met
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const n = view.getBigUint64(0, true);
   if (n > BigInt(Math.min(maxHeaderBytes, buf.length - 8))) {
-    throw new Error(`safetensors: header length ${n} exceeds ${n > BigInt(maxHeaderBytes) ? `the limit of ${maxHeaderBytes} bytes` : `file size ${buf.length}`}`);
+    throw new Error(
+      `safetensors: header length ${n} exceeds ${n > BigInt(maxHeaderBytes) ? `the limit of ${maxHeaderBytes} bytes` : `file size ${buf.length}`}`,
+    );
   }
   const base = 8 + Number(n);
   let header: unknown;
@@ -83,15 +102,22 @@ export function decodeSafetensors(buf: Uint8Array): { tensors: NamedArray[]; met
   }
   if (!isRecord(header)) throw new Error('safetensors: header is not a JSON object');
   const meta = Object.prototype.hasOwnProperty.call(header, '__metadata__') ? header.__metadata__ : {};
-  if (!isRecord(meta) || !Object.values(meta).every((v) => typeof v === 'string')) throw new Error('safetensors: __metadata__ is not a map of strings');
+  if (!isRecord(meta) || !Object.values(meta).every((v) => typeof v === 'string'))
+    throw new Error('safetensors: __metadata__ is not a map of strings');
   const dataBytes = buf.length - base;
-  const entries = Object.entries(header).filter(([k]) => k !== '__metadata__').map(([k, h]) => entry(k, h, dataBytes));
+  const entries = Object.entries(header)
+    .filter(([k]) => k !== '__metadata__')
+    .map(([k, h]) => entry(k, h, dataBytes));
   let at = 0;
   for (const e of [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end)) {
-    if (e.begin !== at) throw new Error(`safetensors: ${e.name} starts at byte ${e.begin} of the data, not at ${at} (tensors must tile it exactly)`);
+    if (e.begin !== at)
+      throw new Error(
+        `safetensors: ${e.name} starts at byte ${e.begin} of the data, not at ${at} (tensors must tile it exactly)`,
+      );
     at = e.end;
   }
-  if (at !== dataBytes) throw new Error(`safetensors: the tensors cover ${at} of the ${dataBytes} data bytes (they must tile it exactly)`);
+  if (at !== dataBytes)
+    throw new Error(`safetensors: the tensors cover ${at} of the ${dataBytes} data bytes (they must tile it exactly)`);
   const tensors = entries.map(({ name, shape, begin, end }) => {
     const data = new Float32Array((end - begin) / 4);
     for (let i = 0; i < data.length; i++) data[i] = view.getFloat32(base + begin + 4 * i, true);

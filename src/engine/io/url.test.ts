@@ -4,8 +4,14 @@ import { decodeExperiment, encodeExperiment, parseExperimentHash, UrlError } fro
 
 describe('experiment in the URL hash', () => {
   const config = resolveConfig({
-    pde: 'poisson1d', params: { C: 4.25 }, arch: 'modified_mlp', archOptions: { width: 12, rwf: true },
-    lr: 3e-4, seed: 4_000_000_123, lossWeights: { bc: 10 }, diagnostics: { every: 5, kinds: ['align', 'hess'] },
+    pde: 'poisson1d',
+    params: { C: 4.25 },
+    arch: 'modified_mlp',
+    archOptions: { width: 12, rwf: true },
+    lr: 3e-4,
+    seed: 4_000_000_123,
+    lossWeights: { bc: 10 },
+    diagnostics: { every: 5, kinds: ['align', 'hess'] },
     schedule: { warmupSteps: 100, decayRate: 0.9, decaySteps: 500 },
   });
 
@@ -14,18 +20,31 @@ describe('experiment in the URL hash', () => {
     expect(hash).toMatch(/^v=1&pde=poisson1d&params\.C=4\.25&arch=modified_mlp&/);
     expect(hash).toContain('seed=4000000123');
     expect(hash).toContain('diagnostics.kinds=align,hess');
-    expect(encodeExperiment({ config: { diagnostics: { kinds: ['hist'] } } })).toBe('v=1&diagnostics.kinds=%5B%22hist%22%5D');
+    expect(encodeExperiment({ config: { diagnostics: { kinds: ['hist'] } } })).toBe(
+      'v=1&diagnostics.kinds=%5B%22hist%22%5D',
+    );
     expect(hash).toContain('compare.optimizer=soap');
     const back = decodeExperiment(`#${hash}`, resolveConfig)!;
     expect(back.config).toEqual(config);
-    expect(back.compare).toEqual({ optimizer: 'soap', optimizerOptions: resolveConfig({ optimizer: 'soap' }).optimizerOptions, lr: 1e-3 });
-    expect(back.compareConfig).toEqual({ ...config, optimizer: 'soap', optimizerOptions: back.compare!.optimizerOptions, lr: 1e-3 });
+    expect(back.compare).toEqual({
+      optimizer: 'soap',
+      optimizerOptions: resolveConfig({ optimizer: 'soap' }).optimizerOptions,
+      lr: 1e-3,
+    });
+    expect(back.compareConfig).toEqual({
+      ...config,
+      optimizer: 'soap',
+      optimizerOptions: back.compare!.optimizerOptions,
+      lr: 1e-3,
+    });
     expect(back.backend).toBeUndefined();
   });
 
   it('carries Muon, NTK weighting and the NTK diagnostic', () => {
     const c = resolveConfig({
-      optimizer: 'muon', optimizerOptions: { nsSteps: 7, cubic: 1 }, balancing: { method: 'ntk', every: 50 },
+      optimizer: 'muon',
+      optimizerOptions: { nsSteps: 7, cubic: 1 },
+      balancing: { method: 'ntk', every: 50 },
       diagnostics: { every: 10, kinds: ['ntk', 'hess'], ntkPoints: 24 },
     });
     const hash = encodeExperiment({ config: c, compare: { balancing: { method: 'gradnorm' } } });
@@ -78,7 +97,16 @@ describe('experiment in the URL hash', () => {
   });
 
   it('keeps text that would read as a number, a boolean, a list or JSON as text', () => {
-    const custom = { ic_t: '0', ic: '-1e-3', label: 'true', residual: 'u_t,u_x', bcs: '[x]', note: '{"a": 1}', quoted: '"q"', plain: 'u_t + u' };
+    const custom = {
+      ic_t: '0',
+      ic: '-1e-3',
+      label: 'true',
+      residual: 'u_t,u_x',
+      bcs: '[x]',
+      note: '{"a": 1}',
+      quoted: '"q"',
+      plain: 'u_t + u',
+    };
     const hash = encodeExperiment({ config: { pde: 'custom', custom: custom as unknown } });
     expect(hash).toContain('custom.ic_t=%220%22');
     expect(hash).toContain('custom.plain=u_t%20%2B%20u');
@@ -87,7 +115,9 @@ describe('experiment in the URL hash', () => {
 
   it('parses without validating (the UI side) and types numbers and booleans', () => {
     expect(parseExperimentHash('#v=1&seed=7&archOptions.rwf=true&pde=kdv&compare.lr=1e-4')).toEqual({
-      config: { seed: 7, archOptions: { rwf: true }, pde: 'kdv' }, compare: { lr: 1e-4 }, backend: undefined,
+      config: { seed: 7, archOptions: { rwf: true }, pde: 'kdv' },
+      compare: { lr: 1e-4 },
+      backend: undefined,
     });
   });
 });

@@ -48,7 +48,10 @@ function valueText(v: unknown, key: string): string {
   if (typeof v === 'object' && v !== null) return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   // Text that would read back as something else (a number, a list, JSON) goes as a JSON string.
-  if (typeof v === 'string') return /^["[{]/.test(v) || nameList.test(v) || numeric.test(v) || v === 'true' || v === 'false' ? JSON.stringify(v) : v;
+  if (typeof v === 'string')
+    return /^["[{]/.test(v) || nameList.test(v) || numeric.test(v) || v === 'true' || v === 'false'
+      ? JSON.stringify(v)
+      : v;
   throw new UrlError(`${key}: cannot put ${JSON.stringify(v)} in a link`);
 }
 
@@ -56,7 +59,8 @@ function pairs(prefix: string, input: ConfigInput, out: string[]): void {
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined) continue;
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      for (const [kk, vv] of Object.entries(v)) if (vv !== undefined) out.push(`${prefix}${k}.${kk}=${encodeValue(valueText(vv, `${k}.${kk}`))}`);
+      for (const [kk, vv] of Object.entries(v))
+        if (vv !== undefined) out.push(`${prefix}${k}.${kk}=${encodeValue(valueText(vv, `${k}.${kk}`))}`);
     } else out.push(`${prefix}${k}=${encodeValue(valueText(v, k))}`);
   }
 }
@@ -114,7 +118,8 @@ function assign(target: Record<string, unknown>, path: string[], value: unknown)
 export function parseExperimentHash(hash: string): HashExperiment | null {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.trim() === '') return null;
-  if (text.length > maxHashLength) throw new UrlError(`the link's hash is ${text.length} characters long (at most ${maxHashLength})`);
+  if (text.length > maxHashLength)
+    throw new UrlError(`the link's hash is ${text.length} characters long (at most ${maxHashLength})`);
   const config: Record<string, unknown> = {};
   const compare: Record<string, unknown> = {};
   let backend: string | undefined;
@@ -131,17 +136,26 @@ export function parseExperimentHash(hash: string): HashExperiment | null {
     if (key === 'v') version = parseValue(raw, key);
     else if (key === 'backend') backend = raw;
     else if (key === 'compare') {
-      if (raw !== 'on') throw new UrlError(`the link's "compare" is ${JSON.stringify(raw.slice(0, 40))} (allowed: on, or compare.<field>=…)`);
+      if (raw !== 'on')
+        throw new UrlError(
+          `the link's "compare" is ${JSON.stringify(raw.slice(0, 40))} (allowed: on, or compare.<field>=…)`,
+        );
       compareOn = true;
-    }
-    else if (path[0] === 'compare' && path.length >= 2 && path.length <= 3) assign(compare, path.slice(1), parseValue(raw, key));
+    } else if (path[0] === 'compare' && path.length >= 2 && path.length <= 3)
+      assign(compare, path.slice(1), parseValue(raw, key));
     else if (path[0] !== 'compare' && path.length <= 2) assign(config, path, parseValue(raw, key));
     else throw new UrlError(`the link's hash has a key nested too deeply: "${key.slice(0, 40)}"`);
   }
   if (version !== undefined && version !== hashVersion) {
-    throw new UrlError(`the link uses format version ${JSON.stringify(version)}; this playground reads version ${hashVersion}`);
+    throw new UrlError(
+      `the link uses format version ${JSON.stringify(version)}; this playground reads version ${hashVersion}`,
+    );
   }
-  return { config: config as ConfigInput, compare: Object.keys(compare).length || compareOn ? (compare as ConfigInput) : null, backend };
+  return {
+    config: config as ConfigInput,
+    compare: Object.keys(compare).length || compareOn ? (compare as ConfigInput) : null,
+    backend,
+  };
 }
 
 /** A link's experiment, validated: both runs' configs in full, plus the backend preference. */
@@ -154,7 +168,10 @@ export interface DecodedExperiment extends ResolvedExperiment {
  * every field. Returns null for an empty hash; throws UrlError with a readable reason
  * (naming the field, the value and what is allowed) for anything else that is wrong.
  */
-export function decodeExperiment(hash: string, resolve: (c: ConfigInput) => ExperimentConfig): DecodedExperiment | null {
+export function decodeExperiment(
+  hash: string,
+  resolve: (c: ConfigInput) => ExperimentConfig,
+): DecodedExperiment | null {
   const parsed = parseExperimentHash(hash);
   if (!parsed) return null;
   try {

@@ -54,5 +54,17 @@ export function multiplyJets(f: Jet, g: Jet): Jet {
  * The gate z ⊙ U + (1 − z) ⊙ V = V + z ⊙ (U − V), used by the modified MLP and PirateNet.
  */
 export function gateJets(z: Jet, u: Jet, v: Jet): Jet {
-  return linearCombination([[1, v], [1, multiplyJets(z, linearCombination([[1, u], [-1, v]]))]]);
+  return linearCombination([
+    [1, v],
+    [
+      1,
+      multiplyJets(
+        z,
+        linearCombination([
+          [1, u],
+          [-1, v],
+        ]),
+      ),
+    ],
+  ]);
 }

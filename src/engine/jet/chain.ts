@@ -33,8 +33,13 @@ export function blockStreams<T>(z: StreamMap<T>, blocks: readonly string[]): T[]
  * The streams of φ(z) given y[k] = φ^(k)(z): the value is y[0]; each other name in `names`
  * sums its chain terms (null when every term has a zero block).
  */
-export function chainForward<T>(ops: ElementOps<T>, z: StreamMap<T>, y: readonly T[], names: readonly string[],
-  axes: readonly string[]): StreamMap<T> {
+export function chainForward<T>(
+  ops: ElementOps<T>,
+  z: StreamMap<T>,
+  y: readonly T[],
+  names: readonly string[],
+  axes: readonly string[],
+): StreamMap<T> {
   const out: StreamMap<T> = { '': y[0] };
   for (const n of names) {
     if (n === '') continue;

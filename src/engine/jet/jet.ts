@@ -85,7 +85,11 @@ function stackStreams(): boolean {
 export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: LayerTap): Jet {
   if (!tap) {
     const live = jet.names.filter((n) => jet.streams[n] !== null);
-    const outs = fusedDense(live.map((n) => jet.streams[n] as tf.Tensor2D), w, b);
+    const outs = fusedDense(
+      live.map((n) => jet.streams[n] as tf.Tensor2D),
+      w,
+      b,
+    );
     if (outs) {
       const streams: Record<string, tf.Tensor | null> = Object.fromEntries(jet.names.map((n) => [n, null]));
       live.forEach((n, i) => (streams[n] = outs[i]));
@@ -104,7 +108,10 @@ export function denseJet(jet: Jet, w: tf.Tensor2D, b: tf.Tensor1D | null, tap?: 
   }
   if (full.length === 1 || !stackStreams()) for (const n of full) streams[n] = linear(jet.streams[n] as tf.Tensor2D, w);
   else if (full.length > 1) {
-    const stacked = tf.concat(full.map((n) => jet.streams[n] as tf.Tensor2D), 0);
+    const stacked = tf.concat(
+      full.map((n) => jet.streams[n] as tf.Tensor2D),
+      0,
+    );
     const parts = tf.split(linear(stacked, w), full.length, 0);
     full.forEach((n, i) => (streams[n] = parts[i]));
   }
@@ -175,9 +182,17 @@ export class Field {
 
   /** ∂^name u, e.g. d('xx') = u_xx, d('tx') = u_tx. */
   d(name: string): tf.Tensor {
-    const key = [...name].map((c) => this.axes.indexOf(c)).sort((a, b) => a - b).map((i) => this.axes[i]).join('');
+    const key = [...name]
+      .map((c) => this.axes.indexOf(c))
+      .sort((a, b) => a - b)
+      .map((i) => this.axes[i])
+      .join('');
     if (!(key in this.streams)) {
-      throw new Error(`derivative '${name}' was not requested by this loss term (has: ${Object.keys(this.streams).map((k) => k || 'value').join(', ')})`);
+      throw new Error(
+        `derivative '${name}' was not requested by this loss term (has: ${Object.keys(this.streams)
+          .map((k) => k || 'value')
+          .join(', ')})`,
+      );
     }
     const s = this.streams[key];
     if (s === null) return tf.zeros([this.batch, 1]);

@@ -92,7 +92,11 @@ export function fusedActivateJet(jet: Jet, act: ActivationId): Jet | null {
   const inNames = jet.names.filter((n) => jet.streams[n] !== null);
   const outNames = jet.names.filter((n) => n === '' || reaches(n, jet.axes, inNames));
   const attrs: JetAttrs = { act, axes: [...jet.axes], inNames, outNames };
-  const outs = runMulti(forwardName, inNames.map((n) => jet.streams[n]!), attrs);
+  const outs = runMulti(
+    forwardName,
+    inNames.map((n) => jet.streams[n]!),
+    attrs,
+  );
   const streams: Record<string, tf.Tensor | null> = {};
   for (const n of jet.names) streams[n] = null;
   outNames.forEach((n, i) => (streams[n] = outs[i]));

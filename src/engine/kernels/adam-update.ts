@@ -32,8 +32,14 @@ registerFused(name, body);
  * [m', v', u] for one parameter as one kernel where the backend has it, else null (the
  * caller takes the taped ops).
  */
-export function fusedAdamUpdate(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, c1: tf.Tensor, c2: tf.Tensor,
-  o: AdamConstants): [tf.Tensor, tf.Tensor, tf.Tensor] | null {
+export function fusedAdamUpdate(
+  g: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  c1: tf.Tensor,
+  c2: tf.Tensor,
+  o: AdamConstants,
+): [tf.Tensor, tf.Tensor, tf.Tensor] | null {
   if (!hasFused(name)) return null;
   const attrs = { b1: o.b1, b2: o.b2, eps: o.eps };
   const [mu, nu, u] = runMulti(name, [g, m, v, c1, c2], attrs);

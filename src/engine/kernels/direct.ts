@@ -104,8 +104,9 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
    * of the kernel's own inputs is copied first (the engine would otherwise alias them).
    */
   finish(outputs: tf.TensorInfo[], inputs: readonly tf.TensorInfo[]): tf.TensorInfo[] {
-    const own = outputs.map((o) => (inputs.includes(o) || outputs.indexOf(o) !== outputs.lastIndexOf(o)
-      ? this.run('Identity', { x: o }) : o));
+    const own = outputs.map((o) =>
+      inputs.includes(o) || outputs.indexOf(o) !== outputs.lastIndexOf(o) ? this.run('Identity', { x: o }) : o,
+    );
     const keep = new Set(own);
     for (const t of this.temps) if (!keep.has(t)) this.kernelBackend.disposeData(t.dataId);
     this.temps.length = 0;
@@ -129,7 +130,8 @@ export function registerFused<A>(name: string, body: FusedBody<A>): void {
   for (const backendName of fusedBackends) {
     if (tf.getKernel(name, backendName)) tf.unregisterKernel(name, backendName);
     tf.registerKernel({
-      kernelName: name, backendName,
+      kernelName: name,
+      backendName,
       kernelFunc: ({ inputs, attrs, backend }) => {
         const d = new DirectOps(backendName, backend as tf.KernelBackend);
         const list = Object.values(inputs) as tf.TensorInfo[];

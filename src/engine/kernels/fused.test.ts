@@ -17,14 +17,22 @@ const rng = createRng(11);
 const B = 9;
 const W = 5;
 const random = (rows: number, scale = 1) =>
-  tf.tensor2d(Float32Array.from({ length: rows * W }, () => scale * rng.normal()), [rows, W]);
+  tf.tensor2d(
+    Float32Array.from({ length: rows * W }, () => scale * rng.normal()),
+    [rows, W],
+  );
 
 /** A jet over (t, x) with full, constant ([1, w]) and zero streams, as after a first dense layer. */
 function sampleJet(): Jet {
   const names = ['', 't', 'x', 'tx', 'xx', 'xxx', 'xxxx'];
   const streams: Record<string, tf.Tensor | null> = {
-    '': random(B, 1.5), t: random(1), x: random(B), tx: null,
-    xx: random(B, 0.5), xxx: random(1, 0.3), xxxx: random(B, 0.2),
+    '': random(B, 1.5),
+    t: random(1),
+    x: random(B),
+    tx: null,
+    xx: random(B, 0.5),
+    xxx: random(1, 0.3),
+    xxxx: random(B, 0.2),
   };
   return { axes: ['t', 'x'], names, streams };
 }
@@ -35,13 +43,17 @@ async function values(ts: (tf.Tensor | null)[]): Promise<(number[] | null)[]> {
 
 function expectClose(a: (number[] | null)[], b: (number[] | null)[], tol: number): void {
   expect(a.map((x) => x === null)).toEqual(b.map((x) => x === null));
-  a.forEach((x, i) => x?.forEach((v, j) => {
-    expect(Math.abs(v - b[i]![j])).toBeLessThan(tol * (1 + Math.abs(b[i]![j])));
-  }));
+  a.forEach((x, i) =>
+    x?.forEach((v, j) => {
+      expect(Math.abs(v - b[i]![j])).toBeLessThan(tol * (1 + Math.abs(b[i]![j])));
+    }),
+  );
 }
 
 describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => {
-  afterAll(async () => { await tf.setBackend('cpu'); });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
 
   it.each(activationIds)('%s on a jet: every stream and every input gradient', async (id) => {
     await tf.setBackend(backend);
@@ -76,24 +88,33 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
 
   it.each([true, false])('a dense layer on jet streams (bias %s): outputs, gradients of W, b, X', async (bias) => {
     await tf.setBackend(backend);
-    const w = tf.tensor2d(Float32Array.from({ length: W * 3 }, () => rng.normal()), [W, 3]);
+    const w = tf.tensor2d(
+      Float32Array.from({ length: W * 3 }, () => rng.normal()),
+      [W, 3],
+    );
     const b = bias ? tf.tensor1d([0.5, -1, 2]) : null;
     const xs = [random(B), random(1), random(B, 0.5)];
     const mix = xs.map((x) => {
       const rows = x.shape[0];
-      return tf.tensor2d(Float32Array.from({ length: rows * 3 }, () => rng.normal()), [rows, 3]);
+      return tf.tensor2d(
+        Float32Array.from({ length: rows * 3 }, () => rng.normal()),
+        [rows, 3],
+      );
     });
-    const taped = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) => ss.map((x, i) => {
-      const y = tf.matMul(x as tf.Tensor2D, ww as tf.Tensor2D);
-      return i === 0 && bb ? tf.add(y, bb) : y;
-    });
+    const taped = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) =>
+      ss.map((x, i) => {
+        const y = tf.matMul(x as tf.Tensor2D, ww as tf.Tensor2D);
+        return i === 0 && bb ? tf.add(y, bb) : y;
+      });
     const fused = (ww: tf.Tensor, bb: tf.Tensor | null, ...ss: tf.Tensor[]) =>
       fusedDense(ss as tf.Tensor2D[], ww as tf.Tensor2D, bb as tf.Tensor1D | null)!;
-    const loss = (f: typeof taped) => (...args: tf.Tensor[]) => {
-      const [ww, ...rest] = args;
-      const bb = bias ? rest.shift()! : null;
-      return tf.addN(f(ww, bb, ...rest).map((y, i) => tf.sum(tf.mul(y, mix[i])))) as tf.Scalar;
-    };
+    const loss =
+      (f: typeof taped) =>
+      (...args: tf.Tensor[]) => {
+        const [ww, ...rest] = args;
+        const bb = bias ? rest.shift()! : null;
+        return tf.addN(f(ww, bb, ...rest).map((y, i) => tf.sum(tf.mul(y, mix[i])))) as tf.Scalar;
+      };
     const args = [w, ...(b ? [b] : []), ...xs];
     const before = tf.memory().numTensors;
     const [yF, yT] = [fused(w, b, ...xs), tf.tidy(() => taped(w, b, ...xs))];
@@ -106,7 +127,7 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     tf.dispose([...args, ...mix]);
   });
 
-  it('Adam\'s update: m\', v\' and u as the taped ops give them', async () => {
+  it("Adam's update: m', v' and u as the taped ops give them", async () => {
     await tf.setBackend(backend);
     const [g, m] = [random(B), random(B, 0.1)];
     const v = tf.square(random(B, 0.1));

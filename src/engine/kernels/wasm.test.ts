@@ -15,20 +15,30 @@ async function onBoth<T>(f: () => Promise<T>): Promise<{ cpu: T; wasm: T }> {
 }
 
 describe('wasm kernels registered over the stock ones', () => {
-  beforeAll(async () => { await tf.setBackend('wasm'); });
-  afterAll(async () => { await tf.setBackend('cpu'); });
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
   const rng = createRng(3);
   const data = Float32Array.from({ length: 7 * 5 * 3 }, () => rng.normal());
 
-  it('Slice and SplitV give the cpu backend\'s result for 1-D, 2-D (rows, columns, blocks) and 3-D inputs', async () => {
+  it("Slice and SplitV give the cpu backend's result for 1-D, 2-D (rows, columns, blocks) and 3-D inputs", async () => {
     const { cpu, wasm } = await onBoth(async () => {
       const a2 = tf.tensor2d(data.subarray(0, 35), [7, 5]);
       const a1 = tf.tensor1d(data.subarray(0, 9));
       const a3 = tf.tensor3d(data, [7, 5, 3]);
       const outs = [
-        tf.slice(a2, [2, 0], [3, 5]), tf.slice(a2, [1, 2], [4, 2]), tf.slice(a2, [0, 4], [7, 1]), tf.slice(a2, [6, 0], [-1, -1]),
-        tf.slice(a1, [3], [4]), tf.slice(a3, [1, 1, 1], [2, 3, 2]),
-        ...tf.split(a2, [2, 5], 0), ...tf.split(a2, [1, 3, 1], 1), ...tf.split(a3, 5, 1),
+        tf.slice(a2, [2, 0], [3, 5]),
+        tf.slice(a2, [1, 2], [4, 2]),
+        tf.slice(a2, [0, 4], [7, 1]),
+        tf.slice(a2, [6, 0], [-1, -1]),
+        tf.slice(a1, [3], [4]),
+        tf.slice(a3, [1, 1, 1], [2, 3, 2]),
+        ...tf.split(a2, [2, 5], 0),
+        ...tf.split(a2, [1, 3, 1], 1),
+        ...tf.split(a3, 5, 1),
       ];
       const values = await Promise.all(outs.map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
       tf.dispose([a1, a2, a3, ...outs]);
@@ -37,13 +47,16 @@ describe('wasm kernels registered over the stock ones', () => {
     expect(wasm).toEqual(cpu);
   });
 
-  it('a slice\'s gradient (Pad) and a split\'s gradient (Concat) match cpu', async () => {
+  it("a slice's gradient (Pad) and a split's gradient (Concat) match cpu", async () => {
     const { cpu, wasm } = await onBoth(async () => {
       const a = tf.tensor2d(data.subarray(0, 35), [7, 5]);
       const w = tf.tensor2d(data.subarray(35, 70), [7, 5]);
       const g = tf.grad((x: tf.Tensor) => {
         const [p, q] = tf.split(x, [3, 4], 0);
-        return tf.add(tf.sum(tf.mul(tf.square(p), tf.slice(w, [0, 0], [3, 5]))), tf.sum(tf.slice(tf.mul(q, q), [1, 1], [2, 3])));
+        return tf.add(
+          tf.sum(tf.mul(tf.square(p), tf.slice(w, [0, 0], [3, 5]))),
+          tf.sum(tf.slice(tf.mul(q, q), [1, 1], [2, 3])),
+        );
       })(a);
       const v = Array.from(await g.data());
       tf.dispose([a, w, g]);
@@ -52,9 +65,12 @@ describe('wasm kernels registered over the stock ones', () => {
     wasm.forEach((v, i) => expect(v).toBeCloseTo(cpu[i], 5));
   });
 
-  it('Identity and same-dtype Cast share the buffer yet survive the source\'s disposal, without leaking', async () => {
+  it("Identity and same-dtype Cast share the buffer yet survive the source's disposal, without leaking", async () => {
     const before = tf.memory();
-    const a = tf.tensor2d([[1, 2], [3, 4]]);
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const c = tf.clone(a);
     const d = tf.cast(a, 'float32');
     const i = tf.cast(a, 'int32');
@@ -69,7 +85,13 @@ describe('wasm kernels registered over the stock ones', () => {
   });
 
   it('training steps (jets, explicit-transpose matMul gradient, bias gradient by matMul, optimizer) match cpu', async () => {
-    const config = resolveConfig({ pde: 'burgers', optimizer: 'sgd', lr: 0.05, batch: 64, archOptions: { depth: 2, width: 12, activation: 'tanh' } });
+    const config = resolveConfig({
+      pde: 'burgers',
+      optimizer: 'sgd',
+      lr: 0.05,
+      batch: 64,
+      archOptions: { depth: 2, width: 12, activation: 'tanh' },
+    });
     const { cpu, wasm } = await onBoth(async () => {
       const t = new Trainer(config);
       const w0 = await Promise.all(t.net.params.map((p) => p.variable.data()));

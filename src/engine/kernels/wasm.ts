@@ -86,9 +86,19 @@ function register(): void {
     args.backend.incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   };
-  const cast = (args: { inputs: { x: tf.TensorInfo }; attrs: { dtype: tf.DataType }; backend: WasmHeapBackend }): tf.TensorInfo =>
-    args.attrs.dtype === args.inputs.x.dtype && args.inputs.x.dtype !== 'string' ? identity(args) : (stockCast!.kernelFunc(args as never) as tf.TensorInfo);
-  const kernels: [string, unknown][] = [['Slice', slice], ['SplitV', splitV], ['Identity', identity]];
+  const cast = (args: {
+    inputs: { x: tf.TensorInfo };
+    attrs: { dtype: tf.DataType };
+    backend: WasmHeapBackend;
+  }): tf.TensorInfo =>
+    args.attrs.dtype === args.inputs.x.dtype && args.inputs.x.dtype !== 'string'
+      ? identity(args)
+      : (stockCast!.kernelFunc(args as never) as tf.TensorInfo);
+  const kernels: [string, unknown][] = [
+    ['Slice', slice],
+    ['SplitV', splitV],
+    ['Identity', identity],
+  ];
   if (stockCast) kernels.push(['Cast', cast]);
   for (const [name, kernelFunc] of kernels) {
     tf.unregisterKernel(name, 'wasm');

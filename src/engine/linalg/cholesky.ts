@@ -14,7 +14,8 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number, k: number,
       let s = a[i * n + j] + (i === j ? lambda : 0);
       for (let p = 0; p < j; p++) s -= l[i * n + p] * l[j * n + p];
       if (i === j) {
-        if (!(s > 0)) throw new Error(`solveSpd: matrix is not positive definite at pivot ${i} (${s}); increase the ridge λ`);
+        if (!(s > 0))
+          throw new Error(`solveSpd: matrix is not positive definite at pivot ${i} (${s}); increase the ridge λ`);
         l[i * n + i] = Math.sqrt(s);
       } else l[i * n + j] = s / l[j * n + j];
     }
@@ -39,7 +40,14 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number, k: number,
  * Least squares min_W ‖Φ W − Y‖² + λ‖W‖² for Φ [m × n], Y [m × k] through the normal
  * equations (ΦᵀΦ + λI) W = ΦᵀY, accumulated in float64.
  */
-export function leastSquares(phi: ArrayLike<number>, y: ArrayLike<number>, m: number, n: number, k: number, lambda = 1e-8): Float64Array {
+export function leastSquares(
+  phi: ArrayLike<number>,
+  y: ArrayLike<number>,
+  m: number,
+  n: number,
+  k: number,
+  lambda = 1e-8,
+): Float64Array {
   const ata = new Float64Array(n * n);
   const aty = new Float64Array(n * k);
   for (let r = 0; r < m; r++) {

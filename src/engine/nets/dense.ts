@@ -42,12 +42,22 @@ export interface DenseOptions {
   trainable?: boolean;
 }
 
-export function createDense(rng: Rng, fanIn: number, fanOut: number, name: string, opts: DenseOptions = {}): DenseLayer {
+export function createDense(
+  rng: Rng,
+  fanIn: number,
+  fanOut: number,
+  name: string,
+  opts: DenseOptions = {},
+): DenseLayer {
   const w0 = opts.init ?? glorotNormal(rng, fanIn, fanOut);
   if (opts.trainable === false) {
     const frozen = variableOf(tf.tensor2d(w0, [fanIn, fanOut]), false);
     return {
-      name, params: [], buffers: [{ name: `${name}.weight`, variable: frozen }], apply: (jet) => denseJet(jet, frozen as tf.Tensor2D, null), perSample: () => [],
+      name,
+      params: [],
+      buffers: [{ name: `${name}.weight`, variable: frozen }],
+      apply: (jet) => denseJet(jet, frozen as tf.Tensor2D, null),
+      perSample: () => [],
       setWeight: (w) => assignData(frozen, w),
       dispose: () => frozen.dispose(),
     };

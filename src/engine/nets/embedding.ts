@@ -40,7 +40,10 @@ export function concatJets(parts: Jet[]): Jet {
   const batch = first.streams['']!.shape[0];
   const streams: Record<string, tf.Tensor | null> = {};
   for (const n of first.names) {
-    if (parts.every((p) => p.streams[n] === null)) { streams[n] = null; continue; }
+    if (parts.every((p) => p.streams[n] === null)) {
+      streams[n] = null;
+      continue;
+    }
     const fullBatch = parts.some((p) => p.streams[n] !== null && p.streams[n]!.shape[0] === batch) ? batch : 1;
     const cols = parts.map((p) => {
       const s = p.streams[n];
@@ -59,7 +62,10 @@ export function embedPeriodic(jet: Jet, emb: PeriodicEmbedding): Jet {
   jet.axes.forEach((axis, col) => {
     const c = columnJet(jet, col);
     const period = emb.periods[axis];
-    if (period === undefined) { parts.push(c); return; }
+    if (period === undefined) {
+      parts.push(c);
+      return;
+    }
     parts.push(...cosSinJets(scaleJet(c, (2 * Math.PI) / period)));
   });
   return concatJets(parts);

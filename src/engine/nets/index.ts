@@ -34,22 +34,36 @@ const inputsOf = (o: { fourierSize: number }, d: number) => (o.fourierSize > 0 ?
 /** Architectures by id. */
 export const architectures: { [K in ArchId]: ArchEntry<K> } = {
   mlp: {
-    label: 'MLP', schema: mlpSchema, defaults: mlpDefaults, create: createMlp,
+    label: 'MLP',
+    schema: mlpSchema,
+    defaults: mlpDefaults,
+    create: createMlp,
     size: (o, d, m) => ({
-      units: o.depth * o.width, params: dense(inputsOf(o, d), o.width, 1) + dense(o.width, o.width, o.depth - 1) + dense(o.width, m, 1),
+      units: o.depth * o.width,
+      params: dense(inputsOf(o, d), o.width, 1) + dense(o.width, o.width, o.depth - 1) + dense(o.width, m, 1),
     }),
   },
   modified_mlp: {
-    label: 'Modified MLP', schema: modifiedMlpSchema, defaults: modifiedMlpDefaults, create: createModifiedMlp,
+    label: 'Modified MLP',
+    schema: modifiedMlpSchema,
+    defaults: modifiedMlpDefaults,
+    create: createModifiedMlp,
     size: (o, d, m) => ({
       units: (o.depth + 2) * o.width,
       params: dense(inputsOf(o, d), o.width, 3) + dense(o.width, o.width, o.depth - 1) + dense(o.width, m, 1),
     }),
   },
   pirate_net: {
-    label: 'PirateNet', schema: pirateNetSchema, defaults: pirateNetDefaults, create: createPirateNet,
-    size: (o, _d, m) => ({ units: (3 * o.blocks + 2) * o.width, params: dense(o.width, o.width, 3 * o.blocks + 2) + dense(o.width, m, 1) + o.blocks }),
-    check: (o) => (o.width % 2 ? `archOptions.width: ${o.width} is odd; PirateNet needs an even width (Φ = [cos, sin])` : null),
+    label: 'PirateNet',
+    schema: pirateNetSchema,
+    defaults: pirateNetDefaults,
+    create: createPirateNet,
+    size: (o, _d, m) => ({
+      units: (3 * o.blocks + 2) * o.width,
+      params: dense(o.width, o.width, 3 * o.blocks + 2) + dense(o.width, m, 1) + o.blocks,
+    }),
+    check: (o) =>
+      o.width % 2 ? `archOptions.width: ${o.width} is odd; PirateNet needs an even width (Φ = [cos, sin])` : null,
   },
 };
 

@@ -21,10 +21,20 @@ export interface CommonArchOptions {
 
 /** The shared options' schema (each architecture spreads it into its own). */
 export const commonArchSchema: SchemaOf<CommonArchOptions> = {
-  fourierSize: int('Fourier features', 0, 0, 1024, 'Random Fourier features [cos(XB), sin(XB)] in front of the network; 0 = off.'),
+  fourierSize: int(
+    'Fourier features',
+    0,
+    0,
+    1024,
+    'Random Fourier features [cos(XB), sin(XB)] in front of the network; 0 = off.',
+  ),
   fourierSigma: float('Fourier scale σ', 1, 0, 1000, 'Standard deviation of the random frequencies B ~ N(0, σ²).'),
   fourierTrainable: bool('Train Fourier features', false, 'Train the frequencies B with the rest of the network.'),
-  rwf: bool('Random weight factorization', false, 'Every dense weight becomes diag(exp(s))·V with s ~ N(μ, σ) (Wang et al. 2022).'),
+  rwf: bool(
+    'Random weight factorization',
+    false,
+    'Every dense weight becomes diag(exp(s))·V with s ~ N(μ, σ) (Wang et al. 2022).',
+  ),
   rwfMean: float('RWF mean μ', 1, -5, 5, 'Mean of the log scale factors s.'),
   rwfStd: float('RWF std σ', 0.1, 0, 5, 'Standard deviation of the log scale factors s.'),
 };
@@ -32,7 +42,8 @@ export const commonArchSchema: SchemaOf<CommonArchOptions> = {
 export const commonArchDefaults: CommonArchOptions = defaultsOf(commonArchSchema);
 
 /** RWF options for dense layers, or undefined when off. */
-export const rwfOf = (o: CommonArchOptions): RwfOptions | undefined => (o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : undefined);
+export const rwfOf = (o: CommonArchOptions): RwfOptions | undefined =>
+  o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : undefined;
 
 /**
  * The input pipeline: exact periodic embedding (when the PDE asks for it), then random
@@ -47,7 +58,12 @@ export interface InputPipeline {
   apply(jet: Jet, taps?: LayerTap[]): Jet;
 }
 
-export function createInputPipeline(rng: Rng, axes: readonly string[], periodic: PeriodicEmbedding | undefined, o: CommonArchOptions): InputPipeline {
+export function createInputPipeline(
+  rng: Rng,
+  axes: readonly string[],
+  periodic: PeriodicEmbedding | undefined,
+  o: CommonArchOptions,
+): InputPipeline {
   const d0 = embeddedDim(axes, periodic);
   const first = (jet: Jet) => (periodic ? embedPeriodic(jet, periodic) : jet);
   if (o.fourierSize <= 0) return { dim: d0, layers: [], frozen: [], apply: first };

@@ -45,12 +45,18 @@ export function createMlp(opts: Partial<MlpOptions>, ctx: NetContext): Network {
   const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o);
   const dims = [input.dim, ...Array(o.depth).fill(o.width), ctx.outputDim];
   const layers = dims.slice(1).map((out, i) => createDense(ctx.rng, dims[i], out, `layer${i}`, { rwf: rwfOf(o) }));
-  return assembleNetwork(ctx, [...input.layers, ...layers], [], (jet, taps) => {
-    let h: Jet = input.apply(jet, taps);
-    layers.forEach((l, i) => {
-      h = l.apply(h, taps);
-      if (i < layers.length - 1) h = activateJet(h, act);
-    });
-    return h;
-  }, input.frozen);
+  return assembleNetwork(
+    ctx,
+    [...input.layers, ...layers],
+    [],
+    (jet, taps) => {
+      let h: Jet = input.apply(jet, taps);
+      layers.forEach((l, i) => {
+        h = l.apply(h, taps);
+        if (i < layers.length - 1) h = activateJet(h, act);
+      });
+      return h;
+    },
+    input.frozen,
+  );
 }

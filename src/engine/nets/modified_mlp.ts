@@ -38,17 +38,25 @@ export function createModifiedMlp(opts: Partial<ModifiedMlpOptions>, ctx: NetCon
   const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o);
   const encU = createDense(ctx.rng, input.dim, o.width, 'encoder_u', { rwf });
   const encV = createDense(ctx.rng, input.dim, o.width, 'encoder_v', { rwf });
-  const hidden = Array.from({ length: o.depth }, (_, k) => createDense(ctx.rng, k === 0 ? input.dim : o.width, o.width, `layer${k}`, { rwf }));
+  const hidden = Array.from({ length: o.depth }, (_, k) =>
+    createDense(ctx.rng, k === 0 ? input.dim : o.width, o.width, `layer${k}`, { rwf }),
+  );
   const out = createDense(ctx.rng, o.width, ctx.outputDim, 'output', { rwf });
-  return assembleNetwork(ctx, [...input.layers, encU, encV, ...hidden, out], [], (jet, taps) => {
-    const x = input.apply(jet, taps);
-    const u = activateJet(encU.apply(x, taps), act);
-    const v = activateJet(encV.apply(x, taps), act);
-    let h: Jet = x;
-    for (const layer of hidden) {
-      const z = activateJet(layer.apply(h, taps), act);
-      h = gateJets(z, v, u); // (1 − Z) ⊙ U + Z ⊙ V
-    }
-    return out.apply(h, taps);
-  }, input.frozen);
+  return assembleNetwork(
+    ctx,
+    [...input.layers, encU, encV, ...hidden, out],
+    [],
+    (jet, taps) => {
+      const x = input.apply(jet, taps);
+      const u = activateJet(encU.apply(x, taps), act);
+      const v = activateJet(encV.apply(x, taps), act);
+      let h: Jet = x;
+      for (const layer of hidden) {
+        const z = activateJet(layer.apply(h, taps), act);
+        h = gateJets(z, v, u); // (1 − Z) ⊙ U + Z ⊙ V
+      }
+      return out.apply(h, taps);
+    },
+    input.frozen,
+  );
 }

@@ -68,7 +68,12 @@ function reference(arch: ArchId, w: Map<string, { shape: number[]; v: number[] }
 const axes = ['t', 'x'];
 const requested = ['t', 'tt', 'ttt', 'tttt', 'x', 'xx', 'xxx', 'xxxx', 'tx'];
 const cases: [string, ArchId, Record<string, unknown>, boolean][] = [
-  ['mlp + Fourier features + RWF', 'mlp', { depth: 2, width: 6, fourierSize: 3, fourierTrainable: true, fourierSigma: 1.5, rwf: true }, true],
+  [
+    'mlp + Fourier features + RWF',
+    'mlp',
+    { depth: 2, width: 6, fourierSize: 3, fourierTrainable: true, fourierSigma: 1.5, rwf: true },
+    true,
+  ],
   ['modified_mlp', 'modified_mlp', { depth: 2, width: 6 }, false],
   ['modified_mlp + RWF', 'modified_mlp', { depth: 2, width: 5, rwf: true }, false],
   ['pirate_net (α ≠ 0)', 'pirate_net', { blocks: 2, width: 6, fourierTrainable: true, piInit: false }, true],
@@ -94,7 +99,9 @@ describe('architectures: jets vs float64 finite differences', () => {
             return new Set(idx).size === 1 ? fdAxis(f, p, idx[0], idx.length) : fdMixed(f, p, idx[0], idx[1]);
           });
           const scale = Math.max(1, ...want.map(Math.abs));
-          want.forEach((wv, i) => expect(Math.abs(got[i] - wv) / scale, `${label} out${o} d${name}: ${got[i]} vs ${wv}`).toBeLessThan(3e-3));
+          want.forEach((wv, i) =>
+            expect(Math.abs(got[i] - wv) / scale, `${label} out${o} d${name}: ${got[i]} vs ${wv}`).toBeLessThan(3e-3),
+          );
         }
       }
       net.dispose();
@@ -104,7 +111,10 @@ describe('architectures: jets vs float64 finite differences', () => {
 
 describe('PirateNet', () => {
   it('at α = 0 is exactly the linear readout of its embedding', async () => {
-    const net = architectures.pirate_net.create({ blocks: 2, width: 8, fourierTrainable: true, piInit: false }, { axes, outputDim: 1, rng: createRng(2) });
+    const net = architectures.pirate_net.create(
+      { blocks: 2, width: 8, fourierTrainable: true, piInit: false },
+      { axes, outputDim: 1, rng: createRng(2) },
+    );
     const w = await weightsOf(net);
     const rng = createRng(3);
     const pts = Array.from({ length: 5 }, () => axes.map(() => rng.uniform(-1, 1)));
@@ -115,17 +125,33 @@ describe('PirateNet', () => {
     pts.forEach((p, i) => {
       const z = Array.from({ length: 4 }, (_, j) => p[0] * B.v[j] + p[1] * B.v[4 + j]);
       const phi = [...z.map(Math.cos), ...z.map(Math.sin)];
-      expect(out[i]).toBeCloseTo(phi.reduce((s, v, k) => s + v * W[k], b), 5);
+      expect(out[i]).toBeCloseTo(
+        phi.reduce((s, v, k) => s + v * W[k], b),
+        5,
+      );
     });
     net.dispose();
   });
 
   it('reports parameter counts and readable names', () => {
-    const net = architectures.pirate_net.create({ blocks: 1, width: 4, rwf: false }, { axes, outputDim: 1, rng: createRng(2) });
+    const net = architectures.pirate_net.create(
+      { blocks: 1, width: 4, rwf: false },
+      { axes, outputDim: 1, rng: createRng(2) },
+    );
     expect(net.params.map((p) => p.name)).toEqual([
-      'encoder_u.weight', 'encoder_u.bias', 'encoder_v.weight', 'encoder_v.bias',
-      'block0.dense1.weight', 'block0.dense1.bias', 'block0.dense2.weight', 'block0.dense2.bias',
-      'block0.dense3.weight', 'block0.dense3.bias', 'output.weight', 'output.bias', 'block0.alpha',
+      'encoder_u.weight',
+      'encoder_u.bias',
+      'encoder_v.weight',
+      'encoder_v.bias',
+      'block0.dense1.weight',
+      'block0.dense1.bias',
+      'block0.dense2.weight',
+      'block0.dense2.bias',
+      'block0.dense3.weight',
+      'block0.dense3.bias',
+      'output.weight',
+      'output.bias',
+      'block0.alpha',
     ]);
     expect(countParams(net)).toBe(5 * (16 + 4) + 4 + 1 + 1);
     net.dispose();

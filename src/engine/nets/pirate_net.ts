@@ -22,9 +22,15 @@ export interface PirateNetOptions extends CommonArchOptions {
 export const pirateNetSchema: SchemaOf<PirateNetOptions> = {
   ...commonArchSchema,
   blocks: int('Residual blocks', 3, 1, 16, 'Number of gated residual blocks (three dense layers each).'),
-  width: int('Width', 128, 2, 512, 'Units per layer; the Fourier embedding has width/2 frequencies.', { unit: 'units per layer' }),
+  width: int('Width', 128, 2, 512, 'Units per layer; the Fourier embedding has width/2 frequencies.', {
+    unit: 'units per layer',
+  }),
   activation: activationOption,
-  piInit: bool('Physics-informed init', true, 'Fit the output layer to the initial condition by least squares at step 0.'),
+  piInit: bool(
+    'Physics-informed init',
+    true,
+    'Fit the output layer to the initial condition by least squares at step 0.',
+  ),
   rwf: { ...commonArchSchema.rwf, default: true },
 };
 
@@ -41,7 +47,8 @@ export const pirateNetDefaults: PirateNetOptions = defaultsOf(pirateNetSchema);
  */
 export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext): Network {
   const o = { ...pirateNetDefaults, ...opts };
-  if (o.width % 2 !== 0) throw new Error(`pirate_net: width must be even (Φ = [cos, sin] of width/2 features), got ${o.width}`);
+  if (o.width % 2 !== 0)
+    throw new Error(`pirate_net: width must be even (Φ = [cos, sin] of width/2 features), got ${o.width}`);
   const act = activations[o.activation];
   const rwf = rwfOf(o);
   const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, { ...o, fourierSize: o.width / 2 });
@@ -54,20 +61,29 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
   }));
   const out = createDense(ctx.rng, w, ctx.outputDim, 'output', { rwf });
   const alphas: NamedParam[] = blocks.map((b, k) => ({ name: `block${k}.alpha`, variable: b.alpha }));
-  const net = assembleNetwork(ctx, [...input.layers, encU, encV, ...blocks.flatMap((b) => b.d), out], alphas, (jet, taps) => {
-    let x: Jet = input.apply(jet, taps);
-    const u = activateJet(encU.apply(x, taps), act);
-    const v = activateJet(encV.apply(x, taps), act);
-    for (const b of blocks) {
-      const f = activateJet(b.d[0].apply(x, taps), act);
-      const z1 = gateJets(f, u, v);
-      const g = activateJet(b.d[1].apply(z1, taps), act);
-      const z2 = gateJets(g, u, v);
-      const h = activateJet(b.d[2].apply(z2, taps), act);
-      x = linearCombination([[b.alpha, h], [tf.sub(1, b.alpha), x]]);
-    }
-    return out.apply(x, taps);
-  }, input.frozen);
+  const net = assembleNetwork(
+    ctx,
+    [...input.layers, encU, encV, ...blocks.flatMap((b) => b.d), out],
+    alphas,
+    (jet, taps) => {
+      let x: Jet = input.apply(jet, taps);
+      const u = activateJet(encU.apply(x, taps), act);
+      const v = activateJet(encV.apply(x, taps), act);
+      for (const b of blocks) {
+        const f = activateJet(b.d[0].apply(x, taps), act);
+        const z1 = gateJets(f, u, v);
+        const g = activateJet(b.d[1].apply(z1, taps), act);
+        const z2 = gateJets(g, u, v);
+        const h = activateJet(b.d[2].apply(z2, taps), act);
+        x = linearCombination([
+          [b.alpha, h],
+          [tf.sub(1, b.alpha), x],
+        ]);
+      }
+      return out.apply(x, taps);
+    },
+    input.frozen,
+  );
   if (!o.piInit) return net;
   return {
     ...net,

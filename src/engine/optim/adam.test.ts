@@ -9,8 +9,15 @@ describe('Adam', () => {
     const lr = 0.1;
     const o = { b1: 0.9, b2: 0.999, eps: 1e-8 };
     const p = tf.variable(tf.tensor1d([1, -2, 0.5]));
-    const opt = new Stateful(optimizers.adam.create(o, () => lr), [p]);
-    const gs = [[0.3, -1, 2], [-0.1, 0.5, 2], [1, 1, -4]];
+    const opt = new Stateful(
+      optimizers.adam.create(o, () => lr),
+      [p],
+    );
+    const gs = [
+      [0.3, -1, 2],
+      [-0.1, 0.5, 2],
+      [1, 1, -4],
+    ];
     let theta = [1, -2, 0.5];
     let m = [0, 0, 0];
     let v = [0, 0, 0];
@@ -33,7 +40,10 @@ describe('Adam', () => {
 
   it('minimises a quadratic', async () => {
     const p = tf.variable(tf.tensor1d([3, -4]));
-    const opt = new Stateful(optimizers.adam.create(optimizers.adam.defaults, () => 0.05), [p]);
+    const opt = new Stateful(
+      optimizers.adam.create(optimizers.adam.defaults, () => 0.05),
+      [p],
+    );
     const before = tf.memory().numTensors;
     for (let i = 0; i < 500; i++) {
       const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(p)) as tf.Scalar, [p]);
@@ -53,7 +63,9 @@ describe('learning-rate schedules', () => {
     expect(learningRate(1e-3, s, 9)).toBeCloseTo(1e-3, 12);
     expect(learningRate(1e-3, s, 110)).toBeCloseTo(5e-4, 12);
     expect(learningRate(1e-3, s, 210)).toBeCloseTo(2.5e-4, 12);
-    expect(learningRate(1e-3, { warmupSteps: 0, decayRate: 1, decaySteps: 1, cosineSteps: 0, cosineAlpha: 0 }, 12345)).toBe(1e-3);
+    expect(
+      learningRate(1e-3, { warmupSteps: 0, decayRate: 1, decaySteps: 1, cosineSteps: 0, cosineAlpha: 0 }, 12345),
+    ).toBe(1e-3);
   });
   it('decay along a cosine after the warmup and stay at zero after it', () => {
     const c = { warmupSteps: 5, decayRate: 1, decaySteps: 1, cosineSteps: 100, cosineAlpha: 0 };

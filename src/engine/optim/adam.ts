@@ -59,8 +59,14 @@ export function scaleByAdam(o: AdamOptions = adamDefaults): Transform<AdamState>
 }
 
 /** One parameter's Adam update from taped ops: [m', v', u] (the fused kernel's reference). */
-export function adamTaped(g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, c1: tf.Tensor, c2: tf.Tensor,
-  o: AdamOptions): [tf.Tensor, tf.Tensor, tf.Tensor] {
+export function adamTaped(
+  g: tf.Tensor,
+  m: tf.Tensor,
+  v: tf.Tensor,
+  c1: tf.Tensor,
+  c2: tf.Tensor,
+  o: AdamOptions,
+): [tf.Tensor, tf.Tensor, tf.Tensor] {
   const mu = tf.add(tf.mul(o.b1, m), tf.mul(1 - o.b1, g));
   const nu = tf.add(tf.mul(o.b2, v), tf.mul(1 - o.b2, tf.square(g)));
   return [mu, nu, tf.div(tf.div(mu, c1), tf.add(tf.sqrt(tf.div(nu, c2)), o.eps))];

@@ -9,7 +9,16 @@ type Sample = [
 ];
 
 const sample = (): Sample => [
-  { count: tf.scalar(3), mu: [tf.tensor1d([1, 2]), tf.tensor2d([[1, 2], [3, 4]])] },
+  {
+    count: tf.scalar(3),
+    mu: [
+      tf.tensor1d([1, 2]),
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+    ],
+  },
   { kind: 'soap', step: 7, params: [{ q: tf.tensor1d([5, 6], 'int32'), mask: tf.tensor1d([1, 0], 'bool') }] },
   {},
 ];
@@ -25,14 +34,29 @@ describe('optimizer state containers', () => {
     const state = sample();
     const host = structuredClone(await containerToHost(state));
     expect(host).toEqual([
-      { count: { shape: [], dtype: 'float32', data: new Float32Array([3]) }, mu: [expect.anything(), { shape: [2, 2], dtype: 'float32', data: new Float32Array([1, 2, 3, 4]) }] },
-      { kind: 'soap', step: 7, params: [{ q: { shape: [2], dtype: 'int32', data: new Int32Array([5, 6]) }, mask: { shape: [2], dtype: 'bool', data: new Uint8Array([1, 0]) } }] },
+      {
+        count: { shape: [], dtype: 'float32', data: new Float32Array([3]) },
+        mu: [expect.anything(), { shape: [2, 2], dtype: 'float32', data: new Float32Array([1, 2, 3, 4]) }],
+      },
+      {
+        kind: 'soap',
+        step: 7,
+        params: [
+          {
+            q: { shape: [2], dtype: 'int32', data: new Int32Array([5, 6]) },
+            mask: { shape: [2], dtype: 'bool', data: new Uint8Array([1, 0]) },
+          },
+        ],
+      },
       {},
     ]);
     const n = tf.memory().numTensors;
     const back = containerFromHost(host, state) as Sample;
     expect(tf.memory().numTensors).toBe(n + 5);
-    expect(await back[0].mu[1].array()).toEqual([[1, 2], [3, 4]]);
+    expect(await back[0].mu[1].array()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(back[1].params[0].q.dtype).toBe('int32');
     expect(back[1]).toMatchObject({ kind: 'soap', step: 7 });
     const copy = cloneContainer(state) as Sample;
@@ -43,7 +67,7 @@ describe('optimizer state containers', () => {
 
   it('lists every difference of layout and refuses to build a state that does not fit', async () => {
     const state = sample();
-    const host = await containerToHost(state) as Record<string, never>[];
+    const host = (await containerToHost(state)) as Record<string, never>[];
     const wrong = structuredClone(host) as unknown as Sample;
     (wrong[0].mu[1] as unknown as { shape: number[] }).shape = [4, 1];
     (wrong[1] as Record<string, unknown>).kind = 'adam';
@@ -60,7 +84,9 @@ describe('optimizer state containers', () => {
     short[0].mu[0].data = new Float32Array(3);
     expect(layoutProblems(short, state)).toEqual(['[0].mu[0] has 3 values, expected 2']);
     const n = tf.memory().numTensors;
-    expect(() => containerFromHost(wrong as never, state, 'optimizer state')).toThrow(/^optimizer state does not fit: \[0\]\.mu\[1\] is float32\[4,1\]/);
+    expect(() => containerFromHost(wrong as never, state, 'optimizer state')).toThrow(
+      /^optimizer state does not fit: \[0\]\.mu\[1\] is float32\[4,1\]/,
+    );
     expect(tf.memory().numTensors).toBe(n);
     tf.dispose(state as tf.TensorContainer);
   });

@@ -14,12 +14,19 @@ export interface HostTensor {
 }
 
 /** A tensor container with `HostTensor`s in place of tensors. */
-export type HostContainer = HostTensor | number | string | boolean | null | undefined | HostContainer[] | { [key: string]: HostContainer };
+export type HostContainer =
+  HostTensor | number | string | boolean | null | undefined | HostContainer[] | { [key: string]: HostContainer };
 
 /** Whether `c` has the form of a `HostTensor`. */
 export function isHostTensor(c: unknown): c is HostTensor {
   const h = c as HostTensor;
-  return h !== null && typeof h === 'object' && Array.isArray(h.shape) && typeof h.dtype === 'string' && ArrayBuffer.isView(h.data);
+  return (
+    h !== null &&
+    typeof h === 'object' &&
+    Array.isArray(h.shape) &&
+    typeof h.dtype === 'string' &&
+    ArrayBuffer.isView(h.data)
+  );
 }
 
 const isTensorLeaf = (c: unknown): c is tf.Tensor | HostTensor => c instanceof tf.Tensor || isHostTensor(c);
@@ -53,10 +60,13 @@ export function cloneContainer(c: tf.TensorContainer): tf.TensorContainer {
 export async function containerToHost(c: tf.TensorContainer): Promise<HostContainer> {
   const tensors: tf.Tensor[] = [];
   mapLeaves(c, (x) => x instanceof tf.Tensor && tensors.push(x));
-  const data = await Promise.all(tensors.map((t) => {
-    if (t.dtype !== 'float32' && t.dtype !== 'int32' && t.dtype !== 'bool') throw new Error(`cannot copy a ${t.dtype} tensor to the host`);
-    return t.data();
-  }));
+  const data = await Promise.all(
+    tensors.map((t) => {
+      if (t.dtype !== 'float32' && t.dtype !== 'int32' && t.dtype !== 'bool')
+        throw new Error(`cannot copy a ${t.dtype} tensor to the host`);
+      return t.data();
+    }),
+  );
   let i = 0;
   return mapLeaves(c, (x) => {
     if (!(x instanceof tf.Tensor)) return x;
@@ -91,7 +101,8 @@ export function layoutProblems(h: unknown, template: tf.TensorContainer): string
     else if (kind !== expected) problems.push(`${p || 'value'} is ${kind}, expected ${expected}`);
     else if (isHostTensor(x)) {
       const size = x.shape.reduce((a, b) => a * b, 1);
-      if (!(x.data instanceof typedFor[x.dtype])) problems.push(`${p} holds a ${x.data.constructor.name} for dtype ${x.dtype}`);
+      if (!(x.data instanceof typedFor[x.dtype]))
+        problems.push(`${p} holds a ${x.data.constructor.name} for dtype ${x.dtype}`);
       else if (x.data.length !== size) problems.push(`${p} has ${x.data.length} values, expected ${size}`);
     }
   });

@@ -5,15 +5,20 @@ import { basisSolver, deviceSolver, gramSchmidtQ, hostSolver } from './eigenbasi
 import { eye, fromFlat, gramSchmidt, jacobiEigh, maxAbsDiff, mul, transpose, type Mat } from './reference64';
 
 const rng = createRng(21);
-const randn = (m: number, n: number): Mat => Array.from({ length: m }, () => Array.from({ length: n }, () => rng.normal()));
+const randn = (m: number, n: number): Mat =>
+  Array.from({ length: m }, () => Array.from({ length: n }, () => rng.normal()));
 /** Q diag(d) Qᵀ for a random orthogonal Q. */
 const withSpectrum = (d: number[]): Mat => {
   const q = gramSchmidt(randn(d.length, d.length));
-  return mul(q.map((r) => r.map((x, j) => x * d[j])), transpose(q));
+  return mul(
+    q.map((r) => r.map((x, j) => x * d[j])),
+    transpose(q),
+  );
 };
 const read = (t: tf.Tensor2D): Mat => fromFlat(t.dataSync(), t.shape[0], t.shape[1]);
 /** Largest |cos| deviation between matching columns (eigenvectors are defined up to sign). */
-const columnMismatch = (a: Mat, b: Mat) => Math.max(...a[0].map((_, j) => 1 - Math.abs(a.reduce((s, r, i) => s + r[j] * b[i][j], 0))));
+const columnMismatch = (a: Mat, b: Mat) =>
+  Math.max(...a[0].map((_, j) => 1 - Math.abs(a.reduce((s, r, i) => s + r[j] * b[i][j], 0))));
 
 describe('SOAP eigenbasis solvers', () => {
   it('gramSchmidtQ equals Gram–Schmidt in float64 (positive R diagonal, so no sign ambiguity)', () => {
@@ -24,7 +29,10 @@ describe('SOAP eigenbasis solvers', () => {
   });
 
   const p = withSpectrum([8, 4, 2, 1, 0.5, 0.25]);
-  it.each([['host', hostSolver], ['device', deviceSolver()]] as const)('%s eigenbasis of a separated spectrum matches Jacobi', (_, solver) => {
+  it.each([
+    ['host', hostSolver],
+    ['device', deviceSolver()],
+  ] as const)('%s eigenbasis of a separated spectrum matches Jacobi', (_, solver) => {
     const q = tf.tidy(() => solver.eigenbasis(tf.tensor2d(p)));
     expect(columnMismatch(read(q), jacobiEigh(p).vectors)).toBeLessThan(1e-5);
     q.dispose();
@@ -36,13 +44,18 @@ describe('SOAP eigenbasis solvers', () => {
     const q = read(tf.tidy(() => deviceSolver().eigenbasis(tf.tensor2d(pm))));
     const ref = jacobiEigh(pm).vectors;
     const perColumn = q[0].map((_, j) => 1 - Math.abs(q.reduce((s, r, i) => s + r[j] * ref[i][j], 0)));
-    console.log(`device eigenbasis, 10 iterations, eigenvalue ratios ≥ 0.84: 1 − |cos| per column = ${perColumn.map((x) => x.toExponential(0)).join(' ')}`);
+    console.log(
+      `device eigenbasis, 10 iterations, eigenvalue ratios ≥ 0.84: 1 − |cos| per column = ${perColumn.map((x) => x.toExponential(0)).join(' ')}`,
+    );
     expect(maxAbsDiff(mul(transpose(q), q), eye(8))).toBeLessThan(1e-5);
     // measured: ~1e-1 within the cluster 1 … 0.8 (ratios ≥ 0.84), ≤ 1e-4 for 0.5, 0.1, 0.01
     perColumn.slice(5).forEach((x) => expect(x).toBeLessThan(1e-3));
   });
 
-  it.each([['host', hostSolver], ['device', deviceSolver()]] as const)('%s refresh sorts by diag(QᵀPQ) and returns that permutation', (_, solver) => {
+  it.each([
+    ['host', hostSolver],
+    ['device', deviceSolver()],
+  ] as const)('%s refresh sorts by diag(QᵀPQ) and returns that permutation', (_, solver) => {
     // Q = eigenvectors of P in ascending order: the refresh must reverse them
     const { vectors } = jacobiEigh(p);
     const asc = vectors.map((r) => [...r].reverse());

@@ -138,7 +138,8 @@ const deferredDevice: BasisSolver = { ...device, deferred: true };
 
 /** The solver for `id` on the current backend (`auto`: async on WebGPU, host elsewhere). */
 export function basisSolver(id: BasisSolverId): BasisSolver {
-  if (!basisSolverIds.includes(id)) throw new Error(`soap.solver: unknown value ${JSON.stringify(id)} (allowed: ${basisSolverIds.join(', ')})`);
+  if (!basisSolverIds.includes(id))
+    throw new Error(`soap.solver: unknown value ${JSON.stringify(id)} (allowed: ${basisSolverIds.join(', ')})`);
   if (id === 'host') return hostSolver;
   if (id === 'device') return device;
   if (id === 'async') return deferredDevice;

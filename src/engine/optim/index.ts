@@ -84,7 +84,10 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
     label: 'Newton (exact Hessian, tiny nets)',
     schema: newtonTrainSchema,
     defaults: newtonTrainDefaults,
-    create: () => ({ init: () => ({}), update: (grads, state) => ({ updates: grads.map((g) => tf.zerosLike(g)), state }) }),
+    create: () => ({
+      init: () => ({}),
+      update: (grads, state) => ({ updates: grads.map((g) => tf.zerosLike(g)), state }),
+    }),
     host: true,
   },
 };

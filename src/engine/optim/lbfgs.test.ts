@@ -19,7 +19,10 @@ function quadratic(d: number[], seed: number) {
   const rng = createRng(seed);
   const n = d.length;
   const q = gramSchmidt(d.map(() => d.map(() => rng.normal())));
-  const A = mul(q.map((r) => r.map((x, j) => x * d[j])), transpose(q));
+  const A = mul(
+    q.map((r) => r.map((x, j) => x * d[j])),
+    transpose(q),
+  );
   const xStar = d.map(() => rng.normal());
   const b = A.map((r) => dot(r, xStar));
   const f: Objective = (x) => {
@@ -32,7 +35,9 @@ function quadratic(d: number[], seed: number) {
 describe('L-BFGS', () => {
   it('solves 2-D Rosenbrock from (−1.2, 1) to 1e-8', async () => {
     const r = await lbfgs(rosenbrock, [-1.2, 1]);
-    console.log(`Rosenbrock: ${r.iterations} iterations, ${r.evaluations} evaluations, f = ${r.loss.toExponential(2)}, stop ${r.stop}`);
+    console.log(
+      `Rosenbrock: ${r.iterations} iterations, ${r.evaluations} evaluations, f = ${r.loss.toExponential(2)}, stop ${r.stop}`,
+    );
     expect(Math.abs(r.x[0] - 1)).toBeLessThan(1e-8);
     expect(Math.abs(r.x[1] - 1)).toBeLessThan(1e-8);
     expect(r.loss).toBeLessThan(1e-16);
@@ -47,7 +52,11 @@ describe('L-BFGS', () => {
     // (Nocedal & Wright §7.2, §6.1), so it terminates in ≤ n steps; c2 = 1e-3 is close enough
     // (measured: 12 iterations, 46 evaluations).
     const { f, xStar, n } = quadratic(d, 5);
-    const r = await lbfgs(f, new Array(n).fill(0), { historySize: n, gtol: 1e-9, lineSearch: { ...wolfeDefaults, c2: 1e-3 } });
+    const r = await lbfgs(f, new Array(n).fill(0), {
+      historySize: n,
+      gtol: 1e-9,
+      lineSearch: { ...wolfeDefaults, c2: 1e-3 },
+    });
     expect(r.stop).toBe('gtol');
     expect(r.iterations).toBeLessThanOrEqual(n + 1);
     r.x.forEach((v, i) => expect(v).toBeCloseTo(xStar[i], 8));
@@ -95,7 +104,10 @@ describe('strong-Wolfe line search', () => {
   });
 
   it('shrinks through non-finite trial points', async () => {
-    const f: Objective = (x) => (x[0] > 2 ? { loss: NaN, grad: Float64Array.of(NaN) } : { loss: (x[0] - 1) ** 2, grad: Float64Array.of(2 * (x[0] - 1)) });
+    const f: Objective = (x) =>
+      x[0] > 2
+        ? { loss: NaN, grad: Float64Array.of(NaN) }
+        : { loss: (x[0] - 1) ** 2, grad: Float64Array.of(2 * (x[0] - 1)) };
     const x = Float64Array.of(0);
     const r = await strongWolfe(f, x, await f(x), Float64Array.of(1), 100);
     expect(r.ok).toBe(true);

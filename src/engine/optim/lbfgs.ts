@@ -13,7 +13,13 @@ export interface LbfgsOptions {
   lineSearch: WolfeOptions;
 }
 
-export const lbfgsDefaults: LbfgsOptions = { historySize: 10, maxIterations: 1000, gtol: 1e-10, ftol: 1e-15, lineSearch: wolfeDefaults };
+export const lbfgsDefaults: LbfgsOptions = {
+  historySize: 10,
+  maxIterations: 1000,
+  gtol: 1e-10,
+  ftol: 1e-15,
+  lineSearch: wolfeDefaults,
+};
 
 /** What one iteration reports (to `onIteration`, e.g. for a loss curve). */
 export interface LbfgsIteration {
@@ -86,7 +92,15 @@ export async function lbfgs(
   let evaluations = 1;
   const pairs: { s: Float64Array; y: Float64Array; rho: number }[] = [];
   const losses = [at.loss];
-  const result = (iterations: number, stop: LbfgsStop): LbfgsResult => ({ x, loss: at.loss, grad: at.grad, iterations, evaluations, stop, losses });
+  const result = (iterations: number, stop: LbfgsStop): LbfgsResult => ({
+    x,
+    loss: at.loss,
+    grad: at.grad,
+    iterations,
+    evaluations,
+    stop,
+    losses,
+  });
   if (!Number.isFinite(at.loss)) throw new Error(`lbfgs: the loss at x0 is ${at.loss}`);
   for (let k = 0; k < o.maxIterations; k++) {
     if (normInf(at.grad) <= o.gtol) return result(k, 'gtol');
@@ -115,7 +129,14 @@ export async function lbfgs(
     x = ls.x;
     at = ls.at;
     losses.push(at.loss);
-    const stop = await onIteration?.({ iteration: k + 1, x, loss: at.loss, gradNorm: norm(at.grad), alpha: ls.alpha, evaluations });
+    const stop = await onIteration?.({
+      iteration: k + 1,
+      x,
+      loss: at.loss,
+      gradNorm: norm(at.grad),
+      alpha: ls.alpha,
+      evaluations,
+    });
     if (stop === true) return result(k + 1, 'callback');
     if (normInf(at.grad) <= o.gtol) return result(k + 1, 'gtol');
     if (decrease <= o.ftol * scale) return result(k + 1, 'ftol');

@@ -125,7 +125,9 @@ function tridiagonalQr(d: Float64Array, e: Float64Array, W: Float64Array, n: num
       const c = r === 0 ? 1 : x / r;
       const s = r === 0 ? 0 : z / r;
       if (k > p) e[k - 1] = r;
-      const a = d[k], b = e[k], dd = d[k + 1];
+      const a = d[k],
+        b = e[k],
+        dd = d[k + 1];
       d[k] = c * c * a + 2 * c * s * b + s * s * dd;
       d[k + 1] = s * s * a - 2 * c * s * b + c * c * dd;
       e[k] = c * s * (dd - a) + (c * c - s * s) * b;
@@ -134,9 +136,11 @@ function tridiagonalQr(d: Float64Array, e: Float64Array, W: Float64Array, n: num
         e[k + 1] *= c;
         x = e[k];
       }
-      const rk = k * n, rk1 = (k + 1) * n;
+      const rk = k * n,
+        rk1 = (k + 1) * n;
       for (let j = 0; j < n; j++) {
-        const wk = W[rk + j], wk1 = W[rk1 + j];
+        const wk = W[rk + j],
+          wk1 = W[rk1 + j];
         W[rk + j] = c * wk + s * wk1;
         W[rk1 + j] = -s * wk + c * wk1;
       }
@@ -174,7 +178,8 @@ export function matMul(a: Float64Array, b: Float64Array, n: number, k: number, m
     for (let l = 0; l < k; l++) {
       const ail = a[i * k + l];
       if (ail === 0) continue;
-      const br = l * m, cr = i * m;
+      const br = l * m,
+        cr = i * m;
       for (let j = 0; j < m; j++) c[cr + j] += ail * b[br + j];
     }
   }

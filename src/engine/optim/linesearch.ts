@@ -24,7 +24,13 @@ export interface LineSearchResult {
   ok: boolean;
 }
 
-interface Trial { alpha: number; phi: number; dphi: number; x: Float64Array; at: Evaluation }
+interface Trial {
+  alpha: number;
+  phi: number;
+  dphi: number;
+  x: Float64Array;
+  at: Evaluation;
+}
 
 /**
  * Minimiser of the cubic through (a, fa, da) and (b, fb, db) (Nocedal & Wright eq. 3.59),
@@ -33,7 +39,9 @@ interface Trial { alpha: number; phi: number; dphi: number; x: Float64Array; at:
 function cubicMin(a: Trial, b: Trial): number {
   const d1 = a.dphi + b.dphi - (3 * (a.phi - b.phi)) / (a.alpha - b.alpha);
   const rad = d1 * d1 - a.dphi * b.dphi;
-  const lo = Math.min(a.alpha, b.alpha), hi = Math.max(a.alpha, b.alpha), w = hi - lo;
+  const lo = Math.min(a.alpha, b.alpha),
+    hi = Math.max(a.alpha, b.alpha),
+    w = hi - lo;
   if (rad >= 0 && Number.isFinite(rad)) {
     const d2 = Math.sign(b.alpha - a.alpha) * Math.sqrt(rad);
     const t = b.alpha - (b.alpha - a.alpha) * ((b.dphi + d2 - d1) / (b.dphi - a.dphi + 2 * d2));
@@ -48,7 +56,14 @@ function cubicMin(a: Trial, b: Trial): number {
  * Each trial costs one evaluation, which gives φ and φ' together. A non-finite φ counts as a
  * failed sufficient-decrease test, so overflowing trial steps are shrunk rather than accepted.
  */
-export async function strongWolfe(f: Objective, x: Float64Array, at0: Evaluation, p: Float64Array, alpha1: number, o: WolfeOptions = wolfeDefaults): Promise<LineSearchResult> {
+export async function strongWolfe(
+  f: Objective,
+  x: Float64Array,
+  at0: Evaluation,
+  p: Float64Array,
+  alpha1: number,
+  o: WolfeOptions = wolfeDefaults,
+): Promise<LineSearchResult> {
   const phi0 = at0.loss;
   const dphi0 = dot(at0.grad, p);
   if (!(dphi0 < 0)) throw new Error(`strongWolfe: p is not a descent direction (φ'(0) = ${dphi0})`);

@@ -34,11 +34,15 @@ export interface MuonOptions {
 }
 
 export const muonSchema: SchemaOf<MuonOptions> = {
-  momentum: float('Momentum μ', 0.95, 0, 0.99999, 'Decay of the 2-D parameters\' momentum buffer m ← μ m + g.'),
+  momentum: float('Momentum μ', 0.95, 0, 0.99999, "Decay of the 2-D parameters' momentum buffer m ← μ m + g."),
   nesterov: bool('Nesterov', true, 'Orthogonalise g + μ m (Nesterov) instead of m (heavy ball).'),
   nsSteps: int('Newton–Schulz iterations', 5, 1, 100, 'Iterations of the orthogonalisation of each 2-D update.'),
-  cubic: bool('Exact polar factor (cubic)', false, 'The cubic iteration (exact, slower) instead of Jordan\'s quintic (fast, approximate).'),
-  rms: float('Update RMS', 0.2, 0, 10, 'A 2-D update is scaled to this RMS × √max(rows, cols) (about Adam\'s).'),
+  cubic: bool(
+    'Exact polar factor (cubic)',
+    false,
+    "The cubic iteration (exact, slower) instead of Jordan's quintic (fast, approximate).",
+  ),
+  rms: float('Update RMS', 0.2, 0, 10, "A 2-D update is scaled to this RMS × √max(rows, cols) (about Adam's)."),
   ...adamSchema,
 };
 

@@ -14,21 +14,25 @@ function smoothHessian([x, y, z]: number[]): number[][] {
   const e = Math.exp((x * z) / 2);
   const hxz = e / 2 + ((x * z) / 4) * e;
   return [
-    [-Math.sin(x) * y * y + (z * z / 4) * e, 2 * Math.cos(x) * y, hxz],
+    [-Math.sin(x) * y * y + ((z * z) / 4) * e, 2 * Math.cos(x) * y, hxz],
     [2 * Math.cos(x) * y, 2 * Math.sin(x), 3 * z * z],
-    [hxz, 3 * z * z, (x * x / 4) * e + 6 * y * z],
+    [hxz, 3 * z * z, ((x * x) / 4) * e + 6 * y * z],
   ];
 }
 
 /** f = x² − y² + y⁴/4: a saddle at (0, 0) (Hessian eigenvalues 2, −2), minima at (0, ±√2). */
-const saddle: Objective = ([x, y]) => ({ loss: x * x - y * y + y ** 4 / 4, grad: Float64Array.of(2 * x, -2 * y + y ** 3) });
+const saddle: Objective = ([x, y]) => ({
+  loss: x * x - y * y + y ** 4 / 4,
+  grad: Float64Array.of(2 * x, -2 * y + y ** 3),
+});
 
 const rosenbrock: Objective = ([a, b]) => ({
   loss: (1 - a) ** 2 + 100 * (b - a * a) ** 2,
   grad: Float64Array.of(-2 * (1 - a) - 400 * a * (b - a * a), 200 * (b - a * a)),
 });
 
-const maxErr = (H: Float64Array, ref: number[][]) => Math.max(...ref.flatMap((r, i) => r.map((v, j) => Math.abs(H[i * 3 + j] - v))));
+const maxErr = (H: Float64Array, ref: number[][]) =>
+  Math.max(...ref.flatMap((r, i) => r.map((v, j) => Math.abs(H[i * 3 + j] - v))));
 
 describe('hessianFD', () => {
   const x = Float64Array.of(0.7, -1.3, 0.9);

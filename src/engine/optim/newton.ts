@@ -23,7 +23,14 @@ export interface NewtonOptions {
   finalSpectrum?: boolean;
 }
 
-export const newtonDefaults: NewtonOptions = { damping: 'none', maxIterations: 100, gtol: 1e-10, fdStep: 1e-5, tau: 1e-3, maxParams: 1000 };
+export const newtonDefaults: NewtonOptions = {
+  damping: 'none',
+  maxIterations: 100,
+  gtol: 1e-10,
+  fdStep: 1e-5,
+  tau: 1e-3,
+  maxParams: 1000,
+};
 
 /**
  * Newton as a playground optimizer (`--optimizer newton`): undamped (Rowan 2025's setting) or
@@ -38,10 +45,33 @@ export interface NewtonTrainOptions {
 }
 
 export const newtonTrainSchema: SchemaOf<NewtonTrainOptions> = {
-  damped: bool('Levenberg–Marquardt damping', false, 'Damp the Newton step (else undamped, as Rowan 2025, which finds saddles).'),
-  fdStep: float('Hessian FD step', 10 ** -2.5, 1e-8, 1, 'Finite-difference step of the Hessian from gradients (10^−2.5 suits float32).'),
-  tau: float('Damping τ', 1e-3, 0, 1e6, 'Initial damping μ₀ = τ · max|λ(H)| (Madsen, Nielsen & Tingleff use τ in [1e-8, 1]).'),
-  maxParams: int('Largest network', 1000, 1, 5000, 'Networks with more parameters are refused (the Hessian is dense).', { unit: 'parameters' }),
+  damped: bool(
+    'Levenberg–Marquardt damping',
+    false,
+    'Damp the Newton step (else undamped, as Rowan 2025, which finds saddles).',
+  ),
+  fdStep: float(
+    'Hessian FD step',
+    10 ** -2.5,
+    1e-8,
+    1,
+    'Finite-difference step of the Hessian from gradients (10^−2.5 suits float32).',
+  ),
+  tau: float(
+    'Damping τ',
+    1e-3,
+    0,
+    1e6,
+    'Initial damping μ₀ = τ · max|λ(H)| (Madsen, Nielsen & Tingleff use τ in [1e-8, 1]).',
+  ),
+  maxParams: int(
+    'Largest network',
+    1000,
+    1,
+    5000,
+    'Networks with more parameters are refused (the Hessian is dense).',
+    { unit: 'parameters' },
+  ),
 };
 
 export const newtonTrainDefaults: NewtonTrainOptions = defaultsOf(newtonTrainSchema);
@@ -86,7 +116,8 @@ export async function hessianFD(f: Objective, x: Float64Array, step = newtonDefa
   const H = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
     const h = step * Math.max(1, Math.abs(x[j]));
-    const xp = Float64Array.from(x), xm = Float64Array.from(x);
+    const xp = Float64Array.from(x),
+      xm = Float64Array.from(x);
     xp[j] += h;
     xm[j] -= h;
     const [gp, gm] = [(await evaluate(f, xp)).grad, (await evaluate(f, xm)).grad];
@@ -103,7 +134,13 @@ export async function hessianFD(f: Objective, x: Float64Array, step = newtonDefa
 }
 
 /** p = −V diag(1/(λ + μ)) Vᵀ g, dropping eigenvalues with |λ + μ| ≤ cutoff (pseudo-inverse). */
-function solveShifted(values: Float64Array, vectors: Float64Array, g: Float64Array, mu: number, cutoff: number): Float64Array {
+function solveShifted(
+  values: Float64Array,
+  vectors: Float64Array,
+  g: Float64Array,
+  mu: number,
+  cutoff: number,
+): Float64Array {
   const n = g.length;
   const p = new Float64Array(n);
   for (let k = 0; k < n; k++) {
@@ -136,7 +173,10 @@ export async function newton(
 ): Promise<NewtonResult> {
   const o = { ...newtonDefaults, ...options };
   const n = x0.length;
-  if (n > o.maxParams) throw new Error(`newton: ${n} parameters exceed maxParams = ${o.maxParams} (a Hessian costs 2n gradients and O(n³) work)`);
+  if (n > o.maxParams)
+    throw new Error(
+      `newton: ${n} parameters exceed maxParams = ${o.maxParams} (a Hessian costs 2n gradients and O(n³) work)`,
+    );
   let x: Float64Array = Float64Array.from(x0);
   let at: Evaluation = await evaluate(f, x);
   let evaluations = 1;
@@ -148,12 +188,21 @@ export async function newton(
     evaluations += 2 * n;
     return e;
   };
-  const finish = async (iterations: number, stop: NewtonResult['stop']): Promise<NewtonResult> =>
-    ({ x, loss: at.loss, grad: at.grad, eigenvalues: o.finalSpectrum === false ? new Float64Array(0) : (await eig()).values, iterations, evaluations, stop, history });
+  const finish = async (iterations: number, stop: NewtonResult['stop']): Promise<NewtonResult> => ({
+    x,
+    loss: at.loss,
+    grad: at.grad,
+    eigenvalues: o.finalSpectrum === false ? new Float64Array(0) : (await eig()).values,
+    iterations,
+    evaluations,
+    stop,
+    history,
+  });
   for (let k = 0; k < o.maxIterations; k++) {
     if (normInf(at.grad) <= o.gtol) return finish(k, 'gtol');
     const { values, vectors } = await eig();
-    const lambdaMax = values[0], lambdaMin = values[n - 1];
+    const lambdaMax = values[0],
+      lambdaMin = values[n - 1];
     const scale = Math.max(Math.abs(lambdaMax), Math.abs(lambdaMin));
     const cutoff = 1e-14 * scale;
     let step: { x: Float64Array; at: Evaluation; p: Float64Array; mu: number } | null = null;
@@ -193,7 +242,16 @@ export async function newton(
     }
     x = step.x;
     at = step.at;
-    const it: NewtonIteration = { iteration: k + 1, loss: at.loss, gradNorm: norm(at.grad), lambdaMin, lambdaMax, mu: step.mu, stepNorm: norm(step.p), evaluations };
+    const it: NewtonIteration = {
+      iteration: k + 1,
+      loss: at.loss,
+      gradNorm: norm(at.grad),
+      lambdaMin,
+      lambdaMax,
+      mu: step.mu,
+      stepNorm: norm(step.p),
+      evaluations,
+    };
     history.push(it);
     if ((await onIteration?.(it, x)) === true) return finish(k + 1, 'callback');
   }

@@ -41,6 +41,7 @@ export function axpy(x: ArrayLike<number>, a: number, y: ArrayLike<number>): Flo
 /** Evaluate, checking the gradient's length (non-finite losses are left to the caller). */
 export async function evaluate(f: Objective, x: Float64Array): Promise<Evaluation> {
   const e = await f(x);
-  if (e.grad.length !== x.length) throw new Error(`objective returned a gradient of length ${e.grad.length} for ${x.length} parameters`);
+  if (e.grad.length !== x.length)
+    throw new Error(`objective returned a gradient of length ${e.grad.length} for ${x.length} parameters`);
   return e;
 }

@@ -16,7 +16,10 @@ import { gramSchmidt, mul, transpose } from './reference64';
 const stepIds = optimizerIds.filter((id) => !optimizers[id].host) as Exclude<OptimizerId, 'newton'>[];
 
 /** Learning rate and step budget per optimizer and problem (tuned once, then fixed). */
-const table: Record<Exclude<OptimizerId, 'newton'>, { quadratic: [lr: number, steps: number]; rosenbrock: [lr: number, steps: number] }> = {
+const table: Record<
+  Exclude<OptimizerId, 'newton'>,
+  { quadratic: [lr: number, steps: number]; rosenbrock: [lr: number, steps: number] }
+> = {
   adam: { quadratic: [0.1, 800], rosenbrock: [0.03, 3000] },
   adamw: { quadratic: [0.1, 800], rosenbrock: [0.03, 3000] },
   sgd: { quadratic: [0.03, 800], rosenbrock: [1e-3, 3000] },
@@ -32,7 +35,10 @@ const rng = createRng(3);
 /** Q diag(d) Qᵀ for a random orthogonal Q. */
 const spd = (d: number[]) => {
   const q = gramSchmidt(d.map(() => d.map(() => rng.normal())));
-  return mul(q.map((r) => r.map((x, j) => x * d[j])), transpose(q));
+  return mul(
+    q.map((r) => r.map((x, j) => x * d[j])),
+    transpose(q),
+  );
 };
 
 /**
@@ -43,7 +49,9 @@ const spd = (d: number[]) => {
 const A = spd([10, 5, 2, 1, 0.5, 0.1]);
 const B = spd([4, 1, 0.25, 0.1]);
 function quadratic(x: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mul(0.5, tf.sum(tf.mul(x, tf.matMul(tf.matMul(tf.tensor2d(A), x), tf.tensor2d(B))))) as tf.Scalar);
+  return tf.tidy(
+    () => tf.mul(0.5, tf.sum(tf.mul(x, tf.matMul(tf.matMul(tf.tensor2d(A), x), tf.tensor2d(B))))) as tf.Scalar,
+  );
 }
 
 /** Rosenbrock (1 − a)² + 100 (b − a²)² on the [1, 2] parameter (a, b); minimum 0 at (1, 1). */
@@ -56,9 +64,18 @@ function rosenbrock(x: tf.Tensor): tf.Scalar {
 }
 
 /** Minimise `loss` from x0 with the optimizer's defaults; returns the loss history and the final x. */
-function minimise(id: Exclude<OptimizerId, 'newton'>, lr: number, steps: number, x0: tf.Tensor, loss: (x: tf.Tensor) => tf.Scalar) {
+function minimise(
+  id: Exclude<OptimizerId, 'newton'>,
+  lr: number,
+  steps: number,
+  x0: tf.Tensor,
+  loss: (x: tf.Tensor) => tf.Scalar,
+) {
   const x = tf.variable(x0);
-  const opt = new Stateful(optimizers[id].create(optimizers[id].defaults as never, () => lr), [x]);
+  const opt = new Stateful(
+    optimizers[id].create(optimizers[id].defaults as never, () => lr),
+    [x],
+  );
   const before = tf.memory().numTensors;
   const losses: number[] = [];
   for (let k = 0; k < steps; k++) {

@@ -25,12 +25,17 @@ describe('PDE-aware update', () => {
   it('matches a float64 reference on least squares with per-sample gradients and a non-sampled parameter', async () => {
     // θ = (W ∈ R^6, α ∈ R^1). Residual samples r_i = a_iᵀW + z_i α − y_i (B = 5, weight 2), so
     // g_i = 2 r_i (a_i, z_i); "boundary" term |W − c|² + α², and α gets no per-sample split.
-    const B = 5, wRes = 2, lr = 0.02;
+    const B = 5,
+      wRes = 2,
+      lr = 0.02;
     const { b1, b2, eps } = pdeAwareDefaults;
     const c = randn(6);
     const W = tf.variable(tf.tensor1d(randn(6)));
     const alpha = tf.variable(tf.tensor1d([0.5]));
-    const opt = new Stateful(optimizers.pde_aware.create(pdeAwareDefaults, () => lr), [W, alpha]);
+    const opt = new Stateful(
+      optimizers.pde_aware.create(pdeAwareDefaults, () => lr),
+      [W, alpha],
+    );
     const ref = { m: [new Array(6).fill(0), [0]], v: [new Array(6).fill(0), [0]] };
     for (let step = 0; step < 30; step++) {
       const w = Array.from(await W.data());
@@ -47,11 +52,13 @@ describe('PDE-aware update', () => {
       // float64 reference: s = mean c_i² + (other terms' gradient)², α falls back to ḡ²
       const sRef = [sq.map((q, j) => q + (2 * (w[j] - c[j])) ** 2), [gA ** 2]];
       const gRef = [gW, [gA]];
-      const uRef = gRef.map((g, k) => g.map((gj, j) => {
-        ref.m[k][j] = b1 * ref.m[k][j] + (1 - b1) * gj;
-        ref.v[k][j] = b2 * ref.v[k][j] + (1 - b2) * sRef[k][j];
-        return -lr * ref.m[k][j] / (Math.sqrt(ref.v[k][j]) + eps);
-      }));
+      const uRef = gRef.map((g, k) =>
+        g.map((gj, j) => {
+          ref.m[k][j] = b1 * ref.m[k][j] + (1 - b1) * gj;
+          ref.v[k][j] = b2 * ref.v[k][j] + (1 - b2) * sRef[k][j];
+          return (-lr * ref.m[k][j]) / (Math.sqrt(ref.v[k][j]) + eps);
+        }),
+      );
       const grads = [tf.tensor1d(gW), tf.tensor1d([gA])];
       const moments = { mean: [tf.tensor1d(mean), null], sq: [tf.tensor1d(sq), null] };
       const updates = opt.apply(grads, true, { sampleMoments: moments })!;
@@ -95,9 +102,15 @@ describe('PDE-aware update', () => {
 });
 
 describe('PDE-aware in the trainer', () => {
-  const cfg = (over: Record<string, unknown>) => resolveConfig({
-    pde: 'poisson1d', optimizer: 'pde_aware', archOptions: { depth: 1, width: 10, activation: 'tanh' }, batch: 16, logEvery: 10, ...over,
-  });
+  const cfg = (over: Record<string, unknown>) =>
+    resolveConfig({
+      pde: 'poisson1d',
+      optimizer: 'pde_aware',
+      archOptions: { depth: 1, width: 10, activation: 'tanh' },
+      batch: 16,
+      logEvery: 10,
+      ...over,
+    });
 
   it('feeds the per-sample moments: B = 1 without other terms gives v = (1−β₂) ḡ² and zero variance', async () => {
     const t = new Trainer(cfg({ batch: 1, lossWeights: { bc: 0 } }));
@@ -118,7 +131,10 @@ describe('PDE-aware in the trainer', () => {
   it('reports a positive per-layer residual-gradient variance with a real batch', async () => {
     const t = new Trainer(cfg({}));
     t.step();
-    const v = await layerSampleVariance(t.optimizerState, t.net.params.map((p) => p.name));
+    const v = await layerSampleVariance(
+      t.optimizerState,
+      t.net.params.map((p) => p.name),
+    );
     expect(Object.keys(v!).sort()).toEqual(['layer0', 'layer1']);
     for (const x of Object.values(v!)) expect(x).toBeGreaterThan(0);
     t.dispose();
@@ -135,7 +151,15 @@ describe('PDE-aware in the trainer', () => {
   });
 
   it('keeps the tensor count flat over 300 steps (causal Allen–Cahn, with checkpoints)', async () => {
-    const t = new Trainer(resolveConfig({ pde: 'allen_cahn', optimizer: 'pde_aware', archOptions: { depth: 2, width: 8, activation: 'tanh' }, batch: 32, logEvery: 10 }));
+    const t = new Trainer(
+      resolveConfig({
+        pde: 'allen_cahn',
+        optimizer: 'pde_aware',
+        archOptions: { depth: 2, width: 8, activation: 'tanh' },
+        batch: 32,
+        logEvery: 10,
+      }),
+    );
     expect(t.config.causal.enabled).toBe(true);
     await trainFor(t, 20);
     const before = tf.memory().numTensors;

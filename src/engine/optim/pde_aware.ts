@@ -73,7 +73,9 @@ export function scaleByPdeAware(o: PdeAwareOptions = pdeAwareDefaults): Transfor
       const mom = extras?.sampleMoments;
       const has = grads.map((_, k) => Boolean(mom?.mean[k] && mom?.sq[k]));
       const s = grads.map((g, k) => (has[k] ? tf.add(mom!.sq[k]!, tf.square(tf.sub(g, mom!.mean[k]!))) : tf.square(g)));
-      const variance = grads.map((g, k) => (has[k] ? tf.relu(tf.sub(mom!.sq[k]!, tf.square(mom!.mean[k]!))) : tf.zerosLike(g)));
+      const variance = grads.map((g, k) =>
+        has[k] ? tf.relu(tf.sub(mom!.sq[k]!, tf.square(mom!.mean[k]!))) : tf.zerosLike(g),
+      );
       const mu = grads.map((g, k) => tf.add(tf.mul(o.b1, state.mu[k]), tf.mul(1 - o.b1, g)));
       const nu = s.map((sk, k) => tf.add(tf.mul(o.b2, state.nu[k]), tf.mul(1 - o.b2, sk)));
       const updates = mu.map((m, k) => tf.div(m, tf.add(tf.sqrt(nu[k]), o.eps)));
@@ -104,15 +106,24 @@ const layerOf = (name: string) => (name.includes('.') ? name.slice(0, name.lastI
  * from the device; `names` are the parameter names in parameter order. Layers without
  * per-sample gradients are left out. Null when `optState` holds no PDE-aware state.
  */
-export async function layerSampleVariance(optState: tf.TensorContainer, names: readonly string[]): Promise<Record<string, number> | null> {
+export async function layerSampleVariance(
+  optState: tf.TensorContainer,
+  names: readonly string[],
+): Promise<Record<string, number> | null> {
   const st = findPdeAwareState(optState);
   if (!st) return null;
-  const layers = [...new Set(names.map(layerOf))].filter((l) => names.some((n, k) => layerOf(n) === l && st.sampled[k]));
+  const layers = [...new Set(names.map(layerOf))].filter((l) =>
+    names.some((n, k) => layerOf(n) === l && st.sampled[k]),
+  );
   if (!layers.length) return {};
-  const summary = tf.tidy(() => tf.stack(layers.map((l) => {
-    const idx = names.map((n, k) => (layerOf(n) === l && st.sampled[k] ? k : -1)).filter((k) => k >= 0);
-    return tf.mean(tf.concat(idx.map((k) => tf.reshape(st.variance[k], [-1]))));
-  })));
+  const summary = tf.tidy(() =>
+    tf.stack(
+      layers.map((l) => {
+        const idx = names.map((n, k) => (layerOf(n) === l && st.sampled[k] ? k : -1)).filter((k) => k >= 0);
+        return tf.mean(tf.concat(idx.map((k) => tf.reshape(st.variance[k], [-1]))));
+      }),
+    ),
+  );
   const vals = await summary.data();
   summary.dispose();
   return Object.fromEntries(layers.map((l, i) => [l, vals[i]]));

@@ -58,11 +58,24 @@ export function residualSampleMoments(input: ResidualMomentsInput): SampleMoment
     const w = weights[t] ?? 1;
     const batch = batches[t];
     if (w === 0 || !batch || batch.n === 0) continue;
-    const scale = sampleScales(net, pde, params, t, batch, streams[t], w, t === primaryResidual(pde) ? input.causal ?? null : null);
+    const scale = sampleScales(
+      net,
+      pde,
+      params,
+      t,
+      batch,
+      streams[t],
+      w,
+      t === primaryResidual(pde) ? (input.causal ?? null) : null,
+    );
     const d = pde.axes.length;
     for (let lo = 0; lo < batch.n; lo += perSlice) {
       const hi = Math.min(batch.n, lo + perSlice);
-      const slice: PointBatch = { n: hi - lo, x: batch.x.subarray(lo * d, hi * d), aux: batch.aux.map((a) => a.subarray(lo, hi)) };
+      const slice: PointBatch = {
+        n: hi - lo,
+        x: batch.x.subarray(lo * d, hi * d),
+        aux: batch.aux.map((a) => a.subarray(lo, hi)),
+      };
       const ps = perSampleGrads(net, pde, params, t, slice, streams[t]);
       const next = tf.tidy(() => {
         // Σ_i a_i g_i / B and Σ_i a_i² g_i² / B as products G_flatᵀ [size, b] × a [b, 1]: no
@@ -78,7 +91,11 @@ export function residualSampleMoments(input: ResidualMomentsInput): SampleMoment
           return [mean[k] ? tf.add(mean[k]!, m) : m, sq[k] ? tf.add(sq[k]!, s) : s];
         });
       });
-      tf.dispose([...ps.filter((g): g is tf.Tensor => g !== null), ...mean.filter((g): g is tf.Tensor => g !== null), ...sq.filter((g): g is tf.Tensor => g !== null)]);
+      tf.dispose([
+        ...ps.filter((g): g is tf.Tensor => g !== null),
+        ...mean.filter((g): g is tf.Tensor => g !== null),
+        ...sq.filter((g): g is tf.Tensor => g !== null),
+      ]);
       mean = next.map((p) => p[0] ?? null);
       sq = next.map((p) => p[1] ?? null);
     }
@@ -88,12 +105,24 @@ export function residualSampleMoments(input: ResidualMomentsInput): SampleMoment
 }
 
 /** a_i [B] for term t (see `residualSampleMoments`). */
-function sampleScales(net: Network, pde: Pde, params: ParamValues, t: string, batch: PointBatch, streams: string[], w: number, causal: tf.Tensor1D | null): tf.Tensor1D {
+function sampleScales(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  t: string,
+  batch: PointBatch,
+  streams: string[],
+  w: number,
+  causal: tf.Tensor1D | null,
+): tf.Tensor1D {
   const k = residualColumns(net, pde, params, t, batch, streams);
   if (!causal) return tf.fill([batch.n], w / k) as tf.Tensor1D;
   const m = causal.shape[0];
   const d = pde.axes.length;
-  const chunk = chunkByTime(Float32Array.from({ length: batch.n }, (_, i) => batch.x[i * d]), m);
+  const chunk = chunkByTime(
+    Float32Array.from({ length: batch.n }, (_, i) => batch.x[i * d]),
+    m,
+  );
   const counts = new Float32Array(m);
   chunk.forEach((c) => counts[c]++);
   const f = Float32Array.from(chunk, (c) => (w * batch.n) / (m * counts[c] * k));
@@ -103,7 +132,14 @@ function sampleScales(net: Network, pde: Pde, params: ParamValues, t: string, ba
 const columnsOf = new WeakMap<LossTerm, number>();
 
 /** Columns k of a term's residual [B, k], found once per term by evaluating it at one point. */
-function residualColumns(net: Network, pde: Pde, params: ParamValues, t: string, batch: PointBatch, streams: string[]): number {
+function residualColumns(
+  net: Network,
+  pde: Pde,
+  params: ParamValues,
+  t: string,
+  batch: PointBatch,
+  streams: string[],
+): number {
   const term = pde.terms[t];
   let k = columnsOf.get(term);
   if (k === undefined) {
@@ -111,7 +147,11 @@ function residualColumns(net: Network, pde: Pde, params: ParamValues, t: string,
     k = tf.tidy(() => {
       const x = tf.tensor2d(batch.x.subarray(0, d), [1, d]);
       const aux = batch.aux.map((a) => tf.tensor2d([a[0]], [1, 1]));
-      const r = term.residual(outputFields(net.forwardJet(inputJet(x, pde.axes, streams)), pde.outputs.length), aux, params);
+      const r = term.residual(
+        outputFields(net.forwardJet(inputJet(x, pde.axes, streams)), pde.outputs.length),
+        aux,
+        params,
+      );
       return r.rank > 1 ? r.shape[1]! : 1;
     });
     columnsOf.set(term, k);

@@ -22,11 +22,23 @@ export interface ScheduleOptions {
 
 /** The schedule's options; the defaults are the constant schedule (no warmup, no decay). */
 export const scheduleSchema: SchemaOf<ScheduleOptions> = {
-  warmupSteps: int('Warmup', 0, 0, 1e7, 'Linear warmup from 0 to the base rate over this many steps; 0 = none.', { unit: 'steps' }),
+  warmupSteps: int('Warmup', 0, 0, 1e7, 'Linear warmup from 0 to the base rate over this many steps; 0 = none.', {
+    unit: 'steps',
+  }),
   decayRate: float('Decay factor', 1, 1e-6, 1, 'Multiply the rate by this every "Decay every" steps; 1 = no decay.'),
-  decaySteps: int('Decay every', 1000, 1, 1e9, 'Steps over which the rate is multiplied once by the decay factor.', { unit: 'steps' }),
-  cosineSteps: int('Cosine decay', 0, 0, 1e9, 'Cosine decay to 0 over this many steps after the warmup; 0 = off.', { unit: 'steps' }),
-  cosineAlpha: float('Cosine floor α', 0, 0, 1, 'The cosine decay ends at α times the rate instead of 0 (optax alpha).'),
+  decaySteps: int('Decay every', 1000, 1, 1e9, 'Steps over which the rate is multiplied once by the decay factor.', {
+    unit: 'steps',
+  }),
+  cosineSteps: int('Cosine decay', 0, 0, 1e9, 'Cosine decay to 0 over this many steps after the warmup; 0 = off.', {
+    unit: 'steps',
+  }),
+  cosineAlpha: float(
+    'Cosine floor α',
+    0,
+    0,
+    1,
+    'The cosine decay ends at α times the rate instead of 0 (optax alpha).',
+  ),
 };
 
 /** No warmup, no decay. */

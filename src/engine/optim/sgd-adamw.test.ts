@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { optimizers } from '.';
 import { Stateful } from './transform';
 
-const grads = [[0.5, -1, 2], [1, 0.25, -3], [-2, 1, 0.5], [0.1, -0.2, 0.3]];
+const grads = [
+  [0.5, -1, 2],
+  [1, 0.25, -3],
+  [-2, 1, 0.5],
+  [0.1, -0.2, 0.3],
+];
 
 /** Run the registered optimizer on the fixed gradient sequence; returns θ after each step. */
 async function run(id: 'sgd' | 'adamw', opts: object, lr: number, theta0: number[]): Promise<number[][]> {
   const p = tf.variable(tf.tensor1d(theta0));
-  const opt = new Stateful(optimizers[id].create({ ...optimizers[id].defaults, ...opts } as never, () => lr), [p]);
+  const opt = new Stateful(
+    optimizers[id].create({ ...optimizers[id].defaults, ...opts } as never, () => lr),
+    [p],
+  );
   const out: number[][] = [];
   for (const g of grads) {
     const gt = tf.tensor1d(g);
@@ -33,7 +41,10 @@ describe('SGD', () => {
     });
   });
 
-  it.each([[0, 'heavy ball'], [1, 'Nesterov']])('momentum 0.9, nesterov=%i (%s) matches the float64 recursion', async (nesterov) => {
+  it.each([
+    [0, 'heavy ball'],
+    [1, 'Nesterov'],
+  ])('momentum 0.9, nesterov=%i (%s) matches the float64 recursion', async (nesterov) => {
     const mu = 0.9;
     const got = await run('sgd', { momentum: mu, nesterov: nesterov === 1 }, lr, theta0);
     let th = theta0;
@@ -52,15 +63,21 @@ describe('SGD', () => {
 
 describe('AdamW', () => {
   it('is Adam plus the decoupled decay −η λ θ (float64 reference)', async () => {
-    const lr = 0.05, wd = 0.3, b1 = 0.9, b2 = 0.999, eps = 1e-8;
+    const lr = 0.05,
+      wd = 0.3,
+      b1 = 0.9,
+      b2 = 0.999,
+      eps = 1e-8;
     const theta0 = [1, -2, 0.5];
     const got = await run('adamw', { weightDecay: wd }, lr, theta0);
-    let th = theta0, m = [0, 0, 0], v = [0, 0, 0];
+    let th = theta0,
+      m = [0, 0, 0],
+      v = [0, 0, 0];
     grads.forEach((g, k) => {
       const t = k + 1;
       m = m.map((x, i) => b1 * x + (1 - b1) * g[i]);
       v = v.map((x, i) => b2 * x + (1 - b2) * g[i] ** 2);
-      th = th.map((x, i) => x - lr * ((m[i] / (1 - b1 ** t)) / (Math.sqrt(v[i] / (1 - b2 ** t)) + eps) + wd * x));
+      th = th.map((x, i) => x - lr * (m[i] / (1 - b1 ** t) / (Math.sqrt(v[i] / (1 - b2 ** t)) + eps) + wd * x));
       th.forEach((x, i) => expect(got[k][i]).toBeCloseTo(x, 5));
     });
   });
@@ -68,7 +85,10 @@ describe('AdamW', () => {
   it('with λ = 0 equals Adam', async () => {
     const a = await run('adamw', { weightDecay: 0 }, 0.05, [1, 2, 3]);
     const p = tf.variable(tf.tensor1d([1, 2, 3]));
-    const opt = new Stateful(optimizers.adam.create(optimizers.adam.defaults, () => 0.05), [p]);
+    const opt = new Stateful(
+      optimizers.adam.create(optimizers.adam.defaults, () => 0.05),
+      [p],
+    );
     for (const g of grads) {
       const gt = tf.tensor1d(g);
       opt.apply([gt]);

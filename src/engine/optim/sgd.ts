@@ -33,7 +33,9 @@ export function trace(o: SgdOptions = sgdDefaults): Transform<TraceState> {
     init: (params) => ({ trace: params.map((p) => tf.zerosLike(p)) }),
     update: (grads, state) => {
       const next = grads.map((g, i) => tf.add(g, tf.mul(o.momentum, state.trace[i])));
-      const updates = o.nesterov ? grads.map((g, i) => tf.add(g, tf.mul(o.momentum, next[i]))) : next.map((t) => tf.clone(t));
+      const updates = o.nesterov
+        ? grads.map((g, i) => tf.add(g, tf.mul(o.momentum, next[i])))
+        : next.map((t) => tf.clone(t));
       return { updates, state: { trace: next } };
     },
   };

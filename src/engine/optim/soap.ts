@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { basisSolver, basisSolverIds, hostEigenbasis, hostRefresh, type BasisSolver, type BasisSolverId } from './eigenbasis';
+import {
+  basisSolver,
+  basisSolverIds,
+  hostEigenbasis,
+  hostRefresh,
+  type BasisSolver,
+  type BasisSolverId,
+} from './eigenbasis';
 import { bool, choice, defaultsOf, float, int, type SchemaOf } from '../schema/option';
 import { adamSchema } from './adam';
 import type { Transform } from './transform';
@@ -32,11 +39,28 @@ export const soapSchema: SchemaOf<SoapOptions> = {
   ...adamSchema,
   weightDecay: float('Weight decay λ', 0, 0, 1, 'Decoupled decay, as AdamW: the step is −η (update + λ θ).'),
   shampooBeta: float('Factor EMA β', -1, -1, 0.99999999, 'Decay of the Kronecker factors L, R; −1 = use β₂.'),
-  preconditionFrequency: int('Eigenbasis refresh', 10, 1, 1e6, 'Refresh the eigenbases every this many steps.', { unit: 'steps' }),
-  maxPrecondDim: int('Largest preconditioned axis', 1024, 1, 8192, 'An axis longer than this keeps the identity basis.'),
-  precondition1d: bool('Precondition biases', false, 'Give 1-D parameters a full n × n factor (else plain Adam on them).'),
-  solver: choice('Eigenbasis solver', 'auto', basisSolverIds, 'Where eigenbases are computed: host float64, tf ops on the device, '
-    + 'or host math on asynchronously read factors (auto: async on WebGPU, host elsewhere).'),
+  preconditionFrequency: int('Eigenbasis refresh', 10, 1, 1e6, 'Refresh the eigenbases every this many steps.', {
+    unit: 'steps',
+  }),
+  maxPrecondDim: int(
+    'Largest preconditioned axis',
+    1024,
+    1,
+    8192,
+    'An axis longer than this keeps the identity basis.',
+  ),
+  precondition1d: bool(
+    'Precondition biases',
+    false,
+    'Give 1-D parameters a full n × n factor (else plain Adam on them).',
+  ),
+  solver: choice(
+    'Eigenbasis solver',
+    'auto',
+    basisSolverIds,
+    'Where eigenbases are computed: host float64, tf ops on the device, ' +
+      'or host math on asynchronously read factors (auto: async on WebGPU, host elsewhere).',
+  ),
 };
 
 export const soapDefaults: SoapOptions = defaultsOf(soapSchema);
@@ -127,8 +151,10 @@ function withBases(state: SoapState, work: BasisWork): SoapState {
 }
 
 /** The device fallback for pending work: `solver`'s own eigenbasis or refresh. */
-const onDevice = (pending: number, solver: BasisSolver): BasisWork => (f) =>
-  pending === 1 ? { q: solver.eigenbasis(f.gg) } : solver.refresh(f.gg, f.q);
+const onDevice =
+  (pending: number, solver: BasisSolver): BasisWork =>
+  (f) =>
+    pending === 1 ? { q: solver.eigenbasis(f.gg) } : solver.refresh(f.gg, f.q);
 
 /**
  * Do a deferred solver's pending basis work with the host's float64 math on factors read
@@ -139,17 +165,21 @@ export async function settleSoap(state: SoapState): Promise<SoapState | null> {
   if (!state.pending) return null;
   const factors = state.params.flatMap((s) => [s.left, s.right].filter((f): f is SoapFactor => f !== undefined));
   const read = async (t: tf.Tensor) => Float64Array.from(await t.data());
-  const host = await Promise.all(factors.map(async (f) => {
-    const n = f.gg.shape[0];
-    const p = await read(f.gg);
-    return state.pending === 1 ? { n, q: hostEigenbasis(p, n) } : { n, ...hostRefresh(p, await read(f.q), n) };
-  }));
+  const host = await Promise.all(
+    factors.map(async (f) => {
+      const n = f.gg.shape[0];
+      const p = await read(f.gg);
+      return state.pending === 1 ? { n, q: hostEigenbasis(p, n) } : { n, ...hostRefresh(p, await read(f.q), n) };
+    }),
+  );
   const byFactor = new Map(factors.map((f, i) => [f, host[i]]));
-  return tf.tidy(() => withBases(state, (f) => {
-    const r = byFactor.get(f)!;
-    const q = tf.tensor2d(Float32Array.from(r.q), [r.n, r.n]);
-    return 'perm' in r ? { q, perm: tf.tensor1d(r.perm, 'int32') } : { q };
-  }));
+  return tf.tidy(() =>
+    withBases(state, (f) => {
+      const r = byFactor.get(f)!;
+      const q = tf.tensor2d(Float32Array.from(r.q), [r.n, r.n]);
+      return 'perm' in r ? { q, perm: tf.tensor1d(r.perm, 'int32') } : { q };
+    }),
+  );
 }
 
 /**
@@ -176,7 +206,8 @@ export async function settleSoap(state: SoapState): Promise<SoapState | null> {
  * first does them on the device at its start, which is equivalent: Q is first used there.
  */
 export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState> {
-  if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1)) throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
+  if (!(Number.isInteger(o.preconditionFrequency) && o.preconditionFrequency >= 1))
+    throw new Error(`soap.preconditionFrequency must be a positive integer, got ${o.preconditionFrequency}`);
   basisSolver(o.solver); // reject an unknown solver id now, not at the first step
   const beta = o.shampooBeta >= 0 ? o.shampooBeta : o.b2;
   const preconditioned = (p: tf.Tensor) => p.rank === 2 || (p.rank === 1 && o.precondition1d);
@@ -218,7 +249,10 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
           return next;
         });
         const pending = solver.deferred && initial.some((p) => p.left || p.right) ? 1 : 0;
-        return { updates: grads.map((g) => tf.zerosLike(g)), state: { kind: 'soap', step: 1, pending, params: initial } };
+        return {
+          updates: grads.map((g) => tf.zerosLike(g)),
+          state: { kind: 'soap', step: 1, pending, params: initial },
+        };
       }
       const t = state.step;
       const c1 = 1 - o.b1 ** t;
@@ -230,7 +264,10 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         const G = asMatrix(g);
         const mu = tf.add(tf.mul(o.b1, s.mu), tf.mul(1 - o.b1, g));
         let nu = tf.add(tf.mul(o.b2, s.nu), tf.mul(1 - o.b2, tf.reshape(tf.square(project(G, s)), g.shape)));
-        const dir = tf.div(tf.div(project(asMatrix(mu), s), c1), tf.add(tf.sqrt(tf.div(asMatrix(nu), c2)), o.eps)) as tf.Tensor2D;
+        const dir = tf.div(
+          tf.div(project(asMatrix(mu), s), c1),
+          tf.add(tf.sqrt(tf.div(asMatrix(nu), c2)), o.eps),
+        ) as tf.Tensor2D;
         const u = tf.reshape(projectBack(dir, s), g.shape);
         updates.push(o.weightDecay === 0 ? u : tf.add(u, tf.mul(o.weightDecay, params[i])));
         const ps: SoapParamState = { mu, nu };

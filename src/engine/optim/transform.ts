@@ -10,7 +10,12 @@ import { cloneContainer } from './container';
  */
 export interface Transform<S extends tf.TensorContainer = tf.TensorContainer> {
   init(params: readonly tf.Tensor[]): S;
-  update(grads: readonly tf.Tensor[], state: S, params: readonly tf.Tensor[], extras?: UpdateExtras): { updates: tf.Tensor[]; state: S };
+  update(
+    grads: readonly tf.Tensor[],
+    state: S,
+    params: readonly tf.Tensor[],
+    extras?: UpdateExtras,
+  ): { updates: tf.Tensor[]; state: S };
   /**
    * Optional asynchronous work between steps (e.g. SOAP's eigenbases from device reads): a new
    * state, or null when there is nothing to do. Must not dispose `state`. A transform must
@@ -55,12 +60,14 @@ export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
       });
       return { updates: g as tf.Tensor[], state: next };
     },
-    settle: !ts.some((t) => t.settle) ? undefined : async (states) => {
-      const settled: (tf.TensorContainer | null)[] = [];
-      for (const [i, t] of ts.entries()) settled.push(t.settle ? await t.settle(states[i]) : null);
-      if (settled.every((s) => s === null)) return null;
-      return settled.map((s, i) => s ?? cloneContainer(states[i]));
-    },
+    settle: !ts.some((t) => t.settle)
+      ? undefined
+      : async (states) => {
+          const settled: (tf.TensorContainer | null)[] = [];
+          for (const [i, t] of ts.entries()) settled.push(t.settle ? await t.settle(states[i]) : null);
+          if (settled.every((s) => s === null)) return null;
+          return settled.map((s, i) => s ?? cloneContainer(states[i]));
+        },
   };
 }
 
@@ -71,7 +78,10 @@ export function chain(...ts: Transform[]): Transform<tf.TensorContainer[]> {
  */
 export class Stateful {
   private state: tf.TensorContainer;
-  constructor(private readonly transform: Transform, private readonly vars: readonly tf.Variable[]) {
+  constructor(
+    private readonly transform: Transform,
+    private readonly vars: readonly tf.Variable[],
+  ) {
     this.state = tf.tidy(() => transform.init(vars));
   }
 

@@ -17,12 +17,14 @@ export const advection: Pde = {
   periodic: { x: 2 * Math.PI },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['t', 'x'],
       residual: ([u], _aux, { beta }) => tf.add(u.d('t'), tf.mul(beta, u.d('x'))),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [Math.sin(x)],
       residual: ([u], [g]) => tf.sub(u.v, g),

@@ -16,13 +16,15 @@ export const allenCahn: Pde = {
   periodic: { x: 2 },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['t', 'xx'],
       residual: ([u], _aux, { eps, kappa }) =>
         tf.add(tf.sub(u.d('t'), tf.mul(eps, u.d('xx'))), tf.mul(kappa, tf.sub(tf.pow(u.v, 3), u.v))),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [problems.allen_cahn.u0(x)],
       residual: ([u], [g]) => tf.sub(u.v, g),

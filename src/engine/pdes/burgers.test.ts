@@ -26,7 +26,8 @@ function coleHopf(t: number, x: number, nu: number, m = 8001): number {
   const expo = (i: number) => -(s(i) ** 2) - Math.cos(Math.PI * (x - c * s(i))) / (2 * Math.PI * nu);
   let top = -Infinity;
   for (let i = 0; i < m; i++) top = Math.max(top, expo(i));
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let i = 0; i < m; i++) {
     const w = Math.exp(expo(i) - top);
     num += Math.sin(Math.PI * (x - c * s(i))) * w;
@@ -41,9 +42,13 @@ describe('burgers spectral reference vs the Cole–Hopf exact solution', () => {
       const sol = solveSpectral(problems.burgers, { nu }, { nx: 129, nt: 5 });
       let worst = 0;
       for (let i = 1; i < sol.t.length; i++) {
-        sol.x.forEach((x, j) => (worst = Math.max(worst, Math.abs(sol.u[i * sol.x.length + j] - coleHopf(sol.t[i], x, nu)))));
+        sol.x.forEach(
+          (x, j) => (worst = Math.max(worst, Math.abs(sol.u[i * sol.x.length + j] - coleHopf(sol.t[i], x, nu)))),
+        );
       }
-      console.log(`burgers ν = ${nu.toPrecision(3)}: n = ${sol.n}, dt = ${sol.dt.toExponential(2)}, ${sol.ms.toFixed(0)} ms, max |Δ| vs Cole–Hopf ${worst.toExponential(2)}`);
+      console.log(
+        `burgers ν = ${nu.toPrecision(3)}: n = ${sol.n}, dt = ${sol.dt.toExponential(2)}, ${sol.ms.toFixed(0)} ms, max |Δ| vs Cole–Hopf ${worst.toExponential(2)}`,
+      );
       expect(worst).toBeLessThan(1e-6);
     });
   }

@@ -14,18 +14,21 @@ export const burgers: Pde = {
   ...spectralPdeFields('burgers'),
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['t', 'x', 'xx'],
       residual: ([u], _aux, { nu }) => tf.sub(tf.add(u.d('t'), tf.mul(u.v, u.d('x'))), tf.mul(nu, u.d('xx'))),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [problems.burgers.u0(x)],
       residual: ([u], [g]) => tf.sub(u.v, g),
     },
     bc: {
-      region: { kind: 'boundary', axes: ['x'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x'] },
+      role: 'boundary',
       derivs: [],
       residual: ([u]) => u.v,
     },

@@ -22,13 +22,15 @@ export const helmholtz: Pde = {
   },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['xx', 'yy'],
       aux: ([x, y], { a1, a2, k }) => [(k * k - (a1 * Math.PI) ** 2 - (a2 * Math.PI) ** 2) * u(x, y, a1, a2)],
       residual: ([f], [q], { k }) => tf.sub(tf.add(tf.add(f.d('xx'), f.d('yy')), tf.mul(k * k, f.v)), q),
     },
     bc: {
-      region: { kind: 'boundary', axes: ['x', 'y'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x', 'y'] },
+      role: 'boundary',
       derivs: [],
       aux: ([x, y], { a1, a2 }) => [u(x, y, a1, a2)],
       residual: ([f], [g]) => tf.sub(f.v, g),

@@ -15,12 +15,15 @@ export const kdv: Pde = {
   periodic: { x: 2 },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['t', 'x', 'xxx'],
-      residual: ([u], _aux, { delta }) => tf.add(tf.add(u.d('t'), tf.mul(u.v, u.d('x'))), tf.mul(delta * delta, u.d('xxx'))),
+      residual: ([u], _aux, { delta }) =>
+        tf.add(tf.add(u.d('t'), tf.mul(u.v, u.d('x'))), tf.mul(delta * delta, u.d('xxx'))),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [problems.kdv.u0(x)],
       residual: ([u], [g]) => tf.sub(u.v, g),

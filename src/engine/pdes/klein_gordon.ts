@@ -20,24 +20,29 @@ export const kleinGordon: Pde = {
   params: { gamma: { label: 'γ (cubic coefficient)', default: 1, min: 0, max: 5 } },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['tt', 'xx'],
       aux: ([t, x], { gamma }) => [utt(t, x) - uxx(t, x) + gamma * u(t, x) ** 3],
-      residual: ([f], [src], { gamma }) => tf.sub(tf.add(tf.sub(f.d('tt'), f.d('xx')), tf.mul(gamma, tf.pow(f.v, 3))), src),
+      residual: ([f], [src], { gamma }) =>
+        tf.sub(tf.add(tf.sub(f.d('tt'), f.d('xx')), tf.mul(gamma, tf.pow(f.v, 3))), src),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([t, x]) => [u(t, x)],
       residual: ([f], [g]) => tf.sub(f.v, g),
     },
     ic_t: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: ['t'],
       residual: ([f]) => f.d('t'),
     },
     bc: {
-      region: { kind: 'boundary', axes: ['x'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x'] },
+      role: 'boundary',
       derivs: [],
       aux: ([t, x]) => [u(t, x)],
       residual: ([f], [g]) => tf.sub(f.v, g),

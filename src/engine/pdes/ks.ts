@@ -17,13 +17,15 @@ export const ks: Pde = {
   periodic: { x: 2 * Math.PI },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['t', 'x', 'xx', 'xxxx'],
       residual: ([u], _aux, { alpha, beta, gamma }) =>
         tf.addN([u.d('t'), tf.mul(alpha, tf.mul(u.v, u.d('x'))), tf.mul(beta, u.d('xx')), tf.mul(gamma, u.d('xxxx'))]),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [problems.ks.u0(x)],
       residual: ([u], [g]) => tf.sub(u.v, g),

@@ -36,7 +36,14 @@ function fdField(f: (p: number[]) => number, pts: number[][], names: string[], a
       const once = idx.find((a) => idx.filter((b) => b === a).length === 1)!;
       const twice = idx.find((a) => a !== once)!;
       const h = 1e-3;
-      const g = (d: number) => fdAxis(f, p.map((v, i) => (i === once ? v + d : v)), twice, 2, 1e-2);
+      const g = (d: number) =>
+        fdAxis(
+          f,
+          p.map((v, i) => (i === once ? v + d : v)),
+          twice,
+          2,
+          1e-2,
+        );
       return (g(h) - g(-h)) / (2 * h);
     });
     s[n] = tf.tensor2d(vals.map((v) => [v]));
@@ -58,11 +65,15 @@ describe('lid-driven cavity residuals', () => {
     await residualsVanish(ldc, (pts, names) => [kov.u, kov.v, kov.p].map((f) => fdField(f, pts, names, ldc.axes)));
   });
   it('vanish on Kovasznay flow in the stream-function formulation', async () => {
-    await residualsVanish(ldcStream, (pts, names) => [kov.psi, kov.p].map((f) => fdField(f, pts, names, ldcStream.axes)));
+    await residualsVanish(ldcStream, (pts, names) =>
+      [kov.psi, kov.p].map((f) => fdField(f, pts, names, ldcStream.axes)),
+    );
   });
   it('are not zero for a field that is not a solution (the test can fail)', async () => {
     const pts = [[0.3, 0.4]];
-    const wrong = [kov.u, kov.v, ([x]: number[]) => x * x].map((f) => fdField(f, pts, ['x', 'y', 'xx', 'yy'], ldc.axes));
+    const wrong = [kov.u, kov.v, ([x]: number[]) => x * x].map((f) =>
+      fdField(f, pts, ['x', 'y', 'xx', 'yy'], ldc.axes),
+    );
     const r = await ldc.terms.res_u.residual(wrong, [], { Re: RE }).data();
     expect(Math.abs(r[0])).toBeGreaterThan(1e-2);
   });
@@ -72,26 +83,33 @@ describe('cavity reference solver', () => {
   it('matches the published Re = 100 solution (jaxpi data) and Ghia et al.', () => {
     const dir = resolve(import.meta.dirname, '../../../../shared/reference');
     const meta = JSON.parse(readFileSync(`${dir}/ldc_Re100.json`, 'utf8'));
-    const rd = (f: string) => { const b = readFileSync(`${dir}/${f}`); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };
+    const rd = (f: string) => {
+      const b = readFileSync(`${dir}/${f}`);
+      return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+    };
     const [U, V] = [rd(meta.files.u), rd(meta.files.v)];
     const s = solveCavity(100, { n: 65, tol: 1e-7 });
     const nx = meta.x.length;
-    let num = 0, den = 0, worst = 0;
-    for (let i = 0; i < nx; i++) for (let j = 0; j < nx; j++) {
-      const [x, y] = [meta.x[i], meta.y[j]];
-      if (y > 0.9) continue; // the lid's corner singularities dominate above; reported in the note
-      const du = sampleGrid(s.u, s.n, x, y) - U[i * nx + j];
-      const dv = sampleGrid(s.v, s.n, x, y) - V[i * nx + j];
-      num += du * du + dv * dv;
-      den += U[i * nx + j] ** 2 + V[i * nx + j] ** 2;
-      worst = Math.max(worst, Math.abs(du), Math.abs(dv));
-    }
+    let num = 0,
+      den = 0,
+      worst = 0;
+    for (let i = 0; i < nx; i++)
+      for (let j = 0; j < nx; j++) {
+        const [x, y] = [meta.x[i], meta.y[j]];
+        if (y > 0.9) continue; // the lid's corner singularities dominate above; reported in the note
+        const du = sampleGrid(s.u, s.n, x, y) - U[i * nx + j];
+        const dv = sampleGrid(s.v, s.n, x, y) - V[i * nx + j];
+        num += du * du + dv * dv;
+        den += U[i * nx + j] ** 2 + V[i * nx + j] ** 2;
+        worst = Math.max(worst, Math.abs(du), Math.abs(dv));
+      }
     expect(Math.sqrt(num / den)).toBeLessThan(1.5e-2);
     expect(worst).toBeLessThan(2.5e-2);
-    for (const [y, u] of ghiaCentreline(100)!) expect(Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u), `y = ${y}`).toBeLessThan(1.5e-2);
+    for (const [y, u] of ghiaCentreline(100)!)
+      expect(Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u), `y = ${y}`).toBeLessThan(1.5e-2);
   });
 
-  it('matches Ghia et al.\'s centreline at Re = 400 too (the top of the ldc range)', () => {
+  it("matches Ghia et al.'s centreline at Re = 400 too (the top of the ldc range)", () => {
     const s = solveCavity(400, { n: 129, tol: 1e-7 });
     let worst = 0;
     for (const [y, u] of ghiaCentreline(400)!) worst = Math.max(worst, Math.abs(sampleGrid(s.u, s.n, 0.5, y) - u));

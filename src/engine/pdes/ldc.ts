@@ -13,8 +13,17 @@ export const lidTarget = ([, y]: number[]) => [y === 1 ? 1 : 0, 0];
 
 /** x- and y-momentum residuals from the velocity's derivatives. */
 export function momentum(
-  u: tf.Tensor, v: tf.Tensor, ux: tf.Tensor, uy: tf.Tensor, vx: tf.Tensor, vy: tf.Tensor,
-  px: tf.Tensor, py: tf.Tensor, lapU: tf.Tensor, lapV: tf.Tensor, re: number,
+  u: tf.Tensor,
+  v: tf.Tensor,
+  ux: tf.Tensor,
+  uy: tf.Tensor,
+  vx: tf.Tensor,
+  vy: tf.Tensor,
+  px: tf.Tensor,
+  py: tf.Tensor,
+  lapU: tf.Tensor,
+  lapV: tf.Tensor,
+  re: number,
 ): [tf.Tensor, tf.Tensor] {
   const ru = tf.sub(tf.add(tf.add(tf.mul(u, ux), tf.mul(v, uy)), px), tf.div(lapU, re));
   const rv = tf.sub(tf.add(tf.add(tf.mul(u, vx), tf.mul(v, vy)), py), tf.div(lapV, re));
@@ -22,7 +31,19 @@ export function momentum(
 }
 
 const vp = ([u, v, p]: Field[], re: number) =>
-  momentum(u.v, v.v, u.d('x'), u.d('y'), v.d('x'), v.d('y'), p.d('x'), p.d('y'), tf.add(u.d('xx'), u.d('yy')), tf.add(v.d('xx'), v.d('yy')), re);
+  momentum(
+    u.v,
+    v.v,
+    u.d('x'),
+    u.d('y'),
+    v.d('x'),
+    v.d('y'),
+    p.d('x'),
+    p.d('y'),
+    tf.add(u.d('xx'), u.d('yy')),
+    tf.add(v.d('xx'), v.d('yy')),
+    re,
+  );
 
 export const ldc: Pde = {
   id: 'ldc',
@@ -33,11 +54,27 @@ export const ldc: Pde = {
   outputs: ['u', 'v', 'p'],
   params: { Re: { label: 'Re (Reynolds number)', default: 100, min: 1, max: 400 } },
   terms: {
-    res_u: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[0] },
-    res_v: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y', 'xx', 'yy'], residual: (f, _a, { Re }) => vp(f, Re)[1] },
-    res_c: { region: { kind: 'interior' }, role: 'residual', derivs: ['x', 'y'], residual: ([u, v]) => tf.add(u.d('x'), v.d('y')) },
+    res_u: {
+      region: { kind: 'interior' },
+      role: 'residual',
+      derivs: ['x', 'y', 'xx', 'yy'],
+      residual: (f, _a, { Re }) => vp(f, Re)[0],
+    },
+    res_v: {
+      region: { kind: 'interior' },
+      role: 'residual',
+      derivs: ['x', 'y', 'xx', 'yy'],
+      residual: (f, _a, { Re }) => vp(f, Re)[1],
+    },
+    res_c: {
+      region: { kind: 'interior' },
+      role: 'residual',
+      derivs: ['x', 'y'],
+      residual: ([u, v]) => tf.add(u.d('x'), v.d('y')),
+    },
     bc: {
-      region: { kind: 'boundary', axes: ['x', 'y'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x', 'y'] },
+      role: 'boundary',
       derivs: [],
       aux: lidTarget,
       residual: ([u, v], [g]) => tf.concat([tf.sub(u.v, g), v.v], 1),

@@ -13,10 +13,16 @@ const streams = ['x', 'y', 'xx', 'xy', 'yy', 'xxy', 'yyy', 'xxx', 'xyy'];
 
 const residuals = ([psi, p]: Field[], re: number) =>
   momentum(
-    psi.d('y'), tf.neg(psi.d('x')),
-    psi.d('xy'), psi.d('yy'), tf.neg(psi.d('xx')), tf.neg(psi.d('xy')),
-    p.d('x'), p.d('y'),
-    tf.add(psi.d('xxy'), psi.d('yyy')), tf.neg(tf.add(psi.d('xxx'), psi.d('xyy'))),
+    psi.d('y'),
+    tf.neg(psi.d('x')),
+    psi.d('xy'),
+    psi.d('yy'),
+    tf.neg(psi.d('xx')),
+    tf.neg(psi.d('xy')),
+    p.d('x'),
+    p.d('y'),
+    tf.add(psi.d('xxy'), psi.d('yyy')),
+    tf.neg(tf.add(psi.d('xxx'), psi.d('xyy'))),
     re,
   );
 
@@ -29,10 +35,21 @@ export const ldcStream: Pde = {
   outputs: ['psi', 'p'],
   params: { Re: { label: 'Re (Reynolds number)', default: 100, min: 1, max: 400 } },
   terms: {
-    res_u: { region: { kind: 'interior' }, role: 'residual', derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[0] },
-    res_v: { region: { kind: 'interior' }, role: 'residual', derivs: streams, residual: (f, _a, { Re }) => residuals(f, Re)[1] },
+    res_u: {
+      region: { kind: 'interior' },
+      role: 'residual',
+      derivs: streams,
+      residual: (f, _a, { Re }) => residuals(f, Re)[0],
+    },
+    res_v: {
+      region: { kind: 'interior' },
+      role: 'residual',
+      derivs: streams,
+      residual: (f, _a, { Re }) => residuals(f, Re)[1],
+    },
     bc: {
-      region: { kind: 'boundary', axes: ['x', 'y'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x', 'y'] },
+      role: 'boundary',
       derivs: ['x', 'y'],
       aux: lidTarget,
       residual: ([psi], [g]) => tf.concat([tf.sub(psi.d('y'), g), psi.d('x')], 1),

@@ -16,7 +16,9 @@ function exactField(pde: Pde, params: Record<string, number>, pts: number[][], n
   const streams: Record<string, tf.Tensor> = { '': tf.tensor2d(pts.map((p) => [f(p)])) };
   for (const n of names) {
     const idx = [...n].map((c) => pde.axes.indexOf(c));
-    const vals = pts.map((p) => (new Set(idx).size === 1 ? fdAxis(f, p, idx[0], idx.length) : fdMixed(f, p, idx[0], idx[1])));
+    const vals = pts.map((p) =>
+      new Set(idx).size === 1 ? fdAxis(f, p, idx[0], idx.length) : fdMixed(f, p, idx[0], idx[1]),
+    );
     streams[n] = tf.tensor2d(vals.map((v) => [v]));
   }
   return new Field(streams, pde.axes, pts.length);
@@ -25,7 +27,10 @@ function exactField(pde: Pde, params: Record<string, number>, pts: number[][], n
 // PDEs with only a numerical reference are checked in their own tests (e.g. ldc.test.ts).
 describe.each(pdeIds.filter((id) => pdes[id].exact))('%s', (id) => {
   const pde: Pde = pdes[id];
-  const variants = [defaultParams(pde), Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.min + 0.37 * (s.max - s.min)]))];
+  const variants = [
+    defaultParams(pde),
+    Object.fromEntries(Object.entries(pde.params).map(([k, s]) => [k, s.min + 0.37 * (s.max - s.min)])),
+  ];
   for (const params of variants) {
     it(`every loss term vanishes on the exact solution (${JSON.stringify(params)})`, async () => {
       for (const [name, term] of Object.entries(pde.terms)) {
@@ -35,7 +40,7 @@ describe.each(pdeIds.filter((id) => pdes[id].exact))('%s', (id) => {
         const field = exactField(pde, params, pts, term.derivs);
         const aux = b.aux.map((a) => tf.tensor2d(a, [b.n, 1]));
         const r = await term.residual([field], aux, params).data();
-        const scale = Math.max(1, ...aux.length ? await aux[0].abs().max().data() : [1]);
+        const scale = Math.max(1, ...(aux.length ? await aux[0].abs().max().data() : [1]));
         for (const v of r) expect(Math.abs(v) / scale, `${id}.${name}`).toBeLessThan(2e-4);
       }
     });

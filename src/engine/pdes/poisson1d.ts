@@ -16,13 +16,15 @@ export const poisson1d: Pde = {
   params: { C: { label: 'C (frequency)', default: 1, min: 0.1, max: 32 } },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['xx'],
       aux: ([x], { C }) => [-C * C * Math.sin(C * x)],
       residual: ([u], [g]) => tf.sub(u.d('xx'), g),
     },
     bc: {
-      region: { kind: 'boundary', axes: ['x'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x'] },
+      role: 'boundary',
       derivs: [],
       aux: ([x], { C }) => [Math.sin(C * x)],
       residual: ([u], [g]) => tf.sub(u.v, g),

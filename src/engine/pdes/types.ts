@@ -19,16 +19,16 @@ export type ParamValues = Record<string, number>;
  * axes (a random face per point), or a slice with some axes fixed (e.g. t = 0).
  */
 export type Region =
-  | { kind: 'interior' }
-  | { kind: 'boundary'; axes: string[] }
-  | { kind: 'slice'; fixed: Record<string, number> };
+  { kind: 'interior' } | { kind: 'boundary'; axes: string[] } | { kind: 'slice'; fixed: Record<string, number> };
 
 /** What a loss term enforces: the PDE in the interior, initial data, boundary data, or measurements. */
 export type TermRole = 'residual' | 'initial' | 'boundary' | 'data';
 
 /** The names of `pde`'s loss terms with role `role`, in declaration order. */
 export function termsWithRole(pde: Pick<Pde, 'terms'>, role: TermRole): string[] {
-  return Object.entries(pde.terms).filter(([, t]) => t.role === role).map(([name]) => name);
+  return Object.entries(pde.terms)
+    .filter(([, t]) => t.role === role)
+    .map(([name]) => name);
 }
 
 /**

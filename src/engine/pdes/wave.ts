@@ -19,23 +19,27 @@ export const wave: Pde = {
   params: { c: { label: 'c (wave speed)', default: 2, min: 0.5, max: 4 } },
   terms: {
     res: {
-      region: { kind: 'interior' }, role: 'residual',
+      region: { kind: 'interior' },
+      role: 'residual',
       derivs: ['tt', 'xx'],
       residual: ([u], _aux, { c }) => tf.sub(u.d('tt'), tf.mul(c * c, u.d('xx'))),
     },
     ic: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: [],
       aux: ([, x]) => [Math.sin(Math.PI * x) + 0.5 * Math.sin(4 * Math.PI * x)],
       residual: ([u], [g]) => tf.sub(u.v, g),
     },
     ic_t: {
-      region: { kind: 'slice', fixed: { t: 0 } }, role: 'initial',
+      region: { kind: 'slice', fixed: { t: 0 } },
+      role: 'initial',
       derivs: ['t'],
       residual: ([u]) => u.d('t'),
     },
     bc: {
-      region: { kind: 'boundary', axes: ['x'] }, role: 'boundary',
+      region: { kind: 'boundary', axes: ['x'] },
+      role: 'boundary',
       derivs: [],
       residual: ([u]) => u.v,
     },

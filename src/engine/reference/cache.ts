@@ -24,7 +24,11 @@ export function referenceSolution(id: ProblemId, params: ParamValues): Promise<R
   } catch (e) {
     return Promise.reject(e);
   }
-  const key = `${id}:${JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k]]))}`;
+  const key = `${id}:${JSON.stringify(
+    Object.keys(p)
+      .sort()
+      .map((k) => [k, p[k]]),
+  )}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = Promise.resolve().then(() => {

@@ -10,10 +10,15 @@ function closedForms(z: [number, number]) {
   type Z = { re: number; im: number };
   const add = (a: Z, b: Z) => c(a.re + b.re, a.im + b.im);
   const mul = (a: Z, b: Z) => c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
-  const div = (a: Z, b: Z) => { const d = b.re ** 2 + b.im ** 2; return c((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d); };
+  const div = (a: Z, b: Z) => {
+    const d = b.re ** 2 + b.im ** 2;
+    return c((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d);
+  };
   const exp = (a: Z) => c(Math.exp(a.re) * Math.cos(a.im), Math.exp(a.re) * Math.sin(a.im));
   const w = c(z[0], z[1]);
-  const e = exp(w), w2 = mul(w, w), w3 = mul(w2, w);
+  const e = exp(w),
+    w2 = mul(w, w),
+    w3 = mul(w2, w);
   return {
     q: div(add(exp(mul(c(0.5), w)), c(-1)), w),
     f1: div(add(add(c(-4), mul(c(-1), w)), mul(e, add(add(c(4), mul(c(-3), w)), w2))), w3),
@@ -24,7 +29,12 @@ function closedForms(z: [number, number]) {
 
 describe('ETDRK4 coefficients (contour integrals)', () => {
   it('match the closed forms where those are accurate (real, imaginary, complex z)', () => {
-    for (const z of [[-7, 0], [3, 0], [0, 40], [-2.5, 6]] as [number, number][]) {
+    for (const z of [
+      [-7, 0],
+      [3, 0],
+      [0, 40],
+      [-2.5, 6],
+    ] as [number, number][]) {
       const h = 0.1;
       const got = etdrk4Coefficients(one(z[0] / h, z[1] / h), h);
       const want = closedForms(z);
@@ -39,11 +49,13 @@ describe('ETDRK4 coefficients (contour integrals)', () => {
     // q = 1/2 + z/8 + z²/48, f1 = 1/6 + z/6 + 3z²/40, f2 = 1/6 + z/12 + z²/40, f3 = 1/6 − z²/120 (+ O(z³))
     for (const z of [0, 1e-4, -1e-4]) {
       const c = etdrk4Coefficients(one(z), 1);
-      expect(Math.abs(c.q.re[0] - (0.5 + z / 8 + z * z / 48))).toBeLessThan(1e-12);
+      expect(Math.abs(c.q.re[0] - (0.5 + z / 8 + (z * z) / 48))).toBeLessThan(1e-12);
       expect(Math.abs(c.f1.re[0] - (1 / 6 + z / 6 + (3 * z * z) / 40))).toBeLessThan(1e-12);
       expect(Math.abs(c.f2.re[0] - (1 / 6 + z / 12 + (z * z) / 40))).toBeLessThan(1e-12);
       expect(Math.abs(c.f3.re[0] - (1 / 6 - (z * z) / 120))).toBeLessThan(1e-12);
-      expect(Math.abs(c.q.im[0]) + Math.abs(c.f1.im[0]) + Math.abs(c.f2.im[0]) + Math.abs(c.f3.im[0])).toBeLessThan(1e-15);
+      expect(Math.abs(c.q.im[0]) + Math.abs(c.f1.im[0]) + Math.abs(c.f2.im[0]) + Math.abs(c.f3.im[0])).toBeLessThan(
+        1e-15,
+      );
     }
   });
 });
@@ -51,7 +63,14 @@ describe('ETDRK4 coefficients (contour integrals)', () => {
 describe('ETDRK4 stepper', () => {
   it('is exact for a linear problem with a stiff complex symbol', () => {
     const L = one(-300, 2000);
-    const stepper = new Etdrk4(L, (_v, out) => { out.re[0] = 0; out.im[0] = 0; }, 0.01);
+    const stepper = new Etdrk4(
+      L,
+      (_v, out) => {
+        out.re[0] = 0;
+        out.im[0] = 0;
+      },
+      0.01,
+    );
     const v = one(1, 0);
     for (let s = 0; s < 5; s++) stepper.step(v);
     const m = Math.exp(-300 * 0.05);
@@ -60,7 +79,9 @@ describe('ETDRK4 stepper', () => {
 
   it('converges at fourth order on v′ = λv − v² (exact logistic solution)', () => {
     // v(t) = λ v0 e^{λt} / (λ + v0 (e^{λt} − 1)), a Bernoulli equation.
-    const lam = -20, v0 = 1.5, T = 1;
+    const lam = -20,
+      v0 = 1.5,
+      T = 1;
     const exact = (lam * v0 * Math.exp(lam * T)) / (lam + v0 * (Math.exp(lam * T) - 1));
     const errAt = (steps: number) => {
       const N = (v: Complex, out: Complex) => {

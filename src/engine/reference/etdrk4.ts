@@ -48,16 +48,28 @@ const scale = (s: number, a: C): C => [s * a[0], s * a[1]];
 export function etdrk4Coefficients(L: Complex, h: number, contourPoints = 64): Etdrk4Coefficients {
   const m = L.re.length;
   const out: Etdrk4Coefficients = {
-    e: complexArray(m), e2: complexArray(m), q: complexArray(m),
-    f1: complexArray(m), f2: complexArray(m), f3: complexArray(m),
+    e: complexArray(m),
+    e2: complexArray(m),
+    q: complexArray(m),
+    f1: complexArray(m),
+    f2: complexArray(m),
+    f3: complexArray(m),
   };
-  const set = (arr: Complex, k: number, v: C) => { arr.re[k] = v[0]; arr.im[k] = v[1]; };
-  const roots: C[] = Array.from({ length: contourPoints }, (_, j) => exp([0, (2 * Math.PI * (j + 0.5)) / contourPoints]));
+  const set = (arr: Complex, k: number, v: C) => {
+    arr.re[k] = v[0];
+    arr.im[k] = v[1];
+  };
+  const roots: C[] = Array.from({ length: contourPoints }, (_, j) =>
+    exp([0, (2 * Math.PI * (j + 0.5)) / contourPoints]),
+  );
   for (let k = 0; k < m; k++) {
     const z: C = [h * L.re[k], h * L.im[k]];
     set(out.e, k, exp(z));
     set(out.e2, k, exp(scale(0.5, z)));
-    let q: C = [0, 0], f1: C = [0, 0], f2: C = [0, 0], f3: C = [0, 0];
+    let q: C = [0, 0],
+      f1: C = [0, 0],
+      f2: C = [0, 0],
+      f3: C = [0, 0];
     for (const r of roots) {
       const w = add(z, r);
       const ew = exp(w);
@@ -107,7 +119,12 @@ export class Etdrk4 {
   private readonly b: Complex;
   private readonly c: Complex;
 
-  constructor(L: Complex, private readonly nonlinear: Nonlinear, readonly h: number, contourPoints = 64) {
+  constructor(
+    L: Complex,
+    private readonly nonlinear: Nonlinear,
+    readonly h: number,
+    contourPoints = 64,
+  ) {
     this.coef = etdrk4Coefficients(L, h, contourPoints);
     const m = L.re.length;
     [this.nv, this.na, this.nb, this.nc, this.a, this.b, this.c] = Array.from({ length: 7 }, () => complexArray(m));
@@ -122,12 +139,21 @@ export class Etdrk4 {
     N(a, na);
     affine(b, coef.e2, v, coef.q, na);
     N(b, nb);
-    for (let k = 0; k < nb.re.length; k++) { c.re[k] = 2 * nb.re[k] - nv.re[k]; c.im[k] = 2 * nb.im[k] - nv.im[k]; }
+    for (let k = 0; k < nb.re.length; k++) {
+      c.re[k] = 2 * nb.re[k] - nv.re[k];
+      c.im[k] = 2 * nb.im[k] - nv.im[k];
+    }
     affine(c, coef.q, c, coef.e2, a);
     N(c, nc);
-    for (let k = 0; k < na.re.length; k++) { na.re[k] = 2 * (na.re[k] + nb.re[k]); na.im[k] = 2 * (na.im[k] + nb.im[k]); }
+    for (let k = 0; k < na.re.length; k++) {
+      na.re[k] = 2 * (na.re[k] + nb.re[k]);
+      na.im[k] = 2 * (na.im[k] + nb.im[k]);
+    }
     affine(a, coef.e, v, coef.f1, nv);
     affine(b, coef.f2, na, coef.f3, nc);
-    for (let k = 0; k < v.re.length; k++) { v.re[k] = a.re[k] + b.re[k]; v.im[k] = a.im[k] + b.im[k]; }
+    for (let k = 0; k < v.re.length; k++) {
+      v.re[k] = a.re[k] + b.re[k];
+      v.im[k] = a.im[k] + b.im[k];
+    }
   }
 }

@@ -5,10 +5,15 @@ import { complexArray, RealFft } from './fft';
 /** The O(n²) DFT X_k = Σ_j x_j e^{−2πi jk/n}, k = 0..n/2, as the independent reference. */
 function naiveDft(x: Float64Array): { re: number[]; im: number[] } {
   const n = x.length;
-  const re: number[] = [], im: number[] = [];
+  const re: number[] = [],
+    im: number[] = [];
   for (let k = 0; k <= n / 2; k++) {
-    let r = 0, i = 0;
-    for (let j = 0; j < n; j++) { r += x[j] * Math.cos((2 * Math.PI * j * k) / n); i -= x[j] * Math.sin((2 * Math.PI * j * k) / n); }
+    let r = 0,
+      i = 0;
+    for (let j = 0; j < n; j++) {
+      r += x[j] * Math.cos((2 * Math.PI * j * k) / n);
+      i -= x[j] * Math.sin((2 * Math.PI * j * k) / n);
+    }
     re.push(r);
     im.push(i);
   }

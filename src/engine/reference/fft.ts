@@ -48,8 +48,12 @@ class ComplexFft {
     for (let i = 0; i < m; i++) {
       const j = rev[i];
       if (j > i) {
-        let t = re[i]; re[i] = re[j]; re[j] = t;
-        t = im[i]; im[i] = im[j]; im[j] = t;
+        let t = re[i];
+        re[i] = re[j];
+        re[j] = t;
+        t = im[i];
+        im[i] = im[j];
+        im[j] = t;
       }
     }
     for (let size = 2; size <= m; size <<= 1) {
@@ -63,8 +67,10 @@ class ComplexFft {
           const b = a + half;
           const tr = re[b] * wr - im[b] * wi;
           const ti = re[b] * wi + im[b] * wr;
-          re[b] = re[a] - tr; im[b] = im[a] - ti;
-          re[a] += tr; im[a] += ti;
+          re[b] = re[a] - tr;
+          im[b] = im[a] - ti;
+          re[a] += tr;
+          im[a] += ti;
         }
       }
     }
@@ -82,7 +88,8 @@ export class RealFft {
   private readonly wi: Float64Array;
 
   constructor(readonly n: number) {
-    if (!(n >= 4 && Number.isInteger(Math.log2(n)))) throw new Error(`RealFft: n must be a power of two ≥ 4 (got ${n})`);
+    if (!(n >= 4 && Number.isInteger(Math.log2(n))))
+      throw new Error(`RealFft: n must be a power of two ≥ 4 (got ${n})`);
     const h = n / 2;
     this.modes = h + 1;
     this.half = new ComplexFft(h);
@@ -105,7 +112,10 @@ export class RealFft {
   forward(x: Float64Array, out: Complex): void {
     const { zr, zi, wr, wi } = this;
     const h = this.n / 2;
-    for (let j = 0; j < h; j++) { zr[j] = x[2 * j]; zi[j] = x[2 * j + 1]; }
+    for (let j = 0; j < h; j++) {
+      zr[j] = x[2 * j];
+      zi[j] = x[2 * j + 1];
+    }
     this.half.transform(zr, zi, -1);
     for (let k = 0; k <= h; k++) {
       const a = k % h;
@@ -128,10 +138,14 @@ export class RealFft {
     const { zr, zi, wr, wi } = this;
     const h = this.n / 2;
     for (let k = 0; k < h; k++) {
-      const xr = spec.re[k], xi = k === 0 ? 0 : spec.im[k];
-      const yr = spec.re[h - k], yi = k === 0 ? 0 : -spec.im[h - k]; // conj X_{h−k}
-      const er = 0.5 * (xr + yr), ei = 0.5 * (xi + yi);
-      const dr = 0.5 * (xr - yr), di = 0.5 * (xi - yi);
+      const xr = spec.re[k],
+        xi = k === 0 ? 0 : spec.im[k];
+      const yr = spec.re[h - k],
+        yi = k === 0 ? 0 : -spec.im[h - k]; // conj X_{h−k}
+      const er = 0.5 * (xr + yr),
+        ei = 0.5 * (xi + yi);
+      const dr = 0.5 * (xr - yr),
+        di = 0.5 * (xi - yi);
       const or = dr * wr[k] + di * wi[k]; // (d) · conj(w^k)
       const oi = di * wr[k] - dr * wi[k];
       zr[k] = er - oi;
@@ -139,6 +153,9 @@ export class RealFft {
     }
     this.half.transform(zr, zi, 1);
     const s = 1 / h;
-    for (let j = 0; j < h; j++) { x[2 * j] = zr[j] * s; x[2 * j + 1] = zi[j] * s; }
+    for (let j = 0; j < h; j++) {
+      x[2 * j] = zr[j] * s;
+      x[2 * j + 1] = zi[j] * s;
+    }
   }
 }

@@ -8,7 +8,9 @@ import { problems, type ProblemId } from './problems';
  * grid (the published nt × nx) and the cached spectral reference. The PDE file adds its label
  * and loss terms, so equation data lives in one place (`problems`).
  */
-export function spectralPdeFields(id: ProblemId): Pick<Pde, 'equation' | 'axes' | 'domain' | 'outputs' | 'params' | 'grid' | 'reference'> {
+export function spectralPdeFields(
+  id: ProblemId,
+): Pick<Pde, 'equation' | 'axes' | 'domain' | 'outputs' | 'params' | 'grid' | 'reference'> {
   const p = problems[id];
   return {
     equation: p.equation,

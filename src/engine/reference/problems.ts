@@ -58,7 +58,9 @@ const burgers: SpectralProblem = {
   nx: 512,
   params: { nu: { label: 'ν (viscosity)', default: 0.01 / Math.PI, min: 0.002, max: 0.1 } },
   u0: (x) => -Math.sin(Math.PI * x),
-  linear: ({ nu }) => (k) => [-nu * k * k, 0],
+  linear:
+    ({ nu }) =>
+    (k) => [-nu * k * k, 0],
   nonlinear: () => ({ sigma: minusDx, f: (u) => 0.5 * u * u }),
   resolution: ({ nu }) => {
     const n = pow2(3 / nu);
@@ -88,7 +90,9 @@ const allenCahn: SpectralProblem = {
     kappa: { label: 'κ (reaction)', default: 5, min: 1, max: 10 },
   },
   u0: (x) => x * x * Math.cos(Math.PI * x),
-  linear: ({ eps, kappa }) => (k) => [kappa - eps * k * k, 0],
+  linear:
+    ({ eps, kappa }) =>
+    (k) => [kappa - eps * k * k, 0],
   nonlinear: ({ kappa }) => ({ sigma: () => [1, 0], f: (u) => -kappa * u * u * u }),
   resolution: ({ eps, kappa }) => ({ n: pow2(2.25 / Math.sqrt(eps / kappa)), dtMax: 1e-3 }),
 };
@@ -108,7 +112,9 @@ const kdv: SpectralProblem = {
   nx: 512,
   params: { delta: { label: 'δ (dispersion; coefficient δ²)', default: 0.022, min: 0.01, max: 0.05 } },
   u0: (x) => Math.cos(Math.PI * x),
-  linear: ({ delta }) => (k) => [0, delta * delta * k * k * k],
+  linear:
+    ({ delta }) =>
+    (k) => [0, delta * delta * k * k * k],
   nonlinear: () => ({ sigma: minusDx, f: (u) => 0.5 * u * u }),
   resolution: ({ delta }) => {
     const n = pow2(10 / delta);
@@ -139,7 +145,9 @@ const ks: SpectralProblem = {
     gamma: { label: 'γ (hyperdiffusion)', default: 100 / 16 ** 4, min: 1.5e-3, max: 5e-3 },
   },
   u0: (x) => Math.cos(x) * (1 + Math.sin(x)),
-  linear: ({ beta, gamma }) => (k) => [beta * k * k - gamma * k ** 4, 0],
+  linear:
+    ({ beta, gamma }) =>
+    (k) => [beta * k * k - gamma * k ** 4, 0],
   nonlinear: ({ alpha }) => ({ sigma: minusDx, f: (u) => 0.5 * alpha * u * u }),
   resolution: () => ({ n: 512, dtMax: 1e-4 }),
 };

@@ -35,8 +35,14 @@ export function resolveParams(problem: SpectralProblem, params: ParamValues = {}
   const out: ParamValues = Object.fromEntries(Object.entries(problem.params).map(([k, s]) => [k, s.default]));
   for (const [k, v] of Object.entries(params)) {
     const s = problem.params[k];
-    if (!s) throw new Error(`${problem.id} has no parameter '${k}' (allowed: ${Object.entries(problem.params).map(([n, r]) => `${n} in [${r.min}, ${r.max}]`).join(', ')})`);
-    if (!(Number.isFinite(v) && v >= s.min && v <= s.max)) throw new Error(`${problem.id}: ${k} = ${v} is outside [${s.min}, ${s.max}]`);
+    if (!s)
+      throw new Error(
+        `${problem.id} has no parameter '${k}' (allowed: ${Object.entries(problem.params)
+          .map(([n, r]) => `${n} in [${r.min}, ${r.max}]`)
+          .join(', ')})`,
+      );
+    if (!(Number.isFinite(v) && v >= s.min && v <= s.max))
+      throw new Error(`${problem.id}: ${k} = ${v} is outside [${s.min}, ${s.max}]`);
     out[k] = v;
   }
   return out;
@@ -50,24 +56,40 @@ export type SnapshotVisitor = (i: number, t: number, v: Complex) => void;
  * included). The step is the largest h ≤ dtMax that divides the output spacing. Returns
  * the discretisation (n nodes, step h).
  */
-export function integrate(problem: SpectralProblem, params: ParamValues, tEnd: number, nt: number, visit: SnapshotVisitor): { n: number; dt: number } {
+export function integrate(
+  problem: SpectralProblem,
+  params: ParamValues,
+  tEnd: number,
+  nt: number,
+  visit: SnapshotVisitor,
+): { n: number; dt: number } {
   const p = resolveParams(problem, params);
   const { n, dtMax } = problem.resolution(p);
   const [a, b] = problem.x;
   const period = b - a;
   const fft = new RealFft(n);
   const v = complexArray(fft.modes);
-  fft.forward(Float64Array.from({ length: n }, (_, j) => problem.u0(a + (period * j) / n)), v);
+  fft.forward(
+    Float64Array.from({ length: n }, (_, j) => problem.u0(a + (period * j) / n)),
+    v,
+  );
   const { sigma, f } = problem.nonlinear(p);
   const every = tEnd / (nt - 1);
   const steps = Math.max(1, Math.ceil(every / dtMax - 1e-9));
   const h = every / steps;
-  const stepper = new Etdrk4(tabulate(problem.linear(p), n, period), pseudoSpectral(fft, tabulate(sigma, n, period), f), h);
+  const stepper = new Etdrk4(
+    tabulate(problem.linear(p), n, period),
+    pseudoSpectral(fft, tabulate(sigma, n, period), f),
+    h,
+  );
   visit(0, 0, v);
   for (let i = 1; i < nt; i++) {
     for (let s = 0; s < steps; s++) stepper.step(v);
     for (let k = 0; k < v.re.length; k++) {
-      if (!Number.isFinite(v.re[k]) || !Number.isFinite(v.im[k])) throw new Error(`${problem.id}: the solution blew up before t = ${(i * every).toPrecision(3)} (n = ${n}, dt = ${h})`);
+      if (!Number.isFinite(v.re[k]) || !Number.isFinite(v.im[k]))
+        throw new Error(
+          `${problem.id}: the solution blew up before t = ${(i * every).toPrecision(3)} (n = ${n}, dt = ${h})`,
+        );
     }
     visit(i, i * every, v);
   }
@@ -78,7 +100,11 @@ export function integrate(problem: SpectralProblem, params: ParamValues, tEnd: n
  * The solution on the problem's output grid (nt × nx, both ends included, as the published
  * data) or on a custom one, sampled from the spectrum by trigonometric interpolation.
  */
-export function solveSpectral(problem: SpectralProblem, params: ParamValues = {}, grid: { nt?: number; nx?: number; tEnd?: number } = {}): SpectralSolution {
+export function solveSpectral(
+  problem: SpectralProblem,
+  params: ParamValues = {},
+  grid: { nt?: number; nx?: number; tEnd?: number } = {},
+): SpectralSolution {
   const started = performance.now();
   const nt = grid.nt ?? problem.nt;
   const tEnd = grid.tEnd ?? problem.tEnd;

@@ -6,12 +6,17 @@ import { pseudoSpectral, SeriesSampler, tabulate, wavenumbers } from './spectral
 function spectrumOf(g: (x: number) => number, n: number, a: number, P: number) {
   const fft = new RealFft(n);
   const v = complexArray(fft.modes);
-  fft.forward(Float64Array.from({ length: n }, (_, j) => g(a + (P * j) / n)), v);
+  fft.forward(
+    Float64Array.from({ length: n }, (_, j) => g(a + (P * j) / n)),
+    v,
+  );
   return { fft, v };
 }
 
 describe('spectral building blocks', () => {
-  const a = -1, P = 2, n = 32;
+  const a = -1,
+    P = 2,
+    n = 32;
   // u = sin(πx) + 0.3 cos(3πx); derivatives 0–4 in closed form (scale ≤ 25π^m)
   const u = (x: number) => Math.sin(Math.PI * x) + 0.3 * Math.cos(3 * Math.PI * x);
   const d = [
@@ -55,7 +60,11 @@ describe('spectral building blocks', () => {
   it('pseudoSpectral(−iκ, u²/2) is −u u_x for a resolved u', () => {
     const { fft, v } = spectrumOf(u, n, a, P);
     const out = complexArray(fft.modes);
-    pseudoSpectral(fft, tabulate((k) => [0, -k], n, P), (w) => 0.5 * w * w)(v, out);
+    pseudoSpectral(
+      fft,
+      tabulate((k) => [0, -k], n, P),
+      (w) => 0.5 * w * w,
+    )(v, out);
     const xs = [-0.4, 0.2, 0.77];
     const got = new SeriesSampler(n, P, a, xs).sample(out);
     xs.forEach((x, i) => expect(got[i]).toBeCloseTo(-u(x) * d[1](x), 10));

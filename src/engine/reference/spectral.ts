@@ -37,14 +37,19 @@ export function tabulate(symbol: Symbol, n: number, period: number): Complex {
  * f = u²/2 gives −(u²/2)_x = −u u_x). No dealiasing, as in Kassam & Trefethen (2005).
  * Returns a callback writing into its second argument; it owns its scratch buffers.
  */
-export function pseudoSpectral(fft: RealFft, sigma: Complex, f: (u: number) => number): (v: Complex, out: Complex) => void {
+export function pseudoSpectral(
+  fft: RealFft,
+  sigma: Complex,
+  f: (u: number) => number,
+): (v: Complex, out: Complex) => void {
   const u = new Float64Array(fft.n);
   return (v, out) => {
     fft.inverse(v, u);
     for (let j = 0; j < u.length; j++) u[j] = f(u[j]);
     fft.forward(u, out);
     for (let k = 0; k < out.re.length; k++) {
-      const r = out.re[k], i = out.im[k];
+      const r = out.re[k],
+        i = out.im[k];
       out.re[k] = sigma.re[k] * r - sigma.im[k] * i;
       out.im[k] = sigma.re[k] * i + sigma.im[k] * r;
     }
@@ -63,7 +68,12 @@ export class SeriesSampler {
   private readonly kap: Float64Array;
   private readonly modes: number;
 
-  constructor(readonly n: number, readonly period: number, readonly a: number, readonly xs: ArrayLike<number>) {
+  constructor(
+    readonly n: number,
+    readonly period: number,
+    readonly a: number,
+    readonly xs: ArrayLike<number>,
+  ) {
     this.kap = wavenumbers(n, period);
     this.modes = n / 2 + 1;
     this.cos = new Float64Array(xs.length * this.modes);
@@ -78,20 +88,31 @@ export class SeriesSampler {
   }
 
   /** ∂_x^order u at every point, written into `out` (default a new Float64Array). */
-  sample<T extends Float64Array | Float32Array>(v: Complex, order = 0, out: T = new Float64Array(this.xs.length) as T): T {
+  sample<T extends Float64Array | Float32Array>(
+    v: Complex,
+    order = 0,
+    out: T = new Float64Array(this.xs.length) as T,
+  ): T {
     const { modes, kap, cos, sin, n } = this;
     // (iκ)^m = κ^m i^m: rotate û by i^m and scale by κ^m; the Nyquist term keeps its real part only.
     const wr = new Float64Array(modes);
     const wi = new Float64Array(modes);
-    const rot = [[1, 0], [0, 1], [-1, 0], [0, -1]][order % 4];
+    const rot = [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+      [0, -1],
+    ][order % 4];
     for (let k = 0; k < modes; k++) {
-      const s = (k === 0 || k === modes - 1 ? 1 : 2) * kap[k] ** order / n;
+      const s = ((k === 0 || k === modes - 1 ? 1 : 2) * kap[k] ** order) / n;
       const r = v.re[k] * rot[0] - v.im[k] * rot[1];
       const i = v.re[k] * rot[1] + v.im[k] * rot[0];
       wr[k] = s * r;
       wi[k] = k === modes - 1 ? 0 : s * i;
     }
-    if (order % 2 === 1) { wr[modes - 1] = 0; }
+    if (order % 2 === 1) {
+      wr[modes - 1] = 0;
+    }
     for (let p = 0; p < this.xs.length; p++) {
       let acc = 0;
       const off = p * modes;

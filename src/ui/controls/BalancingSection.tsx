@@ -26,22 +26,47 @@ export function BalancingSection({ e }: { e: Edited }) {
   const method = e.catalog.balancing.find((m) => m.id === b.method);
   const causal = e.catalog.schemas.causal;
   return (
-    <Section title="Loss balancing" changed={anyDiffers(e, ['balancing', 'lossWeights', 'causal'])}
-      about="Total loss = Σ wᵢ·Lᵢ. Adaptive methods rescale wᵢ so that no term's gradient dominates.">
-      <SelectField label="Balancing method" value={b.method} disabled={e.locked} onChange={(v) => edit(switchBalancing(v))}
+    <Section
+      title="Loss balancing"
+      changed={anyDiffers(e, ['balancing', 'lossWeights', 'causal'])}
+      about="Total loss = Σ wᵢ·Lᵢ. Adaptive methods rescale wᵢ so that no term's gradient dominates."
+    >
+      <SelectField
+        label="Balancing method"
+        value={b.method}
+        disabled={e.locked}
+        onChange={(v) => edit(switchBalancing(v))}
         hint="Switching the method switches its defaults (annealing rebalances every 10 steps, grad-norm every 100)."
-        options={e.catalog.balancing.map((m) => ({ value: m.id as typeof b.method, label: m.label }))} />
+        options={e.catalog.balancing.map((m) => ({ value: m.id as typeof b.method, label: m.label }))}
+      />
       {method && b.method !== 'fixed' ? (
-        <OptionFields schema={method.schema} values={b} disabled={e.locked} onChange={(k, v) => edit(setOption('balancing', k, v))} />
+        <OptionFields
+          schema={method.schema}
+          values={b}
+          disabled={e.locked}
+          onChange={(k, v) => edit(setOption('balancing', k, v))}
+        />
       ) : null}
       {timeDependent ? (
-        <OptionFields schema={causal} values={e.config.causal} disabled={e.locked} skip={e.config.causal.enabled ? [] : ['eps', 'chunks']}
-          onChange={(k, v) => edit(setOption('causal', k, v))} />
+        <OptionFields
+          schema={causal}
+          values={e.config.causal}
+          disabled={e.locked}
+          skip={e.config.causal.enabled ? [] : ['eps', 'chunks']}
+          onChange={(k, v) => edit(setOption('causal', k, v))}
+        />
       ) : null}
       {terms.map((t) => (
-        <NumberField key={t} label={`${b.method === 'fixed' ? 'Weight' : 'Initial weight'} of ${t}`} value={e.config.lossWeights[t] ?? 1}
-          min={0} max={1e8} disabled={e.locked} hint={`Multiplies the loss term ${t} in the total loss.`}
-          onChange={(v) => edit(setOption('lossWeights', t, v))} />
+        <NumberField
+          key={t}
+          label={`${b.method === 'fixed' ? 'Weight' : 'Initial weight'} of ${t}`}
+          value={e.config.lossWeights[t] ?? 1}
+          min={0}
+          max={1e8}
+          disabled={e.locked}
+          hint={`Multiplies the loss term ${t} in the total loss.`}
+          onChange={(v) => edit(setOption('lossWeights', t, v))}
+        />
       ))}
     </Section>
   );

@@ -25,8 +25,9 @@ function CompareBar() {
         ))}
       </div>
       <p className="hint" data-testid="compare-summary">
-        Run B = run A {changes.length ? `with ${changes.join(', ')}` : '(identical: change something while editing run B)'}.
-        Same seed, so the same initial weights and collocation points unless those change.
+        Run B = run A{' '}
+        {changes.length ? `with ${changes.join(', ')}` : '(identical: change something while editing run B)'}. Same
+        seed, so the same initial weights and collocation points unless those change.
       </p>
     </div>
   );
@@ -36,11 +37,20 @@ function CompareBar() {
 export function Controls() {
   const e = useEdited();
   const configError = usePlayground((s) => s.configError);
-  if (!e) return <aside className="controls" aria-label="Settings"><p className="hint">Loading the engine…</p></aside>;
+  if (!e)
+    return (
+      <aside className="controls" aria-label="Settings">
+        <p className="hint">Loading the engine…</p>
+      </aside>
+    );
   return (
     <aside className="controls" aria-label="Settings">
       <CompareBar />
-      {configError ? <p className="config-error" role="status" data-testid="config-error">{configError}</p> : null}
+      {configError ? (
+        <p className="config-error" role="status" data-testid="config-error">
+          {configError}
+        </p>
+      ) : null}
       <ProblemSection e={e} />
       <NetworkSection e={e} />
       <OptimizerSection e={e} />

@@ -6,7 +6,10 @@ export function FieldError({ error, id }: { error?: DraftError; id?: string }) {
   if (!error) return null;
   return (
     <div className="field-error" id={id} role="alert" data-testid="custom-error" data-field={error.key}>
-      <span>{error.message}{error.where ? ` (${error.where})` : ''}</span>
+      <span>
+        {error.message}
+        {error.where ? ` (${error.where})` : ''}
+      </span>
       {error.pointer ? <pre data-testid="custom-error-pointer">{error.pointer}</pre> : null}
     </div>
   );
@@ -29,15 +32,23 @@ export function TextField(props: {
   const { label, value, onChange, error, disabled, lines = 1, placeholder, hint } = props;
   const id = useId();
   const common = {
-    id, value, disabled, placeholder, spellCheck: false, autoComplete: 'off',
-    'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined,
+    id,
+    value,
+    disabled,
+    placeholder,
+    spellCheck: false,
+    autoComplete: 'off',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
   };
   return (
     <div className="text-field" title={hint}>
       <label htmlFor={id}>{label}</label>
-      {lines > 1
-        ? <textarea {...common} rows={lines} onChange={(e) => onChange(e.target.value)} />
-        : <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />}
+      {lines > 1 ? (
+        <textarea {...common} rows={lines} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => onChange(e.target.value)} />
+      )}
       <FieldError error={error} id={`${id}-error`} />
     </div>
   );

@@ -70,14 +70,18 @@ export function pieces(src: string, keep: RegExp): Piece[] {
 export const names = (src: string): Piece[] => pieces(src, /[^,\s]+/g);
 
 /** The domain typed for `axis` ([0, 1] for an axis typed just now). */
-export const domainOf = (d: CustomDraft, axis: string): [string, string] => (hasOwn(d.domain, axis) ? d.domain[axis] : ['0', '1']);
+export const domainOf = (d: CustomDraft, axis: string): [string, string] =>
+  hasOwn(d.domain, axis) ? d.domain[axis] : ['0', '1'];
 
 /** The boundary condition typed for `axis` (none for an axis typed just now). */
-export const bcOf = (d: CustomDraft, axis: string): AxisBcDraft => (hasOwn(d.bcs, axis) ? d.bcs[axis] : { kind: 'none', lo: [], hi: [] });
+export const bcOf = (d: CustomDraft, axis: string): AxisBcDraft =>
+  hasOwn(d.bcs, axis) ? d.bcs[axis] : { kind: 'none', lo: [], hi: [] };
 
 /** Whether the draft reads a second time derivative (u_tt, …), so an initial velocity applies. */
 export function wantsVelocity(d: CustomDraft): boolean {
-  return names(d.axes)[0]?.text === 't' && (d.icT.some((s) => s.trim()) || /[A-Za-z0-9]_[a-z]*t[a-z]*t/.test(d.residual));
+  return (
+    names(d.axes)[0]?.text === 't' && (d.icT.some((s) => s.trim()) || /[A-Za-z0-9]_[a-z]*t[a-z]*t/.test(d.residual))
+  );
 }
 
 const valueScope: Scope = { axes: [], vars: [], params: [], outputs: [], fields: false, where: 'this value' };
@@ -87,7 +91,8 @@ function constant(field: string, src: string): number {
   try {
     if (src.length > 200) throw new CustomPdeError('longer than 200 characters', 200);
     const v = evalNumber(parseExpression(src, valueScope), [], {});
-    if (!Number.isFinite(v)) throw new CustomPdeError(`'${src.trim()}' is not a finite number`, src.length - src.trimStart().length);
+    if (!Number.isFinite(v))
+      throw new CustomPdeError(`'${src.trim()}' is not a finite number`, src.length - src.trimStart().length);
     return v;
   } catch (e) {
     throw e instanceof CustomPdeError ? e.inField(field) : e;
@@ -104,7 +109,8 @@ function perOutput(values: string[], n: number): PerOutput | undefined {
 /** Spots for a per-output spec field (`field` or `field[k]`) read from editor fields `${key}.${k}`. */
 function perOutputSpots(spots: Record<string, Spot>, field: string, key: string, values: string[], n: number): void {
   spots[field] = { key: `${key}.0`, source: values[0] ?? '', offset: 0 };
-  for (let k = 0; k < n; k++) spots[n === 1 ? field : `${field}[${k}]`] = { key: `${key}.${k}`, source: values[k] ?? '', offset: 0 };
+  for (let k = 0; k < n; k++)
+    spots[n === 1 ? field : `${field}[${k}]`] = { key: `${key}.${k}`, source: values[k] ?? '', offset: 0 };
 }
 
 /**
@@ -116,9 +122,19 @@ function perOutputSpots(spots: Record<string, Spot>, field: string, key: string,
  */
 export function draftToSpec(d: CustomDraft, spots: Record<string, Spot> = {}): CustomPdeSpec {
   Object.assign(spots, {
-    label: { key: 'label' }, axes: { key: 'axes' }, outputs: { key: 'outputs' }, residual: { key: 'residual' }, params: { key: 'params' },
+    label: { key: 'label' },
+    axes: { key: 'axes' },
+    outputs: { key: 'outputs' },
+    residual: { key: 'residual' },
+    params: { key: 'params' },
   });
-  for (const [key, max] of [['label', 80], ['axes', 40], ['outputs', 80], ['params', 2000], ['residual', 16000]] as const) {
+  for (const [key, max] of [
+    ['label', 80],
+    ['axes', 40],
+    ['outputs', 80],
+    ['params', 2000],
+    ['residual', 16000],
+  ] as const) {
     if (d[key].length > max) throw new CustomPdeError(`longer than ${max} characters`, max, key);
   }
   const axes = names(d.axes);
@@ -145,15 +161,27 @@ export function draftToSpec(d: CustomDraft, spots: Record<string, Spot> = {}): C
     given.set(name, constant(`params.${name}.value`, p.text.slice(eq + 1)));
   }
   const params = Object.fromEntries(given); // own keys even for odd names, which validation then rejects
-  const typed = d.residual.split('\n').map((text, line) => ({ text, line })).filter((l) => l.text.trim());
+  const typed = d.residual
+    .split('\n')
+    .map((text, line) => ({ text, line }))
+    .filter((l) => l.text.trim());
   const lines = typed.length ? typed : [{ text: '', line: 0 }]; // nothing typed: "the residual is empty"
   const numbered = d.residual.includes('\n'); // say which line only when there are several
   lines.forEach(({ text, line }, i) => {
-    spots[lines.length === 1 ? 'residual' : `residual[${i}]`] = { key: 'residual', source: text, offset: 0, ...(numbered ? { line } : {}) };
+    spots[lines.length === 1 ? 'residual' : `residual[${i}]`] = {
+      key: 'residual',
+      source: text,
+      offset: 0,
+      ...(numbered ? { line } : {}),
+    };
   });
   const spec: CustomPdeSpec = {
-    axes: axes.map((a) => a.text), domain, outputs: outputs.map((o) => o.text), params,
-    residual: lines.length === 1 ? lines[0].text : lines.map((l) => l.text), bcs: [],
+    axes: axes.map((a) => a.text),
+    domain,
+    outputs: outputs.map((o) => o.text),
+    params,
+    residual: lines.length === 1 ? lines[0].text : lines.map((l) => l.text),
+    bcs: [],
   };
   if (d.label.trim()) spec.label = d.label.trim();
   const n = outputs.length;
@@ -181,7 +209,8 @@ function boundary(spec: CustomPdeSpec, spots: Record<string, Spot>, axis: string
   if (b.kind === 'periodic') return add({ kind: 'periodic', axis }, 'lo');
   if (b.kind === 'none') return;
   const [lo, hi] = [perOutput(b.lo, n), perOutput(b.hi, n)];
-  if (lo === undefined && hi === undefined) throw new CustomPdeError('give a value on at least one face (or choose no condition)', undefined, `bc.${axis}`);
+  if (lo === undefined && hi === undefined)
+    throw new CustomPdeError('give a value on at least one face (or choose no condition)', undefined, `bc.${axis}`);
   if (JSON.stringify(lo) === JSON.stringify(hi)) return add({ kind: 'dirichlet', axis, value: lo! }, 'lo');
   if (lo !== undefined) add({ kind: 'dirichlet', axis, side: 'lo', value: lo }, 'lo');
   if (hi !== undefined) add({ kind: 'dirichlet', axis, side: 'hi', value: hi }, 'hi');
@@ -189,7 +218,7 @@ function boundary(spec: CustomPdeSpec, spots: Record<string, Spot>, axis: string
 
 /** The per-output list of a spec field ('' where free or absent). */
 function texts(v: PerOutput | undefined, n: number): string[] {
-  const list = typeof v === 'string' ? [v] : v ?? [];
+  const list = typeof v === 'string' ? [v] : (v ?? []);
   return Array.from({ length: n }, (_, k) => list[k] ?? '');
 }
 
@@ -202,7 +231,11 @@ export function draftFromSpec(spec: CustomPdeSpec, params: Record<string, number
   const bcs: Record<string, AxisBcDraft> = {};
   for (const a of spec.axes.filter((x) => x !== 't')) {
     const mine = spec.bcs.filter((b) => b.axis === a);
-    const b: AxisBcDraft = { kind: mine.length ? mine[0].kind : 'none', lo: texts(undefined, n), hi: texts(undefined, n) };
+    const b: AxisBcDraft = {
+      kind: mine.length ? mine[0].kind : 'none',
+      lo: texts(undefined, n),
+      hi: texts(undefined, n),
+    };
     for (const bc of mine) {
       if (bc.kind !== 'dirichlet') continue;
       if (bc.side !== 'hi') b.lo = texts(bc.value, n);
@@ -215,7 +248,9 @@ export function draftFromSpec(spec: CustomPdeSpec, params: Record<string, number
     axes: spec.axes.join(', '),
     domain: Object.fromEntries(spec.axes.map((a) => [a, spec.domain[a].map(String) as [string, string]])),
     outputs: spec.outputs.join(', '),
-    params: Object.entries(spec.params).map(([k, v]) => `${k} = ${params[k] ?? v}`).join(', '),
+    params: Object.entries(spec.params)
+      .map(([k, v]) => `${k} = ${params[k] ?? v}`)
+      .join(', '),
     residual: [spec.residual].flat().join('\n'),
     ic: texts(spec.ic, n),
     icT: texts(spec.ic_t, n),

@@ -24,7 +24,7 @@ export type Checked = { spec: CustomPdeSpec; error?: undefined } | { spec?: unde
 
 /** The spot of spec field `field`, or of its closest enclosing field (`bcs[0].value[1]` → `bcs[0]`). */
 function spotOf(field: string | undefined, spots: Record<string, Spot>): Spot {
-  for (let f = field ?? ''; f; ) {
+  for (let f = field ?? ''; f;) {
     if (spots[f]) return spots[f];
     const up = f.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
     if (up === f) break;
@@ -41,7 +41,12 @@ function located(e: CustomPdeError, spots: Record<string, Spot>): DraftError {
   }
   const column = (spot.offset ?? 0) + (e.pos ?? 0);
   const line = spot.line === undefined ? '' : `line ${spot.line + 1}, `;
-  return { key: spot.key, message: e.detail, where: `${line}column ${column + 1}`, pointer: new CustomPdeError(e.detail, column).pointer(spot.source) };
+  return {
+    key: spot.key,
+    message: e.detail,
+    where: `${line}column ${column + 1}`,
+    pointer: new CustomPdeError(e.detail, column).pointer(spot.source),
+  };
 }
 
 /** Check a draft: convert it and validate the spec. Never throws for anything a person can type. */

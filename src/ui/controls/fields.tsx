@@ -47,7 +47,11 @@ export function NumberField(props: {
           if (numberProblem(e.target.value, min, max, integer) === null) onChange(Number(e.target.value));
         }}
       />
-      {problem ? <span className="field-error" id={`${id}-error`} role="alert">{problem}</span> : null}
+      {problem ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {problem}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -79,9 +83,16 @@ export function SelectField<T extends string>(props: {
   return (
     <div className="field choice" title={props.hint}>
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
@@ -89,33 +100,69 @@ export function SelectField<T extends string>(props: {
 }
 
 /** A labelled checkbox. */
-export function CheckboxField(props: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
+export function CheckboxField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+  hint?: string;
+}) {
   return (
     <label className="field check" title={props.hint}>
-      <input type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       <span>{props.label}</span>
     </label>
   );
 }
 
 /** A compact select with its label beside it (plot tools, header). */
-export function InlineSelect(props: { label: string; value: string | number; onChange: (v: string) => void; disabled?: boolean; children: ReactNode }) {
+export function InlineSelect(props: {
+  label: string;
+  value: string | number;
+  onChange: (v: string) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <span className="inline">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>{props.children}</select>
+      <select id={id} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value)}>
+        {props.children}
+      </select>
     </span>
   );
 }
 
 /** A collapsible group of controls with a heading and a one-line explanation. */
-export function Section(props: { title: string; about?: string; children: ReactNode; open?: boolean; changed?: boolean }) {
+export function Section(props: {
+  title: string;
+  about?: string;
+  children: ReactNode;
+  open?: boolean;
+  changed?: boolean;
+}) {
   const id = useId();
   return (
-    <details className={`section${props.changed ? ' changed' : ''}`} open={props.open ?? true} aria-labelledby={id}
-      data-section={props.title.toLowerCase().replace(/\W+/g, '-')}>
-      <summary id={id}>{props.title}{props.changed ? <span className="badge" title="Run B differs here">B differs</span> : null}</summary>
+    <details
+      className={`section${props.changed ? ' changed' : ''}`}
+      open={props.open ?? true}
+      aria-labelledby={id}
+      data-section={props.title.toLowerCase().replace(/\W+/g, '-')}
+    >
+      <summary id={id}>
+        {props.title}
+        {props.changed ? (
+          <span className="badge" title="Run B differs here">
+            B differs
+          </span>
+        ) : null}
+      </summary>
       {props.about ? <p className="about">{props.about}</p> : null}
       <div className="fields">{props.children}</div>
     </details>

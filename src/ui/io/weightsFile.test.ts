@@ -21,13 +21,23 @@ describe('weight files', () => {
 
   it('JSON weights (the CLI format) read back, and a config JSON is passed on as text', () => {
     expect(readImport('w.json', bytes(weightsToJson(tensors)))).toEqual({ kind: 'weights', tensors });
-    expect(readImport('w.json', bytes(JSON.stringify({ tensors: JSON.parse(weightsToJson(tensors)) }))).kind).toBe('weights');
+    expect(readImport('w.json', bytes(JSON.stringify({ tensors: JSON.parse(weightsToJson(tensors)) }))).kind).toBe(
+      'weights',
+    );
     expect(readImport('c.json', bytes(' {"pde": "wave"}'))).toEqual({ kind: 'config', text: ' {"pde": "wave"}' });
   });
 
   it.each([
-    ['w.safetensors', weightsToSafetensors(tensors, baseConfig, 1).slice(0, 60), /^w\.safetensors: safetensors: header length \d+ exceeds file size 60/],
-    ['w.safetensors', weightsToSafetensors(tensors, baseConfig, 1).slice(0, -4), /^w\.safetensors: safetensors: layer0\.\w+'s data_offsets \[\d+,\d+\] are not \[begin, end\] within the 32-byte data/],
+    [
+      'w.safetensors',
+      weightsToSafetensors(tensors, baseConfig, 1).slice(0, 60),
+      /^w\.safetensors: safetensors: header length \d+ exceeds file size 60/,
+    ],
+    [
+      'w.safetensors',
+      weightsToSafetensors(tensors, baseConfig, 1).slice(0, -4),
+      /^w\.safetensors: safetensors: layer0\.\w+'s data_offsets \[\d+,\d+\] are not \[begin, end\] within the 32-byte data/,
+    ],
     ['w.safetensors', bytes('{"a": 1}'), /^w\.safetensors: safetensors:/],
     ['notes.txt', bytes('hello world, these are not weights'), /^notes\.txt is neither JSON nor a safetensors file/],
     ['c.json', bytes('{"pde": '), /^c\.json is not JSON/],

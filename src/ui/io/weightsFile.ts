@@ -30,10 +30,13 @@ export function weightsFromJson(name: string, data: unknown): NamedArray[] {
     if (seen.has(t.name)) throw new Error(`${name}: tensor ${i} repeats the name '${t.name}' (each name once)`);
     seen.add(t.name);
     const shape = t.shape;
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`${name}: ${t.name} has no valid shape`);
-    if (!Array.isArray(t.data) || !t.data.every((v) => typeof v === 'number')) throw new Error(`${name}: ${t.name} has no list of numbers as data`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+      throw new Error(`${name}: ${t.name} has no valid shape`);
+    if (!Array.isArray(t.data) || !t.data.every((v) => typeof v === 'number'))
+      throw new Error(`${name}: ${t.name} has no list of numbers as data`);
     const size = (shape as number[]).reduce((a, b) => a * b, 1);
-    if (t.data.length !== size) throw new Error(`${name}: ${t.name} has ${t.data.length} values for shape [${shape.join(', ')}]`);
+    if (t.data.length !== size)
+      throw new Error(`${name}: ${t.name} has ${t.data.length} values for shape [${shape.join(', ')}]`);
     return { name: t.name, shape: shape as number[], data: Float32Array.from(t.data as number[]) };
   });
 }
@@ -50,7 +53,9 @@ export type ImportedFile = { kind: 'weights'; tensors: NamedArray[] } | { kind: 
  */
 export function readImport(name: string, bytes: Uint8Array): ImportedFile {
   if (bytes.length > maxImportBytes) {
-    throw new Error(`${name} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; files up to ${maxImportBytes / 2 ** 20} MiB can be imported`);
+    throw new Error(
+      `${name} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; files up to ${maxImportBytes / 2 ** 20} MiB can be imported`,
+    );
   }
   const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   const looksJson = first === 0x7b || first === 0x5b || name.toLowerCase().endsWith('.json'); // '{' or '[', or named so
@@ -61,7 +66,11 @@ export function readImport(name: string, bytes: Uint8Array): ImportedFile {
       return { kind: 'weights', tensors };
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(looksJson || name.toLowerCase().endsWith('.safetensors') ? `${name}: ${why}` : `${name} is neither JSON nor a safetensors file (${why})`);
+      throw new Error(
+        looksJson || name.toLowerCase().endsWith('.safetensors')
+          ? `${name}: ${why}`
+          : `${name} is neither JSON nor a safetensors file (${why})`,
+      );
     }
   }
   const text = new TextDecoder().decode(bytes);
@@ -71,6 +80,7 @@ export function readImport(name: string, bytes: Uint8Array): ImportedFile {
   } catch (e) {
     throw new Error(`${name} is not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (Array.isArray(data) || (isRecord(data) && Object.prototype.hasOwnProperty.call(data, 'tensors'))) return { kind: 'weights', tensors: weightsFromJson(name, data) };
+  if (Array.isArray(data) || (isRecord(data) && Object.prototype.hasOwnProperty.call(data, 'tensors')))
+    return { kind: 'weights', tensors: weightsFromJson(name, data) };
   return { kind: 'config', text };
 }

@@ -23,7 +23,7 @@ function flowShown(s: PlaygroundState): boolean {
 
 /** Run A's Reynolds number when it is the cavity (Ghia et al.'s points are marked for it). */
 function cavityRe(config: ExperimentConfig | undefined): number | null {
-  return config && config.pde.startsWith('ldc') ? config.params.Re ?? null : null;
+  return config && config.pde.startsWith('ldc') ? (config.params.Re ?? null) : null;
 }
 
 /** The flow panel: speed heatmaps with streamlines and the centreline profile, only for plane flows. */
@@ -32,8 +32,14 @@ export function FlowPanel() {
 }
 
 function FlowPlot() {
-  const a = useLive(usePlayground((s) => s.runs[0]?.evaluation ?? null), 200);
-  const b = useLive(usePlayground((s) => s.runs[1]?.evaluation ?? null), 200);
+  const a = useLive(
+    usePlayground((s) => s.runs[0]?.evaluation ?? null),
+    200,
+  );
+  const b = useLive(
+    usePlayground((s) => s.runs[1]?.evaluation ?? null),
+    200,
+  );
   const notice = usePlayground((s) => s.runs[0]?.notice || s.runs[1]?.notice || '');
   const ref = useRef<HTMLDivElement>(null);
   const re = usePlayground((s) => cavityRe(s.runs[0]?.config));
@@ -42,16 +48,29 @@ function FlowPlot() {
   const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    if (figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${b ? 2 : 1}` } });
+    if (figure)
+      draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${b ? 2 : 1}` } });
     else purge(el);
   }, [figure, a, b]);
   usePlot(ref, sync);
 
   return (
-    <Panel wide name="flow" title="Flow" plot={ref} beforeSave={sync}
+    <Panel
+      wide
+      name="flow"
+      title="Flow"
+      plot={ref}
+      beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the predicted flow.'}
-      help="The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines (arrowheads point downstream), and u along the vertical centreline (dotted red) against y — the cavity's classic check against Ghia et al. (1982), whose points are marked at Re = 100 and 400. A vortex off-centre or a flat profile shows where the network has not yet learned the flow.">
-      <div className="chart flow" ref={ref} data-testid="flow-chart" data-step={a?.step ?? ''} data-step-b={b?.step ?? ''} />
+      help="The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines (arrowheads point downstream), and u along the vertical centreline (dotted red) against y — the cavity's classic check against Ghia et al. (1982), whose points are marked at Re = 100 and 400. A vortex off-centre or a flat profile shows where the network has not yet learned the flow."
+    >
+      <div
+        className="chart flow"
+        ref={ref}
+        data-testid="flow-chart"
+        data-step={a?.step ?? ''}
+        data-step-b={b?.step ?? ''}
+      />
     </Panel>
   );
 }

@@ -23,8 +23,8 @@ export function histogramHint(d: DiagnosticsConfig, hasRun: boolean, step: numbe
 function sourceText(source: string | undefined): string {
   return source === 'W = V·diag(exp s)'
     ? 'Gradient of the effective weight W = V·diag(exp s) (random weight factorization: V and s are trained; ' +
-      '∂L/∂W = (∂L/∂V) / exp(s)).'
-    : 'Gradient of the layer\'s weight matrix W.';
+        '∂L/∂W = (∂L/∂V) / exp(s)).'
+    : "Gradient of the layer's weight matrix W.";
 }
 
 /**
@@ -32,7 +32,10 @@ function sourceText(source: string | undefined): string {
  * mode and a slider over the diagnostics steps (it follows the newest step while at the end).
  */
 export function HistogramPanel() {
-  const runs = useLive(usePlayground((s) => s.runs), 300);
+  const runs = useLive(
+    usePlayground((s) => s.runs),
+    300,
+  );
   const [runIdx, setRunIdx] = useState(0);
   const [layer, setLayer] = useState('');
   const [pick, setPick] = useState<number | null>(null); // null = follow the newest
@@ -42,12 +45,15 @@ export function HistogramPanel() {
   const index = pick === null ? history.length - 1 : Math.min(pick, history.length - 1);
   const snap = index >= 0 ? history[index] : null;
   const layers = snap?.layers.map((l) => l.layer) ?? [];
-  const shownLayer = layers.includes(layer) ? layer : layers[0] ?? '';
+  const shownLayer = layers.includes(layer) ? layer : (layers[0] ?? '');
   const h = snap?.layers.find((l) => l.layer === shownLayer);
   const terms = run?.terms;
   const label = runs[1] ? 'AB'[runIdx] : '';
   // Depends on the snapshot itself, so new rows alone do not redraw the histogram.
-  const figure = useMemo(() => (h && snap ? histogramFigure(h, terms ?? [], snap.step, label) : null), [h, snap, terms, label]);
+  const figure = useMemo(
+    () => (h && snap ? histogramFigure(h, terms ?? [], snap.step, label) : null),
+    [h, snap, terms, label],
+  );
 
   const sync = useCallback(() => {
     const el = ref.current;
@@ -67,23 +73,48 @@ export function HistogramPanel() {
         </InlineSelect>
       ) : null}
       <InlineSelect label="Layer" value={shownLayer} disabled={!layers.length} onChange={setLayer}>
-        {layers.map((l) => <option key={l} value={l}>{l}</option>)}
+        {layers.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
       </InlineSelect>
     </>
   );
   return (
-    <Panel name="histograms" title="Gradient histograms" plot={ref} tools={tools} beforeSave={sync}
+    <Panel
+      name="histograms"
+      title="Gradient histograms"
+      plot={ref}
+      tools={tools}
+      beforeSave={sync}
       empty={figure ? null : diag ? histogramHint(diag, !!run, currentStep(run ?? undefined)) : ''}
-      help={'How the gradient ∂Lᵢ/∂W of each unweighted loss term (before the loss weights wᵢ) is distributed over one '
-        + "layer's weight matrix W. With random weight factorization (PirateNet's default) W = V·diag(exp s) is not a "
-        + 'parameter itself; its gradient is shown, so layers compare across architectures. When one term\'s histogram '
-        + 'is much wider, it dominates the update — the stiffness that loss balancing corrects.'}>
+      help={
+        'How the gradient ∂Lᵢ/∂W of each unweighted loss term (before the loss weights wᵢ) is distributed over one ' +
+        "layer's weight matrix W. With random weight factorization (PirateNet's default) W = V·diag(exp s) is not a " +
+        "parameter itself; its gradient is shown, so layers compare across architectures. When one term's histogram " +
+        'is much wider, it dominates the update — the stiffness that loss balancing corrects.'
+      }
+    >
       <div className="chart" ref={ref} data-testid="histograms-chart" data-step={snap?.step ?? ''} />
-      {h ? <p className="hint" data-testid="histogram-source">{sourceText(h.source)}</p> : null}
+      {h ? (
+        <p className="hint" data-testid="histogram-source">
+          {sourceText(h.source)}
+        </p>
+      ) : null}
       {history.length > 1 ? (
-        <label className="slider">Diagnostics step {snap?.step}
-          <input type="range" min={0} max={history.length - 1} value={Math.max(index, 0)}
-            onChange={(e) => { const v = Number(e.target.value); setPick(v === history.length - 1 ? null : v); }} />
+        <label className="slider">
+          Diagnostics step {snap?.step}
+          <input
+            type="range"
+            min={0}
+            max={history.length - 1}
+            value={Math.max(index, 0)}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              setPick(v === history.length - 1 ? null : v);
+            }}
+          />
         </label>
       ) : null}
     </Panel>

@@ -38,8 +38,24 @@ export function Panel(props: {
         <h2>{props.title}</h2>
         <div className="panel-tools">
           {props.tools}
-          <button type="button" className="small" aria-label={`Save the ${props.title} plot as PNG`} disabled={busy || !!props.empty} onClick={() => void save('png')}>PNG</button>
-          <button type="button" className="small" aria-label={`Save the ${props.title} plot as SVG`} disabled={busy || !!props.empty} onClick={() => void save('svg')}>SVG</button>
+          <button
+            type="button"
+            className="small"
+            aria-label={`Save the ${props.title} plot as PNG`}
+            disabled={busy || !!props.empty}
+            onClick={() => void save('png')}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="small"
+            aria-label={`Save the ${props.title} plot as SVG`}
+            disabled={busy || !!props.empty}
+            onClick={() => void save('svg')}
+          >
+            SVG
+          </button>
         </div>
       </header>
       <p className="help">{props.help}</p>

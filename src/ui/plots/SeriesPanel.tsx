@@ -24,7 +24,10 @@ export function SeriesPanel(props: {
   /** Text shown while no series has a point (e.g. how to enable the metric). */
   emptyText: string;
 }) {
-  const runs = useLive(usePlayground((s) => s.runs), redrawMs);
+  const runs = useLive(
+    usePlayground((s) => s.runs),
+    redrawMs,
+  );
   const ref = useRef<HTMLDivElement>(null);
   const drawn = useRef({ key: '', counts: [] as number[], lasts: [] as unknown[] });
   const series = useMemo<SeriesRun[]>(
@@ -50,14 +53,27 @@ export function SeriesPanel(props: {
       draw(el, { data: buildTraces(props.defs, series), layout });
     } else if (counts.some((c, i) => c > (d.counts[i] ?? 0))) {
       const inc = increments(props.defs, series, d.counts);
-      if (inc.x.some((x) => x.length)) extend(el, inc.x, inc.y, inc.x.map((_, i) => i));
+      if (inc.x.some((x) => x.length))
+        extend(
+          el,
+          inc.x,
+          inc.y,
+          inc.x.map((_, i) => i),
+        );
     }
     drawn.current = { key, counts, lasts };
   }, [series, props.defs, props.layout, props.name]);
   usePlot(ref, sync);
 
   return (
-    <Panel title={props.title} help={props.help} name={props.name} plot={ref} empty={hasPoints ? null : props.emptyText} beforeSave={sync}>
+    <Panel
+      title={props.title}
+      help={props.help}
+      name={props.name}
+      plot={ref}
+      empty={hasPoints ? null : props.emptyText}
+      beforeSave={sync}
+    >
       <div className="chart" ref={ref} data-testid={`${props.name}-chart`} />
     </Panel>
   );

@@ -4,12 +4,29 @@ import { solveCavity } from '../../engine/cavity/solver';
 import type { EvaluationSnapshot } from '../../store/runs';
 import { flowFigure, isFlow } from './flowFigure';
 
-type Trace = { type: string; mode?: string; name?: string; x: (number | null)[]; y: (number | null)[]; z?: number[][]; xaxis: string; yaxis: string };
+type Trace = {
+  type: string;
+  mode?: string;
+  name?: string;
+  x: (number | null)[];
+  y: (number | null)[];
+  z?: number[][];
+  xaxis: string;
+  yaxis: string;
+};
 
 /** A snapshot over the ticks (x slowest, like the worker's), quantities (u, v, p) from `w`, reference `ref`. */
 function snap(xs: number[], ys: number[], w: (x: number, y: number) => number[], ref = w): EvaluationSnapshot {
   const at = (f: typeof w) => Float32Array.from(xs.flatMap((x) => ys.flatMap((y) => f(x, y))));
-  return { step: 5, relL2: 0.1, names: ['u', 'v', 'p'], pred: at(w), exact: at(ref), ticks: [xs, ys], axes: ['x', 'y'] };
+  return {
+    step: 5,
+    relL2: 0.1,
+    names: ['u', 'v', 'p'],
+    pred: at(w),
+    exact: at(ref),
+    ticks: [xs, ys],
+    axes: ['x', 'y'],
+  };
 }
 const ticks = (n: number) => Array.from({ length: n }, (_, i) => i / (n - 1));
 const rotation = (x: number, y: number) => [-(y - 0.5), x - 0.5, 0];
@@ -24,10 +41,28 @@ describe('flow figure', () => {
   });
 
   it('one run: speed heatmaps √(u² + v²) of prediction and reference with streamlines, and the centreline', () => {
-    const e = snap([0, 1], [0, 0.5, 1], (x, y) => [3 * (x + 1), 4 * (y + 1), 7], (x, y) => [3 * x, 4 * y, 0]);
+    const e = snap(
+      [0, 1],
+      [0, 0.5, 1],
+      (x, y) => [3 * (x + 1), 4 * (y + 1), 7],
+      (x, y) => [3 * x, 4 * y, 0],
+    );
     const d = flowFigure([e])!.data as Trace[];
-    expect(d.map((t) => t.type)).toEqual(['heatmap', 'scatter', 'scatter', 'heatmap', 'scatter', 'scatter', 'scatter', 'scatter']);
-    expect(d[0].z).toEqual([[5, Math.hypot(6, 4)], [Math.hypot(3, 6), Math.hypot(6, 6)], [Math.hypot(3, 8), 10]]);
+    expect(d.map((t) => t.type)).toEqual([
+      'heatmap',
+      'scatter',
+      'scatter',
+      'heatmap',
+      'scatter',
+      'scatter',
+      'scatter',
+      'scatter',
+    ]);
+    expect(d[0].z).toEqual([
+      [5, Math.hypot(6, 4)],
+      [Math.hypot(3, 6), Math.hypot(6, 6)],
+      [Math.hypot(3, 8), 10],
+    ]);
     expect(d[3].z![2]).toEqual([4, 5]);
     const [pred, ref] = d.slice(6);
     expect([pred.name, ref.name]).toEqual(['prediction', 'reference']);
@@ -49,7 +84,8 @@ describe('flow figure', () => {
   it('compare: both predictions, one shared reference unless the runs’ references differ', () => {
     const a = snap(ticks(5), ticks(5), rotation);
     const b = snap(ticks(5), ticks(5), (x, y) => rotation(x, y).map((v) => 2 * v), rotation);
-    const names = (f: ReturnType<typeof flowFigure>) => (f!.data as Trace[]).filter((t) => t.type === 'scatter' && t.name).map((t) => t.name);
+    const names = (f: ReturnType<typeof flowFigure>) =>
+      (f!.data as Trace[]).filter((t) => t.type === 'scatter' && t.name).map((t) => t.name);
     expect(names(flowFigure([a, b]))).toEqual(['A', 'B', 'reference']);
     const other = { ...b, exact: b.exact.map((v) => 3 * v) };
     const f = flowFigure([a, other])!;
@@ -72,7 +108,7 @@ describe('flow figure', () => {
     for (const [y, g] of ghiaCentreline(100)!) expect(Math.abs(u(y) - g), `y = ${y}`).toBeLessThan(1.5e-2);
   });
 
-  it('marks Ghia et al.\'s points on the centreline plot when given', () => {
+  it("marks Ghia et al.'s points on the centreline plot when given", () => {
     const n = 9;
     const e = snap(ticks(n), ticks(n), () => [0, 0, 0]);
     expect((flowFigure([e])!.data as Trace[]).some((t) => t.name?.startsWith('Ghia'))).toBe(false);

@@ -18,14 +18,23 @@ export function histogramFigure(h: LayerHistogram, terms: readonly string[], ste
   const names = terms.length ? terms.filter((t) => t in h.terms) : Object.keys(h.terms);
   return {
     data: names.map((t, i) => ({
-      type: 'bar', x: centres, y: Array.from(h.terms[t].counts), width, name: `∂L_${t}/∂W (mean |g| ${h.terms[t].meanAbs.toExponential(1)})`,
-      marker: { color: palette[i % palette.length] }, opacity: 0.55,
+      type: 'bar',
+      x: centres,
+      y: Array.from(h.terms[t].counts),
+      width,
+      name: `∂L_${t}/∂W (mean |g| ${h.terms[t].meanAbs.toExponential(1)})`,
+      marker: { color: palette[i % palette.length] },
+      opacity: 0.55,
       hovertemplate: `${t}: %{y} entries near %{x:.3g}<extra></extra>`,
     })),
     layout: {
-      barmode: 'overlay', bargap: 0,
+      barmode: 'overlay',
+      bargap: 0,
       margin: { l: 56, r: 16, t: 16, b: 40 },
-      xaxis: { title: { text: `gradient entry ∂Lᵢ/∂W in ${h.layer}${run ? ` (run ${run})` : ''}, step ${step}` }, exponentformat: 'power' },
+      xaxis: {
+        title: { text: `gradient entry ∂Lᵢ/∂W in ${h.layer}${run ? ` (run ${run})` : ''}, step ${step}` },
+        exponentformat: 'power',
+      },
       yaxis: { title: { text: 'count (weights)' } },
     },
   };

@@ -17,7 +17,11 @@ export interface Figure {
   layout: Partial<Layout>;
 }
 
-const config = { responsive: true, displaylogo: false, modeBarButtonsToRemove: ['toImage' as const, 'select2d' as const, 'lasso2d' as const] };
+const config = {
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ['toImage' as const, 'select2d' as const, 'lasso2d' as const],
+};
 
 /**
  * Shared look: compact margins, readable fonts, a compact legend above the plot, and the

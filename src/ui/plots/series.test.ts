@@ -4,7 +4,12 @@ import { buildTraces, increments, points, traceKey, type SeriesDef, type SeriesR
 
 const loss: SeriesDef = { name: 'res', color: 'red', value: (r) => r['loss.res'] };
 const err: SeriesDef = { name: 'rel. L2', color: 'k', value: (r) => r.relL2, y2: true, sparse: true };
-const rows: MetricsRow[] = [{ step: 10, 'loss.res': 1 }, { step: 20, 'loss.res': 0.5, relL2: 0.9 }, { step: 30, 'loss.res': NaN }, { step: 40, 'loss.res': 0.1 }];
+const rows: MetricsRow[] = [
+  { step: 10, 'loss.res': 1 },
+  { step: 20, 'loss.res': 0.5, relL2: 0.9 },
+  { step: 30, 'loss.res': NaN },
+  { step: 40, 'loss.res': 0.1 },
+];
 
 describe('series plots', () => {
   it('takes finite points, skipping rows without the metric', () => {
@@ -14,7 +19,10 @@ describe('series plots', () => {
   });
 
   it('names and dashes traces per run and appends only new rows', () => {
-    const runs: SeriesRun[] = [{ label: 'A', rows, dashed: false, version: 1 }, { label: 'B', rows: rows.slice(0, 2), dashed: true, version: 2 }];
+    const runs: SeriesRun[] = [
+      { label: 'A', rows, dashed: false, version: 1 },
+      { label: 'B', rows: rows.slice(0, 2), dashed: true, version: 2 },
+    ];
     const traces = buildTraces([loss, err], runs) as { name: string; yaxis: string; line: { dash: string } }[];
     expect(traces.map((t) => t.name)).toEqual(['res (A)', 'rel. L2 (A)', 'res (B)', 'rel. L2 (B)']);
     expect(traces.map((t) => t.yaxis)).toEqual(['y', 'y2', 'y', 'y2']);

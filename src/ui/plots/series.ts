@@ -50,10 +50,16 @@ export function buildTraces(defs: readonly SeriesDef[], runs: readonly SeriesRun
     defs.map((d) => {
       const p = points(r.rows, d);
       return {
-        type: 'scatter', mode: d.sparse ? 'lines+markers' : 'lines', x: p.x, y: p.y,
-        name: runs.length > 1 ? `${d.name} (${r.label})` : d.name, legendgroup: d.name, showlegend: !r.dashed,
-        yaxis: d.y2 ? 'y2' : 'y', marker: { size: 4, color: d.color },
-        line: { color: d.color, width: 1.6, dash: r.dashed ? 'dash' : d.dash ?? 'solid' },
+        type: 'scatter',
+        mode: d.sparse ? 'lines+markers' : 'lines',
+        x: p.x,
+        y: p.y,
+        name: runs.length > 1 ? `${d.name} (${r.label})` : d.name,
+        legendgroup: d.name,
+        showlegend: !r.dashed,
+        yaxis: d.y2 ? 'y2' : 'y',
+        marker: { size: 4, color: d.color },
+        line: { color: d.color, width: 1.6, dash: r.dashed ? 'dash' : (d.dash ?? 'solid') },
       } as Data;
     }),
   );
@@ -65,13 +71,19 @@ export function traceKey(defs: readonly SeriesDef[], runs: readonly SeriesRun[])
 }
 
 /** The points to append to every trace (same order as `buildTraces`) for rows after `drawn[i]`. */
-export function increments(defs: readonly SeriesDef[], runs: readonly SeriesRun[], drawn: readonly number[]): { x: number[][]; y: number[][] } {
+export function increments(
+  defs: readonly SeriesDef[],
+  runs: readonly SeriesRun[],
+  drawn: readonly number[],
+): { x: number[][]; y: number[][] } {
   const x: number[][] = [];
   const y: number[][] = [];
-  runs.forEach((r, i) => defs.forEach((d) => {
-    const p = points(r.rows, d, drawn[i] ?? 0);
-    x.push(p.x);
-    y.push(p.y);
-  }));
+  runs.forEach((r, i) =>
+    defs.forEach((d) => {
+      const p = points(r.rows, d, drawn[i] ?? 0);
+      x.push(p.x);
+      y.push(p.y);
+    }),
+  );
   return { x, y };
 }

@@ -32,7 +32,10 @@ describe('plane-flow geometry', () => {
 
   it('speed is √(u² + v²)', () => {
     const f = field([0, 1], [0, 1], (x, y) => [3 * (x + 1), 4 * (y + 1)]);
-    expect(speed(f)).toEqual([[5, Math.hypot(6, 4)], [Math.hypot(3, 8), 10]]);
+    expect(speed(f)).toEqual([
+      [5, Math.hypot(6, 4)],
+      [Math.hypot(3, 8), 10],
+    ]);
   });
 
   it('a streamline of solid-body rotation stays on its circle and turns counter-clockwise', () => {

@@ -143,10 +143,13 @@ function ringOrder(m: number): number[] {
  */
 export function streamlines(f: VelocityField, opts: StreamlineOptions = {}): Point[][] {
   const m = Math.max(2, Math.round(16 * (opts.density ?? 1)));
-  const top = speed(f).flat().reduce((a, b) => (b > a ? b : a), 0);
+  const top = speed(f)
+    .flat()
+    .reduce((a, b) => (b > a ? b : a), 0);
   if (!(top > 0)) return [];
   const { x0, y0, lx, ly } = box(f);
-  const cellOf = ([x, y]: Point) => Math.min(m - 1, Math.floor(((x - x0) / lx) * m)) * m + Math.min(m - 1, Math.floor(((y - y0) / ly) * m));
+  const cellOf = ([x, y]: Point) =>
+    Math.min(m - 1, Math.floor(((x - x0) / lx) * m)) * m + Math.min(m - 1, Math.floor(((y - y0) / ly) * m));
   const owner = new Int32Array(m * m);
   const step = 0.25 / m;
   const lines: Point[][] = [];

@@ -36,8 +36,12 @@ export function describeSpectralPde(pde: Pde, expect_: SpectralPdeExpectations):
       ref.ticks[1].forEach((x, i) => expect(Math.abs(x - pub.x[i])).toBeLessThan(1e-12));
       const whole = maxAbsDiff(pub, ref.values);
       const part = maxAbsDiff(pub, ref.values, expect_.published.tMax);
-      console.log(`${pde.id}: solve ${ms.toFixed(0)} ms; max |Δ| vs published ${whole.max.toExponential(2)} (at t = ${whole.t}, x = ${whole.x.toFixed(4)})` +
-        (expect_.published.tMax !== undefined ? `; for t ≤ ${expect_.published.tMax}: ${part.max.toExponential(2)}` : ''));
+      console.log(
+        `${pde.id}: solve ${ms.toFixed(0)} ms; max |Δ| vs published ${whole.max.toExponential(2)} (at t = ${whole.t}, x = ${whole.x.toFixed(4)})` +
+          (expect_.published.tMax !== undefined
+            ? `; for t ≤ ${expect_.published.tMax}: ${part.max.toExponential(2)}`
+            : ''),
+      );
       expect(part.max).toBeLessThan(expect_.published.tol);
       expect(await pde.reference!({ ...params })).toBe(ref); // cached per parameter set
     });
@@ -45,9 +49,12 @@ export function describeSpectralPde(pde: Pde, expect_: SpectralPdeExpectations):
     it('every loss term vanishes on the spectral solution', async () => {
       const traj = SpectralTrajectory.solve(problems[pde.id as ProblemId], params, expect_.tau);
       const checks = await termResiduals(pde, traj, params, 64);
-      console.log(`${pde.id}: max |residual| per term ${JSON.stringify(Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, +c.max.toExponential(2)])))} (max |u_t| ${checks.res.utMax.toFixed(1)})`);
+      console.log(
+        `${pde.id}: max |residual| per term ${JSON.stringify(Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, +c.max.toExponential(2)])))} (max |u_t| ${checks.res.utMax.toFixed(1)})`,
+      );
       expect(Object.keys(checks).sort()).toEqual(Object.keys(expect_.terms).sort());
-      for (const [name, c] of Object.entries(checks)) expect(c.max, `${pde.id}.${name}`).toBeLessThan(expect_.terms[name]);
+      for (const [name, c] of Object.entries(checks))
+        expect(c.max, `${pde.id}.${name}`).toBeLessThan(expect_.terms[name]);
     });
 
     it('declares sane parameter ranges, the reference grid and its domain', () => {

@@ -23,7 +23,13 @@ export interface TermCheck {
  * snapshots from either end when the term reads u_t), recompute the aux data there and
  * evaluate the residual on the spectral field.
  */
-export async function termResiduals(pde: Pde, traj: SpectralTrajectory, params: ParamValues, n: number, seed = 5): Promise<Record<string, TermCheck>> {
+export async function termResiduals(
+  pde: Pde,
+  traj: SpectralTrajectory,
+  params: ParamValues,
+  n: number,
+  seed = 5,
+): Promise<Record<string, TermCheck>> {
   const out: Record<string, TermCheck> = {};
   for (const [name, term] of Object.entries(pde.terms)) {
     const b = sampleTerm(pde, name, params, createRng(seed), n);
