@@ -47,7 +47,8 @@ function main(): void {
   const u = sol.t.map((_, i) => Array.from(sol.u.subarray(i * nx, (i + 1) * nx)));
   writeFileSync(out, JSON.stringify({ pde: id, params, x: sol.x, t: sol.t, u }) + '\n');
   log(
-    `${id} ${JSON.stringify(params)}: ${sol.t.length} × ${nx} grid, ${sol.n} Fourier nodes, dt ${sol.dt.toExponential(3)}, solved in ${sol.ms.toFixed(0)} ms → ${out}`,
+    `${id} ${JSON.stringify(params)}: ${sol.t.length} × ${nx} grid, ${sol.n} Fourier nodes, ` +
+      `dt ${sol.dt.toExponential(3)}, solved in ${sol.ms.toFixed(0)} ms → ${out}`,
   );
   if (json)
     process.stdout.write(

@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     '',
     `Paper: ${study.paper}.`,
     '',
-    `Run: \`npm run reproduce -- ${id}${quick ? ' --quick' : ''}${steps ? ` --steps ${steps}` : ''}\` on tfjs ${choice.backend}, ${minutes} min.`,
+    `Run: \`npm run reproduce -- ${id}${quick ? ' --quick' : ''}${steps ? ` --steps ${steps}` : ''}\` ` +
+      `on tfjs ${choice.backend}, ${minutes} min.`,
     '',
     table,
     '',

@@ -15,7 +15,9 @@ const H = 400;
 const M = { l: 70, r: 150, t: 40, b: 50 };
 
 function frame(title: string, xLabel: string, yLabel: string, body: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+    `font-family="sans-serif" font-size="12">
 <rect width="${W}" height="${H}" fill="white"/>
 <text x="${W / 2 - M.r / 2}" y="22" text-anchor="middle" font-size="14">${esc(title)}</text>
 <text x="${M.l + (W - M.l - M.r) / 2}" y="${H - 10}" text-anchor="middle">${esc(xLabel)}</text>
@@ -23,7 +25,8 @@ function frame(title: string, xLabel: string, yLabel: string, body: string): str
 <rect x="${M.l}" y="${M.t}" width="${W - M.l - M.r}" height="${H - M.t - M.b}" fill="none" stroke="#999"/>
 ${body}
 </svg>
-`;
+`
+  );
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -37,7 +40,8 @@ function legend(names: string[]): string {
   return names
     .map(
       (n, i) =>
-        `<rect x="${W - M.r + 10}" y="${M.t + 18 * i}" width="12" height="3" fill="${COLORS[i % COLORS.length]}"/><text x="${W - M.r + 28}" y="${M.t + 18 * i + 5}">${esc(n)}</text>`,
+        `<rect x="${W - M.r + 10}" y="${M.t + 18 * i}" width="12" height="3" fill="${COLORS[i % COLORS.length]}"/>` +
+        `<text x="${W - M.r + 28}" y="${M.t + 18 * i + 5}">${esc(n)}</text>`,
     )
     .join('\n');
 }
@@ -56,7 +60,8 @@ export function logLineChart(title: string, xLabel: string, yLabel: string, seri
   const ticks = Array.from({ length: y1 - y0 + 1 }, (_, k) => y0 + k)
     .map(
       (e) =>
-        `<text x="${M.l - 6}" y="${sy(e) + 4}" text-anchor="end">1e${e}</text><line x1="${M.l}" x2="${W - M.r}" y1="${sy(e)}" y2="${sy(e)}" stroke="#eee"/>`,
+        `<text x="${M.l - 6}" y="${sy(e) + 4}" text-anchor="end">1e${e}</text>` +
+        `<line x1="${M.l}" x2="${W - M.r}" y1="${sy(e)}" y2="${sy(e)}" stroke="#eee"/>`,
     )
     .join('\n');
   const xt = [Math.min(...xs), Math.max(...xs)]
@@ -92,7 +97,10 @@ export function histogramChart(
     let p = `M${sx(edges[0]).toFixed(1)},${sy(0).toFixed(1)}`;
     for (let k = 0; k < n; k++)
       p += ` L${sx(edges[k]).toFixed(1)},${sy(d[k]).toFixed(1)} L${sx(edges[k + 1]).toFixed(1)},${sy(d[k]).toFixed(1)}`;
-    return `<path d="${p} L${sx(edges[n]).toFixed(1)},${sy(0).toFixed(1)}" fill="none" stroke="${COLORS[i % COLORS.length]}" stroke-width="1.5"/>`;
+    return (
+      `<path d="${p} L${sx(edges[n]).toFixed(1)},${sy(0).toFixed(1)}" fill="none" ` +
+      `stroke="${COLORS[i % COLORS.length]}" stroke-width="1.5"/>`
+    );
   });
   const xt = [edges[0], edges[n]]
     .map((v) => `<text x="${sx(v)}" y="${H - M.b + 16}" text-anchor="middle">${Number(v).toExponential(1)}</text>`)

@@ -161,7 +161,8 @@ function readConfigFile(path: string, flag = '--config'): ConfigInput {
   try {
     const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-    return configOfFile(v as Record<string, unknown>) as ConfigInput; // an export's config.json: its `export` section is derived
+    // an export's config.json: its `export` section is derived
+    return configOfFile(v as Record<string, unknown>) as ConfigInput;
   } catch (e) {
     throw new UsageError(`${flag}: ${path} is not a valid config file: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
   applyStart(trainer, args.values);
   const lastStep = trainer.stepCount + config.steps;
   log(
-    `${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`,
+    `${config.pde} · ${config.arch} ${JSON.stringify(config.archOptions)} · ${config.optimizer} lr ${config.lr} · ` +
+      `batch ${config.batch} · ${trainer.paramCount} params · backend ${choice.reason}`,
   );
   const rows: MetricsRow[] = [];
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
@@ -63,7 +64,9 @@ async function main(): Promise<number> {
       }
       if (relL2 !== undefined) {
         log(
-          `step ${c.step}  loss ${fmt(c.loss)}  ${trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ')}  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`,
+          `step ${c.step}  loss ${fmt(c.loss)}  ` +
+            trainer.termNames.map((t) => `${t} ${fmt(c.losses[t])}`).join('  ') +
+            `  relL2 ${fmt(relL2)}  ${ms.toFixed(2)} ms/step`,
         );
       }
     });
@@ -110,7 +113,8 @@ async function main(): Promise<number> {
   if (json) process.stdout.write(JSON.stringify(result) + '\n');
   else
     log(
-      `relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ${msPerStep.toFixed(2)} ms/step on ${choice.backend}`,
+      `relL2 ${ev.relL2.toExponential(3)} after ${trainer.stepCount} steps, ` +
+        `${msPerStep.toFixed(2)} ms/step on ${choice.backend}`,
     );
   return error ? 3 : 0;
 }

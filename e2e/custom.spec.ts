@@ -23,61 +23,64 @@ const config = (page: Page) =>
         .config,
   );
 
-test('a typed PDE: Burgers from the template trains on WebGPU and shows its residual; a bad expression is pointed at and changes nothing', async ({
-  page,
-}) => {
-  const problems = collectProblems(page);
-  await open(page, tiny('poisson1d', { steps: 5000 }));
-  await page.getByLabel('PDE').selectOption('custom');
-  await page.getByLabel('Template').selectOption('burgers');
-  await expect(residual(page)).toHaveValue('u_t + u*u_x - nu*u_xx');
-  await expect(page.getByTestId('custom-status')).toHaveText('Not applied yet: runs still train 1-D Poisson.');
-  expect((await config(page)).pde).toBe('poisson1d');
+test(
+  'a typed PDE: Burgers from the template trains on WebGPU and shows its residual; ' +
+    'a bad expression is pointed at and changes nothing',
+  async ({ page }) => {
+    const problems = collectProblems(page);
+    await open(page, tiny('poisson1d', { steps: 5000 }));
+    await page.getByLabel('PDE').selectOption('custom');
+    await page.getByLabel('Template').selectOption('burgers');
+    await expect(residual(page)).toHaveValue('u_t + u*u_x - nu*u_xx');
+    await expect(page.getByTestId('custom-status')).toHaveText('Not applied yet: runs still train 1-D Poisson.');
+    expect((await config(page)).pde).toBe('poisson1d');
 
-  await button(page, 'Apply').click();
-  await expect(page.getByTestId('custom-status')).toHaveText('Applied: Start trains this PDE.');
-  await expect(page).toHaveURL(
-    /#v=1&pde=custom&custom\.axes=t,x&.*&custom\.residual=u_t%20%2B%20u\*u_x%20-%20nu\*u_xx&/,
-  );
-  expect(await config(page)).toMatchObject({
-    pde: 'custom',
-    custom: { residual: 'u_t + u*u_x - nu*u_xx' },
-    params: { nu: 0.01 / Math.PI },
-  });
-  await expect(page.getByTestId('config-error')).toHaveCount(0); // the worker agrees it is valid
-  for (const term of ['res', 'ic', 'bc']) await expect(page.getByLabel(`Weight of ${term}`)).toHaveValue('1');
-  await page.getByLabel('Weight of bc').fill('10');
-  await page.getByLabel('Weight of bc').blur();
-  await expect.poll(async () => (await config(page)).lossWeights).toMatchObject({ bc: 10 });
+    await button(page, 'Apply').click();
+    await expect(page.getByTestId('custom-status')).toHaveText('Applied: Start trains this PDE.');
+    await expect(page).toHaveURL(
+      /#v=1&pde=custom&custom\.axes=t,x&.*&custom\.residual=u_t%20%2B%20u\*u_x%20-%20nu\*u_xx&/,
+    );
+    expect(await config(page)).toMatchObject({
+      pde: 'custom',
+      custom: { residual: 'u_t + u*u_x - nu*u_xx' },
+      params: { nu: 0.01 / Math.PI },
+    });
+    await expect(page.getByTestId('config-error')).toHaveCount(0); // the worker agrees it is valid
+    for (const term of ['res', 'ic', 'bc']) await expect(page.getByLabel(`Weight of ${term}`)).toHaveValue('1');
+    await page.getByLabel('Weight of bc').fill('10');
+    await page.getByLabel('Weight of bc').blur();
+    await expect.poll(async () => (await config(page)).lossWeights).toMatchObject({ bc: 10 });
 
-  await button(page, 'Start').click();
-  await expect(residual(page)).toBeDisabled(); // no editing while training
-  await expect.poll(() => readValue(page, 'loss'), { timeout: 60_000 }).toBeGreaterThan(0);
-  await expect.poll(() => solutionStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
-  await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
-  expect(await traceTypes(page, 'solution-chart')).toContain('heatmap');
-  await expect(page.getByTestId('solution-chart')).toContainText('|residual| u'); // no reference: the residual takes the error's place
-  await expect(page.getByTestId('rel-l2')).toHaveText('—'); // and there is no error to show
-  await expect(page.getByTestId('loss-chart')).not.toContainText('rel. L2');
-  await button(page, 'Pause').click();
-  await paused(page);
-  const step = await readNumber(page, 'step');
-  const url = page.url();
+    await button(page, 'Start').click();
+    await expect(residual(page)).toBeDisabled(); // no editing while training
+    await expect.poll(() => readValue(page, 'loss'), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => solutionStep(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
+    expect(await traceTypes(page, 'solution-chart')).toContain('heatmap');
+    // no reference: the residual takes the error's place
+    await expect(page.getByTestId('solution-chart')).toContainText('|residual| u');
+    await expect(page.getByTestId('rel-l2')).toHaveText('—'); // and there is no error to show
+    await expect(page.getByTestId('loss-chart')).not.toContainText('rel. L2');
+    await button(page, 'Pause').click();
+    await paused(page);
+    const step = await readNumber(page, 'step');
+    const url = page.url();
 
-  await residual(page).fill('u_t + u*u_q');
-  const error = page.getByTestId('custom-error');
-  await expect(error).toHaveAttribute('data-field', 'residual');
-  await expect(error).toContainText("derivative u_q: 'q' is not an axis (axes: t, x) (column 11)");
-  await expect(page.getByTestId('custom-error-pointer')).toHaveText('u_t + u*u_q\n          ^');
-  await expect(residual(page)).toHaveAttribute('aria-invalid', 'true');
-  await expect(button(page, 'Apply')).toBeDisabled();
-  expect(await config(page)).toMatchObject({ pde: 'custom', custom: { residual: 'u_t + u*u_x - nu*u_xx' } });
-  expect(page.url()).toBe(url);
-  // The run goes on with the applied PDE.
-  await button(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText(String(step + 1));
-  expect(problems).toEqual([]);
-});
+    await residual(page).fill('u_t + u*u_q');
+    const error = page.getByTestId('custom-error');
+    await expect(error).toHaveAttribute('data-field', 'residual');
+    await expect(error).toContainText("derivative u_q: 'q' is not an axis (axes: t, x) (column 11)");
+    await expect(page.getByTestId('custom-error-pointer')).toHaveText('u_t + u*u_q\n          ^');
+    await expect(residual(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(button(page, 'Apply')).toBeDisabled();
+    expect(await config(page)).toMatchObject({ pde: 'custom', custom: { residual: 'u_t + u*u_x - nu*u_xx' } });
+    expect(page.url()).toBe(url);
+    // The run goes on with the applied PDE.
+    await button(page, 'Step').click();
+    await expect(page.getByTestId('step')).toHaveText(String(step + 1));
+    expect(problems).toEqual([]);
+  },
+);
 
 test('a typed PDE survives a reload of its link and goes into the exported config', async ({ page }) => {
   const problems = collectProblems(page);

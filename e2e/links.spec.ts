@@ -96,12 +96,18 @@ test('malformed config and weights files show a clear error and keep the run', a
     [
       'truncated.safetensors',
       Buffer.from(wide.subarray(0, wide.length - 10)),
-      /truncated\.safetensors: safetensors: .*data_offsets .* are not \[begin, end\] within the \d+-byte data|exceeds file size/,
+      new RegExp(
+        String.raw`truncated\.safetensors: safetensors: .*data_offsets .* ` +
+          String.raw`are not \[begin, end\] within the \d+-byte data|exceeds file size`,
+      ),
     ],
     [
       'wide.safetensors',
       Buffer.from(wide),
-      /wide\.safetensors was not loaded: weights do not fit this mlp network .*layer0\.weight has shape \[1,9\], expected \[1,8\]/,
+      new RegExp(
+        String.raw`wide\.safetensors was not loaded: weights do not fit this mlp network ` +
+          String.raw`.*layer0\.weight has shape \[1,9\], expected \[1,8\]`,
+      ),
     ],
     [
       'modified.safetensors',

@@ -2,31 +2,32 @@
 import { expect, test } from '@playwright/test';
 import { button, openWasm, paused, readNumber, readValue, tiny } from './helpers';
 
-test('a paused run continues from its current weights after a batch change; an architecture change says it restarts', async ({
-  page,
-}) => {
-  await openWasm(page, tiny('poisson1d', { lr: 0.01, 'diagnostics.every': 0 }));
-  await button(page, 'Start').click();
-  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(20);
-  await button(page, 'Pause').click();
-  await paused(page);
-  const at = await readNumber(page, 'step');
-  const err = await readValue(page, 'rel-l2');
-  await expect(page.getByTestId('change-notice')).toHaveCount(0);
+test(
+  'a paused run continues from its current weights after a batch change; ' + 'an architecture change says it restarts',
+  async ({ page }) => {
+    await openWasm(page, tiny('poisson1d', { lr: 0.01, 'diagnostics.every': 0 }));
+    await button(page, 'Start').click();
+    await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(20);
+    await button(page, 'Pause').click();
+    await paused(page);
+    const at = await readNumber(page, 'step');
+    const err = await readValue(page, 'rel-l2');
+    await expect(page.getByTestId('change-notice')).toHaveCount(0);
 
-  await page.getByLabel('Batch (points per loss term)').fill('32');
-  await expect(page.getByTestId('change-notice')).toHaveAttribute('data-kind', 'continue');
-  await expect(page.getByTestId('change-notice')).toContainText(`continues from the current weights (step ${at})`);
-  await button(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText(String(at + 1));
-  await paused(page);
-  // one step from the trained weights: the error moves a little, it does not jump back to a fresh net's
-  expect(Math.abs((await readValue(page, 'rel-l2')) - err)).toBeLessThan(0.2 * err);
+    await page.getByLabel('Batch (points per loss term)').fill('32');
+    await expect(page.getByTestId('change-notice')).toHaveAttribute('data-kind', 'continue');
+    await expect(page.getByTestId('change-notice')).toContainText(`continues from the current weights (step ${at})`);
+    await button(page, 'Step').click();
+    await expect(page.getByTestId('step')).toHaveText(String(at + 1));
+    await paused(page);
+    // one step from the trained weights: the error moves a little, it does not jump back to a fresh net's
+    expect(Math.abs((await readValue(page, 'rel-l2')) - err)).toBeLessThan(0.2 * err);
 
-  await page.getByLabel('Width (units per layer)').fill('9');
-  const notice = page.getByTestId('change-notice');
-  await expect(notice).toHaveAttribute('data-kind', 'restart');
-  await expect(notice).toContainText(`new run from fresh weights; the current one (step ${at + 1}) is discarded`);
-  await button(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText('1');
-});
+    await page.getByLabel('Width (units per layer)').fill('9');
+    const notice = page.getByTestId('change-notice');
+    await expect(notice).toHaveAttribute('data-kind', 'restart');
+    await expect(notice).toContainText(`new run from fresh weights; the current one (step ${at + 1}) is discarded`);
+    await button(page, 'Step').click();
+    await expect(page.getByTestId('step')).toHaveText('1');
+  },
+);

@@ -12,7 +12,8 @@ import { button, open } from './helpers';
  */
 const steps = Number(process.env.STREAM_STEPS ?? 40);
 const repeats = Number(process.env.STREAM_REPEATS ?? 2);
-const experiment = `pde=helmholtz&archOptions.depth=2&archOptions.width=16&batch=64&logEvery=5&steps=${steps}&diagnostics.every=0`;
+const experiment =
+  'pde=helmholtz&archOptions.depth=2&archOptions.width=16&batch=64&logEvery=5' + `&steps=${steps}&diagnostics.every=0`;
 
 type Wall = { steps: number; ms: number; streamMs: number; steady: { steps: number; ms: number } };
 
@@ -30,7 +31,8 @@ async function measure(page: Page, stream: boolean): Promise<Wall> {
   });
   expect(wall.steps).toBe(steps);
   console.log(
-    `${stream ? 'with UI' : 'without'}: ${wall.steps} steps in ${wall.ms.toFixed(0)} ms (steady ${wall.steady.steps} in ${wall.steady.ms.toFixed(0)} ms), ` +
+    `${stream ? 'with UI' : 'without'}: ${wall.steps} steps in ${wall.ms.toFixed(0)} ms ` +
+      `(steady ${wall.steady.steps} in ${wall.steady.ms.toFixed(0)} ms), ` +
       `worker evaluations ${wall.streamMs.toFixed(0)} ms, UI drawing ${draw.ms.toFixed(0)} ms in ${draw.draws} draws`,
   );
   return wall;
@@ -49,8 +51,11 @@ test('streaming to the UI costs little of the step rate', async ({ page }) => {
   const total = 1 - rate(on, (w) => w) / rate(off, (w) => w);
   const steady = 1 - rate(on, (w) => w.steady) / rate(off, (w) => w.steady);
   console.log(
-    `streaming cost: total ${(100 * total).toFixed(1)}% (with UI ${rate(on, (w) => w).toFixed(2)} vs ${rate(off, (w) => w).toFixed(2)} steps/s), ` +
-      `steady ${(100 * steady).toFixed(1)}% (${rate(on, (w) => w.steady).toFixed(2)} vs ${rate(off, (w) => w.steady).toFixed(2)} steps/s); ${steps} steps × ${repeats}`,
+    `streaming cost: total ${(100 * total).toFixed(1)}% ` +
+      `(with UI ${rate(on, (w) => w).toFixed(2)} vs ${rate(off, (w) => w).toFixed(2)} steps/s), ` +
+      `steady ${(100 * steady).toFixed(1)}% ` +
+      `(${rate(on, (w) => w.steady).toFixed(2)} vs ${rate(off, (w) => w.steady).toFixed(2)} steps/s); ` +
+      `${steps} steps × ${repeats}`,
   );
   // The budget is 5 % (see the issue note for long runs). Short runs on a shared 2-core machine
   // vary by ±15 % from run to run, so the suite only guards against gross regressions such as

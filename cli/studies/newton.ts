@@ -65,7 +65,8 @@ export const newtonStudy: Study = {
         extra: { gradNorm, lambdaMin: s.min, lambdaMax: s.max, ...extra },
       });
       process.stdout.write(
-        `  ${label.padEnd(22)} loss ${at.loss.toExponential(3)}  |∇| ${gradNorm.toExponential(2)}  λmin ${s.min.toExponential(2)}  λmax ${s.max.toExponential(2)}\n`,
+        `  ${label.padEnd(22)} loss ${at.loss.toExponential(3)}  |∇| ${gradNorm.toExponential(2)}  ` +
+          `λmin ${s.min.toExponential(2)}  λmax ${s.max.toExponential(2)}\n`,
       );
     };
     await record('initial weights', x0, 0);
@@ -111,8 +112,13 @@ export const newtonStudy: Study = {
         rows,
       ),
       verdict:
-        `undamped Newton ${saddle ? 'stopped at a stationary point with negative curvature (a saddle)' : 'did NOT end at a saddle in this run'}, ` +
-        `with loss ${nt.loss.toExponential(2)} vs Adam's ${adam.loss.toExponential(2)} (${nt.loss > 10 * adam.loss ? 'far above' : 'not far above'}).`,
+        'undamped Newton ' +
+        (saddle
+          ? 'stopped at a stationary point with negative curvature (a saddle)'
+          : 'did NOT end at a saddle in this run') +
+        ', ' +
+        `with loss ${nt.loss.toExponential(2)} vs Adam's ${adam.loss.toExponential(2)} ` +
+        `(${nt.loss > 10 * adam.loss ? 'far above' : 'not far above'}).`,
     };
   },
 };

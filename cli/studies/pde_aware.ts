@@ -49,7 +49,8 @@ export const pdeAwareStudy: Study = {
   id: 'pde_aware',
   title: 'Adam vs SOAP vs PDE-aware: error, loss and cost',
   paper:
-    'Shukla, Khullar & Churiwala 2025 (arXiv 2507.08118): PDE-aware ≤ Adam, SOAP on Burgers, Allen–Cahn, KdV (qualitative)',
+    'Shukla, Khullar & Churiwala 2025 (arXiv 2507.08118): ' +
+    'PDE-aware ≤ Adam, SOAP on Burgers, Allen–Cahn, KdV (qualitative)',
   runs(quick, steps) {
     const n = steps ?? (quick ? 500 : 20000);
     return pdes.flatMap((p) => optimizers.map((o) => ({ label: `${p} · ${o}`, config: config(p, o, n, quick) })));
@@ -108,12 +109,18 @@ export const pdeAwareStudy: Study = {
       ),
       verdict:
         `relL2 orderings (best first) — ${order(rel)}. Final-loss orderings — ${order(loss)}. ` +
-        `PDE-aware has the lowest final loss on ${lowLoss.length}/${pdes.length} (${lowLoss.join(', ') || 'none'}). PDE-aware < Adam in relL2 on ${beatsAdam.length}/${pdes.length} ` +
-        `(${beatsAdam.join(', ') || 'none'}), < SOAP on ${beatsSoap.length}/${pdes.length} (${beatsSoap.join(', ') || 'none'}); ` +
-        `the paper's claim (PDE-aware best on all three) ${beatsAdam.length === pdes.length && beatsSoap.length === pdes.length ? 'holds' : 'does NOT hold'} at this scale. ` +
-        `PDE-aware costs ${meanCost.toFixed(2)}× Adam's time per step (one extra per-sample forward/reverse pass over the residual batch).` +
+        `PDE-aware has the lowest final loss on ${lowLoss.length}/${pdes.length} (${lowLoss.join(', ') || 'none'}). ` +
+        `PDE-aware < Adam in relL2 on ${beatsAdam.length}/${pdes.length} ` +
+        `(${beatsAdam.join(', ') || 'none'}), ` +
+        `< SOAP on ${beatsSoap.length}/${pdes.length} (${beatsSoap.join(', ') || 'none'}); ` +
+        "the paper's claim (PDE-aware best on all three) " +
+        `${beatsAdam.length === pdes.length && beatsSoap.length === pdes.length ? 'holds' : 'does NOT hold'}` +
+        ' at this scale. ' +
+        `PDE-aware costs ${meanCost.toFixed(2)}× Adam's time per step ` +
+        '(one extra per-sample forward/reverse pass over the residual batch).' +
         (unresolved
-          ? " No run got below relL2 0.3: every solution is still in its initial transient, so these orderings say little about the paper's claim; run the full study."
+          ? ' No run got below relL2 0.3: every solution is still in its initial transient, ' +
+            "so these orderings say little about the paper's claim; run the full study."
           : ''),
     };
   },

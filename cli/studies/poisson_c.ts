@@ -72,7 +72,8 @@ export const poissonCStudy: Study = {
         rows,
       ),
       verdict:
-        `early in training, the residual/boundary gradient ratio grows with C: ${grows(early) ? 'holds' : 'does NOT hold strictly'}; ` +
+        'early in training, the residual/boundary gradient ratio grows with C: ' +
+        `${grows(early) ? 'holds' : 'does NOT hold strictly'}; ` +
         `the residual Hessian's top eigenvalue grows with C: ${grows(hess) ? 'holds' : 'does NOT hold strictly'}.`,
     };
   },

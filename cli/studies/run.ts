@@ -45,7 +45,8 @@ export async function runStudyRun(
   const ev = await trainer.evaluate();
   trainer.dispose();
   log(
-    `  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`,
+    `  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ` +
+      `${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`,
   );
   return {
     spec,

@@ -93,8 +93,10 @@ export const soapVsAdamStudy: Study = {
       ),
       verdict:
         `SOAP < Adam in relL2 on ${wins.length}/${pdes.length} PDEs (${wins.join(', ') || 'none'}); ` +
-        `SOAP's consecutive updates are more aligned than Adam's on ${alignGap.length}/${pdes.length} (${alignGap.join(', ') || 'none'}); ` +
-        `Muon has the lowest relL2 of the three on ${muonWins.length}/${pdes.length} (${muonWins.join(', ') || 'none'}).`,
+        `SOAP's consecutive updates are more aligned than Adam's on ${alignGap.length}/${pdes.length} ` +
+        `(${alignGap.join(', ') || 'none'}); ` +
+        `Muon has the lowest relL2 of the three on ${muonWins.length}/${pdes.length} ` +
+        `(${muonWins.join(', ') || 'none'}).`,
     };
   },
   figures(results) {

@@ -211,7 +211,8 @@ function resolveCausal(v: unknown, spec: Pde): CausalConfig {
 function resolveCustom(v: unknown): CustomPdeSpec {
   if (v === undefined)
     throw new ConfigError(
-      `custom: pde 'custom' needs a spec (axes, domain, residual, ...); see the examples in src/engine/custom/examples.ts`,
+      "custom: pde 'custom' needs a spec (axes, domain, residual, ...); " +
+        'see the examples in src/engine/custom/examples.ts',
     );
   try {
     return validateCustomSpec(v);

@@ -109,7 +109,10 @@ describe('Trainer state export and import', () => {
     const state = await a.exportState();
     const wider = new Trainer(tiny({ optimizer: 'soap', archOptions: { depth: 2, width: 9, activation: 'tanh' } }));
     expect(() => wider.importState(state)).toThrow(
-      /^training state does not fit this mlp network \(\d+ parameters\) with soap: .*layer0\.weight has shape \[1,8\], expected \[1,9\]/,
+      new RegExp(
+        String.raw`^training state does not fit this mlp network \(\d+ parameters\) with soap: ` +
+          String.raw`.*layer0\.weight has shape \[1,8\], expected \[1,9\]`,
+      ),
     );
     const adam = new Trainer(tiny({ optimizer: 'adam' }));
     expect(() => adam.importState(state)).toThrow(/it is a soap state, this trainer uses adam/);

@@ -126,7 +126,8 @@ export class Trainer {
       this.dispose();
       throw new ConfigError(
         `optimizer: newton builds a dense ${this.paramCount} × ${this.paramCount} Hessian (2n gradients and an ` +
-          `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, more than optimizerOptions.maxParams = ${cap}. ` +
+          `O(n³) eigensolve per step); this network has ${this.paramCount} parameters, ` +
+          `more than optimizerOptions.maxParams = ${cap}. ` +
           'Use a tiny network (e.g. depth 1, width 10) or another optimizer.',
       );
     }
@@ -525,7 +526,8 @@ export class Trainer {
       problems.push(...layoutProblems(s.optimizer, this.opt.current).map((p) => `optimizer state: ${p}`));
     if (problems.length) {
       throw new Error(
-        `training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) with ${this.config.optimizer}: ${listed(problems)}`,
+        `training state does not fit this ${this.config.arch} network (${this.paramCount} parameters) ` +
+          `with ${this.config.optimizer}: ${listed(problems)}`,
       );
     }
     assignWeights(this.net.params, s.weights);

@@ -57,7 +57,8 @@ export const switchPde =
 export const applyCustomPde =
   (spec: CustomPdeSpec): ConfigEdit =>
   (c) => {
-    const { pde: _pde, custom: _custom, params: _params, ...rest } = c; // the spec goes first in links and exports, as resolveConfig orders it
+    // the spec goes first in links and exports, as resolveConfig orders it
+    const { pde: _pde, custom: _custom, params: _params, ...rest } = c;
     return {
       pde: 'custom',
       custom: spec,

@@ -139,7 +139,9 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
             ? null
             : {
                 kind: 'info',
-                text: `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).`,
+                text:
+                  `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ` +
+                  `${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).`,
               },
       };
     case 'loadError':

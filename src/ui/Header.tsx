@@ -37,7 +37,10 @@ export function Header() {
           aria-pressed={compare}
           disabled={locked || !catalog}
           onClick={() => toggleCompare()}
-          title="Train a second run side by side: same seed, same initial weights, same collocation points; change what you want to compare"
+          title={
+            'Train a second run side by side: same seed, same initial weights, same collocation points; ' +
+            'change what you want to compare'
+          }
         >
           Compare
         </button>

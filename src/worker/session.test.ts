@@ -6,54 +6,57 @@ import type { BackendHooks } from './session';
 import { divergeAfterOneStep, harness, tiny } from './session-harness';
 
 describe('worker Session', () => {
-  it('starts, streams rows and evaluations, pauses, steps once, keeps the run for an lr change and resets', async () => {
-    const h = harness();
-    h.run((s) => s.start([tiny]));
-    await h.until(() => h.rows().length >= 4);
-    expect(h.of('started')).toMatchObject([{ run: 0, terms: ['res', 'bc'] }]);
-    expect(
-      h
-        .rows()
-        .map((r) => r.step)
-        .slice(0, 4),
-    ).toEqual([5, 10, 15, 20]);
-    expect(Object.keys(h.rows()[0])).toEqual(
-      expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep']),
-    );
-    const ev = h.of('evaluation')[0];
-    expect(ev.pred).toBeInstanceOf(Float32Array);
-    expect(ev.pred.length).toBe(ev.ticks[0].length);
-    // the last step's collocation points, per term, travel with it
-    expect(ev.collocation!.terms).toEqual(['res', 'bc']);
-    expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([
-      ev.pred.buffer,
-      ev.exact.buffer,
-      ...ev.collocation!.points.map((p) => p.buffer),
-    ]);
-    expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
+  it(
+    'starts, streams rows and evaluations, pauses, steps once, ' + 'keeps the run for an lr change and resets',
+    async () => {
+      const h = harness();
+      h.run((s) => s.start([tiny]));
+      await h.until(() => h.rows().length >= 4);
+      expect(h.of('started')).toMatchObject([{ run: 0, terms: ['res', 'bc'] }]);
+      expect(
+        h
+          .rows()
+          .map((r) => r.step)
+          .slice(0, 4),
+      ).toEqual([5, 10, 15, 20]);
+      expect(Object.keys(h.rows()[0])).toEqual(
+        expect.arrayContaining(['step', 'loss', 'loss.res', 'loss.bc', 'weight.res', 'msPerStep']),
+      );
+      const ev = h.of('evaluation')[0];
+      expect(ev.pred).toBeInstanceOf(Float32Array);
+      expect(ev.pred.length).toBe(ev.ticks[0].length);
+      // the last step's collocation points, per term, travel with it
+      expect(ev.collocation!.terms).toEqual(['res', 'bc']);
+      expect(h.transfers[h.msgs.indexOf(ev)]).toEqual([
+        ev.pred.buffer,
+        ev.exact.buffer,
+        ...ev.collocation!.points.map((p) => p.buffer),
+      ]);
+      expect(h.rows().find((r) => r.step === ev.step)?.relL2).toBe(ev.relL2);
 
-    h.run((s) => s.pause());
-    await h.until(() => h.stops().length === 1);
-    const pausedAt = h.stops()[0].steps[0];
-    expect(h.stops()[0].reason).toBe('paused');
-    expect(h.rows().at(-1)!.step).toBe(pausedAt);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(h.rows().at(-1)!.step).toBe(pausedAt);
+      h.run((s) => s.pause());
+      await h.until(() => h.stops().length === 1);
+      const pausedAt = h.stops()[0].steps[0];
+      expect(h.stops()[0].reason).toBe('paused');
+      expect(h.rows().at(-1)!.step).toBe(pausedAt);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(h.rows().at(-1)!.step).toBe(pausedAt);
 
-    h.run((s) => s.stepOnce([tiny]));
-    await h.until(() => h.stops().length === 2);
-    expect(h.stops()[1]).toMatchObject({ reason: 'stepped', steps: [pausedAt + 1] });
-    expect(h.rows().at(-1)).toMatchObject({ step: pausedAt + 1, relL2: expect.any(Number) });
+      h.run((s) => s.stepOnce([tiny]));
+      await h.until(() => h.stops().length === 2);
+      expect(h.stops()[1]).toMatchObject({ reason: 'stepped', steps: [pausedAt + 1] });
+      expect(h.rows().at(-1)).toMatchObject({ step: pausedAt + 1, relL2: expect.any(Number) });
 
-    h.run((s) => s.start([{ ...tiny, lr: 5e-4 }]));
-    await h.until(() => h.rows().at(-1)!.step >= pausedAt + 10);
-    expect(h.of('started')).toHaveLength(1);
-    h.run((s) => s.reset());
-    await h.until(() => h.stops().some((m) => m.reason === 'reset'));
-    const n = h.rows().length;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(h.rows()).toHaveLength(n);
-  });
+      h.run((s) => s.start([{ ...tiny, lr: 5e-4 }]));
+      await h.until(() => h.rows().at(-1)!.step >= pausedAt + 10);
+      expect(h.of('started')).toHaveLength(1);
+      h.run((s) => s.reset());
+      await h.until(() => h.stops().some((m) => m.reason === 'reset'));
+      const n = h.rows().length;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(h.rows()).toHaveLength(n);
+    },
+  );
 
   it('evaluates where training paused, after posting the rows up to there', async () => {
     const h = harness({ minEvalIntervalMs: 1e9, flushEveryMs: 1e9 });
@@ -98,7 +101,10 @@ describe('worker Session', () => {
     await divergeAfterOneStep(h);
     await h.until(() => h.of('diverged').length === 1);
     expect(h.of('diverged')[0].message).toMatch(
-      /^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; its last good weights \(step 1\) are kept\. Lower the learning rate/,
+      new RegExp(
+        String.raw`^Training diverged at step 5 \(loss res, bc is not finite\) and stopped; ` +
+          String.raw`its last good weights \(step 1\) are kept\. Lower the learning rate`,
+      ),
     );
     await h.until(() => h.stops().at(-1)!.reason === 'diverged');
     h.run((s) => s.exportWeights(0));
@@ -123,21 +129,24 @@ describe('worker Session', () => {
     expect(h.stops()[1].steps).toEqual([2, 2]);
   });
 
-  it('answers a landscape request between chunks with slices at the run’s weights, and refuses before a run', async () => {
-    const h = harness();
-    h.run((s) => s.landscape(0));
-    await h.until(() => h.of('error').length > 0);
-    expect(h.of('error')[0].message).toMatch(/no run to slice yet/);
-    h.run((s) => s.stepOnce([tiny]));
-    h.run((s) => s.landscape(0));
-    await h.until(() => h.of('landscape').length > 0);
-    const l = h.of('landscape')[0].landscape;
-    expect(l.step).toBe(1);
-    expect(l.alongTop).toHaveLength(l.alphas.length);
-    expect(l.grid.loss).toHaveLength(l.grid.offsets.length ** 2);
-    expect(l.lambdaTop).toBeGreaterThanOrEqual(l.lambdaBottom);
-    expect(l.solver).toMatch(/Lanczos/);
-  });
+  it(
+    'answers a landscape request between chunks with slices at the run’s weights, ' + 'and refuses before a run',
+    async () => {
+      const h = harness();
+      h.run((s) => s.landscape(0));
+      await h.until(() => h.of('error').length > 0);
+      expect(h.of('error')[0].message).toMatch(/no run to slice yet/);
+      h.run((s) => s.stepOnce([tiny]));
+      h.run((s) => s.landscape(0));
+      await h.until(() => h.of('landscape').length > 0);
+      const l = h.of('landscape')[0].landscape;
+      expect(l.step).toBe(1);
+      expect(l.alongTop).toHaveLength(l.alphas.length);
+      expect(l.grid.loss).toHaveLength(l.grid.offsets.length ** 2);
+      expect(l.lambdaTop).toBeGreaterThanOrEqual(l.lambdaBottom);
+      expect(l.solver).toMatch(/Lanczos/);
+    },
+  );
 
   it('streams diagnostics: metrics in the rows, histograms as transferred typed arrays', async () => {
     const h = harness();
@@ -176,51 +185,58 @@ describe('worker Session', () => {
     b.run((s) => s.importWeights(0, [wide], w.tensors, 'w.safetensors'));
     await b.until(() => b.of('error').length === 1);
     expect(b.of('error')[0].message).toMatch(
-      /^w\.safetensors was not loaded: weights do not fit this mlp network.*layer0\.weight has shape \[1,8\], expected \[1,9\]/,
+      new RegExp(
+        String.raw`^w\.safetensors was not loaded: weights do not fit this mlp network` +
+          String.raw`.*layer0\.weight has shape \[1,8\], expected \[1,9\]`,
+      ),
     );
   });
 
-  it('rebuilds the runs on the fallback backend from their saved state when the device is lost, and continues the same trajectory', async () => {
-    const hooks: BackendHooks = {
-      fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }),
-      isBackendFailure: () => false,
-    };
-    const h = harness({ saveEveryMs: 0 }, hooks);
-    const cfg: ConfigInput = { ...tiny, optimizer: 'soap', balancing: { method: 'annealing', every: 5 } };
-    h.run((s) => s.start([cfg]));
-    h.run((s) => s.setLr(0, 2e-3)); // a live change, before the first chunk: it must survive the rebuild
-    await h.until(() => h.rows().length >= 3);
-    h.s.deviceLost('test');
-    await h.until(() => h.of('resumed').length === 1);
-    const at = h.of('resumed')[0].step;
-    expect(at).toBeGreaterThanOrEqual(15);
-    expect(h.of('backend')[0]).toEqual({ type: 'backend', backend: 'cpu', reason: 'webgpu: lost → using cpu' });
-    await h.until(() => h.rows().at(-1)!.step >= at + 10);
-    h.run((s) => s.pause());
-    await h.until(() => h.stops().length === 1);
-    expect(h.of('started')).toHaveLength(1);
-    expect(h.of('error')).toEqual([]);
+  it(
+    'rebuilds the runs on the fallback backend from their saved state when the device is lost, ' +
+      'and continues the same trajectory',
+    async () => {
+      const hooks: BackendHooks = {
+        fallback: async () => ({ backend: 'cpu', reason: 'webgpu: lost → using cpu' }),
+        isBackendFailure: () => false,
+      };
+      const h = harness({ saveEveryMs: 0 }, hooks);
+      const cfg: ConfigInput = { ...tiny, optimizer: 'soap', balancing: { method: 'annealing', every: 5 } };
+      h.run((s) => s.start([cfg]));
+      h.run((s) => s.setLr(0, 2e-3)); // a live change, before the first chunk: it must survive the rebuild
+      await h.until(() => h.rows().length >= 3);
+      h.s.deviceLost('test');
+      await h.until(() => h.of('resumed').length === 1);
+      const at = h.of('resumed')[0].step;
+      expect(at).toBeGreaterThanOrEqual(15);
+      expect(h.of('backend')[0]).toEqual({ type: 'backend', backend: 'cpu', reason: 'webgpu: lost → using cpu' });
+      await h.until(() => h.rows().at(-1)!.step >= at + 10);
+      h.run((s) => s.pause());
+      await h.until(() => h.stops().length === 1);
+      expect(h.of('started')).toHaveLength(1);
+      expect(h.of('error')).toEqual([]);
 
-    // every posted row, before and after the loss, is the uninterrupted run's (same backend: exactly)
-    const reference = new Trainer(resolveConfig({ ...cfg, lr: 2e-3 }));
-    const expected = new Map<number, Checkpoint>();
-    await trainFor(reference, h.rows().at(-1)!.step, (c) => {
-      expected.set(c.step, c);
-    });
-    reference.dispose();
-    const after = h.rows().filter((r) => r.step > at);
-    expect(after.length).toBeGreaterThanOrEqual(2);
-    for (const r of h.rows()) {
-      const c = expected.get(r.step)!;
-      expect({ step: r.step, loss: r.loss, res: r['loss.res'], bc: r['loss.bc'], w: r['weight.bc'] }).toEqual({
-        step: c.step,
-        loss: c.loss,
-        res: c.losses.res,
-        bc: c.losses.bc,
-        w: c.weights.bc,
+      // every posted row, before and after the loss, is the uninterrupted run's (same backend: exactly)
+      const reference = new Trainer(resolveConfig({ ...cfg, lr: 2e-3 }));
+      const expected = new Map<number, Checkpoint>();
+      await trainFor(reference, h.rows().at(-1)!.step, (c) => {
+        expected.set(c.step, c);
       });
-    }
-  });
+      reference.dispose();
+      const after = h.rows().filter((r) => r.step > at);
+      expect(after.length).toBeGreaterThanOrEqual(2);
+      for (const r of h.rows()) {
+        const c = expected.get(r.step)!;
+        expect({ step: r.step, loss: r.loss, res: r['loss.res'], bc: r['loss.bc'], w: r['weight.bc'] }).toEqual({
+          step: c.step,
+          loss: c.loss,
+          res: c.losses.res,
+          bc: c.losses.bc,
+          w: c.weights.bc,
+        });
+      }
+    },
+  );
 
   it('without streaming posts nothing but the stop, with the wall-clock step count', async () => {
     const h = harness({ stream: false });

@@ -80,9 +80,11 @@ export class Session {
     const r = this.runs[0];
     const message =
       r.state === 'diverged'
-        ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue from its last ' +
+        ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue ' +
+          'from its last ' +
           `good weights (step ${r.step}), or press Reset to start over.`
-        : `This run has finished its ${r.trainer.config.steps} steps; raise Steps to continue it, or press Reset to start over.`;
+        : `This run has finished its ${r.trainer.config.steps} steps; ` +
+          'raise Steps to continue it, or press Reset to start over.';
     this.post({ type: 'error', message });
     this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
   }
@@ -291,7 +293,8 @@ export class Session {
         const who = this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged';
         const detail = /\(([^)]*)\)/.exec(e.message)?.[1] ?? 'a value is not finite';
         const message =
-          `${who} at step ${e.step} (${detail}) and stopped; its last good weights (step ${e.lastGoodStep}) are kept. ` +
+          `${who} at step ${e.step} (${detail}) and stopped; ` +
+          `its last good weights (step ${e.lastGoodStep}) are kept. ` +
           'Lower the learning rate (or the loss weights) and press Start to continue from them, ' +
           'or Reset to start over.';
         this.post({ type: 'diverged', run: r.index, message, step: e.step });

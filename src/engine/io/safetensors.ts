@@ -66,7 +66,8 @@ function entry(
     offsets[1] > dataBytes
   ) {
     throw new Error(
-      `safetensors: ${name}'s data_offsets ${JSON.stringify(offsets)} are not [begin, end] within the ${dataBytes}-byte data`,
+      `safetensors: ${name}'s data_offsets ${JSON.stringify(offsets)} ` +
+        `are not [begin, end] within the ${dataBytes}-byte data`,
     );
   }
   const size = shape.reduce((a: number, c: number) => a * c, 1);
@@ -90,7 +91,8 @@ export function decodeSafetensors(buf: Uint8Array): { tensors: NamedArray[]; met
   const n = view.getBigUint64(0, true);
   if (n > BigInt(Math.min(maxHeaderBytes, buf.length - 8))) {
     throw new Error(
-      `safetensors: header length ${n} exceeds ${n > BigInt(maxHeaderBytes) ? `the limit of ${maxHeaderBytes} bytes` : `file size ${buf.length}`}`,
+      `safetensors: header length ${n} exceeds ` +
+        `${n > BigInt(maxHeaderBytes) ? `the limit of ${maxHeaderBytes} bytes` : `file size ${buf.length}`}`,
     );
   }
   const base = 8 + Number(n);

@@ -84,26 +84,29 @@ describe('wasm kernels registered over the stock ones', () => {
     expect(tf.memory().numBytes).toBe(before.numBytes);
   });
 
-  it('training steps (jets, explicit-transpose matMul gradient, bias gradient by matMul, optimizer) match cpu', async () => {
-    const config = resolveConfig({
-      pde: 'burgers',
-      optimizer: 'sgd',
-      lr: 0.05,
-      batch: 64,
-      archOptions: { depth: 2, width: 12, activation: 'tanh' },
-    });
-    const { cpu, wasm } = await onBoth(async () => {
-      const t = new Trainer(config);
-      const w0 = await Promise.all(t.net.params.map((p) => p.variable.data()));
-      for (let s = 0; s < 3; s++) t.step();
-      const w3 = await Promise.all(t.net.params.map((p) => p.variable.data()));
-      t.dispose();
-      return w3.map((w, k) => Array.from(w, (v, j) => v - w0[k][j])); // lr × Σ gradients
-    });
-    cpu.forEach((delta, k) => {
-      const scale = Math.max(...delta.map(Math.abs));
-      expect(scale).toBeGreaterThan(0);
-      delta.forEach((v, j) => expect(Math.abs(wasm[k][j] - v) / scale, `param ${k}[${j}]`).toBeLessThan(1e-3));
-    });
-  });
+  it(
+    'training steps (jets, explicit-transpose matMul gradient, ' + 'bias gradient by matMul, optimizer) match cpu',
+    async () => {
+      const config = resolveConfig({
+        pde: 'burgers',
+        optimizer: 'sgd',
+        lr: 0.05,
+        batch: 64,
+        archOptions: { depth: 2, width: 12, activation: 'tanh' },
+      });
+      const { cpu, wasm } = await onBoth(async () => {
+        const t = new Trainer(config);
+        const w0 = await Promise.all(t.net.params.map((p) => p.variable.data()));
+        for (let s = 0; s < 3; s++) t.step();
+        const w3 = await Promise.all(t.net.params.map((p) => p.variable.data()));
+        t.dispose();
+        return w3.map((w, k) => Array.from(w, (v, j) => v - w0[k][j])); // lr × Σ gradients
+      });
+      cpu.forEach((delta, k) => {
+        const scale = Math.max(...delta.map(Math.abs));
+        expect(scale).toBeGreaterThan(0);
+        delta.forEach((v, j) => expect(Math.abs(wasm[k][j] - v) / scale, `param ${k}[${j}]`).toBeLessThan(1e-3));
+      });
+    },
+  );
 });

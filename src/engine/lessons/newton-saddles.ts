@@ -83,7 +83,8 @@ export const newtonSaddles: Lesson = {
           };
         },
         report:
-          "At step {step} Adam's loss is {adamLoss}, {lower} Newton's best {newtonBest} (Newton's / Adam's = {factor}).",
+          "At step {step} Adam's loss is {adamLoss}, {lower} Newton's best {newtonBest} " +
+          "(Newton's / Adam's = {factor}).",
       },
     },
     {

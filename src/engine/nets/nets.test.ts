@@ -83,7 +83,8 @@ describe('architectures: jets vs float64 finite differences', () => {
   for (const [label, arch, opts, fourier] of cases) {
     it(label, async () => {
       const net = architectures[arch].create(opts as never, { axes, outputDim: 2, rng: createRng(13) });
-      for (const p of net.params) if (p.name.endsWith('.alpha')) p.variable.assign(tf.scalar(0.37)); // exercise the residual mix
+      // exercise the residual mix
+      for (const p of net.params) if (p.name.endsWith('.alpha')) p.variable.assign(tf.scalar(0.37));
       const ref = reference(arch, await weightsOf(net), fourier);
       const rng = createRng(1);
       const pts = Array.from({ length: 4 }, () => axes.map(() => rng.uniform(-1, 1)));

@@ -29,7 +29,8 @@ describe('PirateNet least-squares initialisation', () => {
     fitted.step(); // lr ≈ 0: the losses are those of the initial weights
     const [a, b] = [await plain.checkpoint(), await fitted.checkpoint()];
     console.log(
-      `${pde}: IC loss at step 0 ${a.losses.ic.toExponential(2)} without, ${b.losses.ic.toExponential(2)} with the least-squares init`,
+      `${pde}: IC loss at step 0 ${a.losses.ic.toExponential(2)} without, ` +
+        `${b.losses.ic.toExponential(2)} with the least-squares init`,
     );
     expect(b.losses.ic).toBeLessThan(below);
     expect(a.losses.ic).toBeGreaterThan(100 * b.losses.ic);

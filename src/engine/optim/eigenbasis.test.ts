@@ -45,7 +45,8 @@ describe('SOAP eigenbasis solvers', () => {
     const ref = jacobiEigh(pm).vectors;
     const perColumn = q[0].map((_, j) => 1 - Math.abs(q.reduce((s, r, i) => s + r[j] * ref[i][j], 0)));
     console.log(
-      `device eigenbasis, 10 iterations, eigenvalue ratios ≥ 0.84: 1 − |cos| per column = ${perColumn.map((x) => x.toExponential(0)).join(' ')}`,
+      'device eigenbasis, 10 iterations, eigenvalue ratios ≥ 0.84: 1 − |cos| per column = ' +
+        `${perColumn.map((x) => x.toExponential(0)).join(' ')}`,
     );
     expect(maxAbsDiff(mul(transpose(q), q), eye(8))).toBeLessThan(1e-5);
     // measured: ~1e-1 within the cluster 1 … 0.8 (ratios ≥ 0.84), ≤ 1e-4 for 0.5, 0.1, 0.01

@@ -36,7 +36,8 @@ describe('L-BFGS', () => {
   it('solves 2-D Rosenbrock from (−1.2, 1) to 1e-8', async () => {
     const r = await lbfgs(rosenbrock, [-1.2, 1]);
     console.log(
-      `Rosenbrock: ${r.iterations} iterations, ${r.evaluations} evaluations, f = ${r.loss.toExponential(2)}, stop ${r.stop}`,
+      `Rosenbrock: ${r.iterations} iterations, ${r.evaluations} evaluations, ` +
+        `f = ${r.loss.toExponential(2)}, stop ${r.stop}`,
     );
     expect(Math.abs(r.x[0] - 1)).toBeLessThan(1e-8);
     expect(Math.abs(r.x[1] - 1)).toBeLessThan(1e-8);

@@ -160,7 +160,8 @@ function solveShifted(
  * extreme eigenvalues every iteration reports. `damping: 'none'` takes x ← x − H⁺g with no line
  * search: it converges to whichever critical point is near, saddles included (Rowan 2025,
  * arXiv 2510.11987). `damping: 'lm'` solves (H + μI) p = −g with μ raised to −λ_min + τ max|λ|
- * whenever H + μI is not positive definite (so p is a descent direction and saddles repel), accepts a step when the gain ratio
+ * whenever H + μI is not positive definite (so p is a descent direction and saddles repel), accepts a
+ * step when the gain ratio
  * ρ = (f − f(x+p)) / −(gᵀp + ½ pᵀHp) > 0 and updates μ by Nielsen's rule (μ ← μ max(1/3,
  * 1 − (2ρ−1)³) on success, μ ← νμ, ν ← 2ν on failure; Madsen, Nielsen & Tingleff 2004, eq. 2.21),
  * reusing the eigendecomposition for every trial μ.

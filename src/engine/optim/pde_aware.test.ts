@@ -17,7 +17,8 @@ import { findPdeAwareState, layerSampleVariance, pdeAwareDefaults, scaleByPdeAwa
 const rng = createRng(7);
 const randn = (n: number) => Array.from({ length: n }, () => rng.normal());
 const relErr = (got: ArrayLike<number>, want: ArrayLike<number>) => {
-  const scale = Math.max(1e-30, ...Array.from(want, Math.abs)); // all-zero (e.g. the output bias under u'') compares absolutely
+  // all-zero (e.g. the output bias under u'') compares absolutely
+  const scale = Math.max(1e-30, ...Array.from(want, Math.abs));
   return Math.max(...Array.from(want, (w, j) => Math.abs(got[j] - w))) / scale;
 };
 

@@ -67,7 +67,8 @@ describe('SOAP', () => {
       tf.dispose(g);
       if (k === 0) expect(maxAbsDiff(fromFlat(soapW.dataSync(), 3, 4), w0)).toBeLessThan(1e-6);
     });
-    // 1e-5: our Adam forms 1 − b2ᵗ on the device in float32 (relative error ~1e-5 at t = 1), SOAP on the host in float64
+    // 1e-5: our Adam forms 1 − b2ᵗ on the device in float32 (relative error ~1e-5 at t = 1),
+    // SOAP on the host in float64
     const close = (a: tf.Tensor, b: tf.Tensor) =>
       Array.from(a.dataSync()).forEach((x, i) => expect(x).toBeCloseTo(b.dataSync()[i], 5));
     close(soapW, adamW);

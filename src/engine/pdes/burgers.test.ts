@@ -47,7 +47,8 @@ describe('burgers spectral reference vs the Cole–Hopf exact solution', () => {
         );
       }
       console.log(
-        `burgers ν = ${nu.toPrecision(3)}: n = ${sol.n}, dt = ${sol.dt.toExponential(2)}, ${sol.ms.toFixed(0)} ms, max |Δ| vs Cole–Hopf ${worst.toExponential(2)}`,
+        `burgers ν = ${nu.toPrecision(3)}: n = ${sol.n}, dt = ${sol.dt.toExponential(2)}, ${sol.ms.toFixed(0)} ms, ` +
+          `max |Δ| vs Cole–Hopf ${worst.toExponential(2)}`,
       );
       expect(worst).toBeLessThan(1e-6);
     });

@@ -76,7 +76,10 @@ describe('ks residual through the jets', () => {
     const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
     const want = pts.map((_, i) => ut[i] + alpha * u[i] * ux[i] + beta * uxx[i] + gamma * uxxxx[i]);
     console.log(
-      `ks jets vs FD: max rel. error u_xxxx ${Math.max(...pts.map((_, i) => rel(jetXxxx[i], uxxxx[i]))).toExponential(1)}, residual ${Math.max(...pts.map((_, i) => rel(res[i], want[i]))).toExponential(1)}; |u_xxxx| up to ${Math.max(...uxxxx.map(Math.abs)).toFixed(2)}`,
+      'ks jets vs FD: max rel. error u_xxxx ' +
+        Math.max(...pts.map((_, i) => rel(jetXxxx[i], uxxxx[i]))).toExponential(1) +
+        `, residual ${Math.max(...pts.map((_, i) => rel(res[i], want[i]))).toExponential(1)}` +
+        `; |u_xxxx| up to ${Math.max(...uxxxx.map(Math.abs)).toFixed(2)}`,
     );
     pts.forEach((_, i) => {
       expect(rel(jetXxxx[i], uxxxx[i]), `u_xxxx at ${i}: ${jetXxxx[i]} vs ${uxxxx[i]}`).toBeLessThan(1e-3);

@@ -63,7 +63,8 @@ export function CustomPdeEditor({ e, onCancel }: { e: Edited; onCancel?: () => v
         ? 'Applied: Start trains this PDE.'
         : applied
           ? 'Edited: Apply to train this version.'
-          : `Not applied yet: runs still train ${e.catalog.pdes.find((p) => p.id === e.config.pde)?.label ?? e.config.pde}.`;
+          : 'Not applied yet: runs still train ' +
+            `${e.catalog.pdes.find((p) => p.id === e.config.pde)?.label ?? e.config.pde}.`;
 
   return (
     <fieldset className="custom-editor" disabled={e.locked} data-testid="custom-editor">

@@ -88,7 +88,10 @@ export function TrainingSection({ e }: { e: Edited }) {
         value={backendPref}
         disabled={e.locked}
         onChange={setBackendPref}
-        hint="Tried first; the others follow as fallbacks (automatic: WebGPU → WebGL → WASM → CPU). Changing it restarts the worker's backend and resets the runs."
+        hint={
+          'Tried first; the others follow as fallbacks (automatic: WebGPU → WebGL → WASM → CPU). ' +
+          "Changing it restarts the worker's backend and resets the runs."
+        }
         options={[
           { value: '', label: 'Automatic (WebGPU first)' },
           ...e.catalog.backends.map((b) => ({ value: b as string, label: b })),

@@ -36,7 +36,10 @@ describe('weight files', () => {
     [
       'w.safetensors',
       weightsToSafetensors(tensors, baseConfig, 1).slice(0, -4),
-      /^w\.safetensors: safetensors: layer0\.\w+'s data_offsets \[\d+,\d+\] are not \[begin, end\] within the 32-byte data/,
+      new RegExp(
+        String.raw`^w\.safetensors: safetensors: layer0\.\w+'s data_offsets \[\d+,\d+\] ` +
+          String.raw`are not \[begin, end\] within the 32-byte data`,
+      ),
     ],
     ['w.safetensors', bytes('{"a": 1}'), /^w\.safetensors: safetensors:/],
     ['notes.txt', bytes('hello world, these are not weights'), /^notes\.txt is neither JSON nor a safetensors file/],

@@ -54,7 +54,8 @@ export type ImportedFile = { kind: 'weights'; tensors: NamedArray[] } | { kind: 
 export function readImport(name: string, bytes: Uint8Array): ImportedFile {
   if (bytes.length > maxImportBytes) {
     throw new Error(
-      `${name} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; files up to ${maxImportBytes / 2 ** 20} MiB can be imported`,
+      `${name} is ${(bytes.length / 2 ** 20).toFixed(0)} MiB; ` +
+        `files up to ${maxImportBytes / 2 ** 20} MiB can be imported`,
     );
   }
   const first = bytes.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);

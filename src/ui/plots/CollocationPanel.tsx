@@ -37,7 +37,11 @@ export function CollocationPanel() {
       plot={ref}
       beforeSave={sync}
       empty={figure ? null : 'Press Start or Step to see where the training points are.'}
-      help="The points the last training step used, per loss term, over the domain (a subsample). With residual-based adaptive sampling (Training → Sampling: RAD or RAR-D, Wu et al. 2023) the residual's points gather where the PDE residual is large, e.g. at the Burgers shock."
+      help={
+        'The points the last training step used, per loss term, over the domain (a subsample). With ' +
+        'residual-based adaptive sampling (Training → Sampling: RAD or RAR-D, Wu et al. 2023) ' +
+        "the residual's points gather where the PDE residual is large, e.g. at the Burgers shock."
+      }
     >
       <div className="chart" ref={ref} data-testid="collocation-chart" data-step={e?.collocation?.step ?? ''} />
     </Panel>

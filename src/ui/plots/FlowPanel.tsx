@@ -62,7 +62,12 @@ function FlowPlot() {
       plot={ref}
       beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the predicted flow.'}
-      help="The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines (arrowheads point downstream), and u along the vertical centreline (dotted red) against y — the cavity's classic check against Ghia et al. (1982), whose points are marked at Re = 100 and 400. A vortex off-centre or a flat profile shows where the network has not yet learned the flow."
+      help={
+        'The speed |u| = √(u² + v²) of the predicted and the reference velocity, with streamlines ' +
+        '(arrowheads point downstream), and u along the vertical centreline (dotted red) against y — ' +
+        "the cavity's classic check against Ghia et al. (1982), whose points are marked at Re = 100 and 400. " +
+        'A vortex off-centre or a flat profile shows where the network has not yet learned the flow.'
+      }
     >
       <div
         className="chart flow"

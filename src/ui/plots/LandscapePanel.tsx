@@ -43,9 +43,15 @@ export function LandscapePanel() {
       empty={
         figure
           ? null
-          : 'Train a little, then press “Compute at current weights” (a Lanczos eigen-solve and a few hundred forward passes).'
+          : 'Train a little, then press “Compute at current weights” ' +
+            '(a Lanczos eigen-solve and a few hundred forward passes).'
       }
-      help="The loss along the Hessian's top and bottom eigenvectors (left) and on the plane they span (right, log₁₀), from the current weights (Li et al. 2018's slices, along eigenvectors). A negative λ_min with a curve that falls on both sides is a saddle — where exact-Hessian Newton stalls (Rowan 2025)."
+      help={
+        "The loss along the Hessian's top and bottom eigenvectors (left) and on the plane they span " +
+        "(right, log₁₀), from the current weights (Li et al. 2018's slices, along eigenvectors). " +
+        'A negative λ_min with a curve that falls on both sides is a saddle — ' +
+        'where exact-Hessian Newton stalls (Rowan 2025).'
+      }
     >
       <div className="chart" ref={ref} data-testid="landscape-chart" data-step={l?.step ?? ''} />
     </Panel>

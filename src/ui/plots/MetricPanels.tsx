@@ -79,7 +79,11 @@ export function LossPanel() {
       defs={defs}
       layout={layout}
       emptyText="Press Start or Step to see the losses."
-      help="Top: each loss term Lᵢ (mean squared residual, log scale) and the weighted total. Bottom: the relative L2 error ‖u − u*‖/‖u*‖ against the exact or reference solution (none for a typed PDE). In compare mode run B is dashed."
+      help={
+        'Top: each loss term Lᵢ (mean squared residual, log scale) and the weighted total. Bottom: the relative ' +
+        'L2 error ‖u − u*‖/‖u*‖ against the exact or reference solution (none for a typed PDE). ' +
+        'In compare mode run B is dashed.'
+      }
     />
   );
 }
@@ -99,7 +103,10 @@ export function WeightsPanel() {
       defs={defs}
       layout={layout}
       emptyText="Press Start to see the loss weights."
-      help="The weight wᵢ of each loss term. Flat unless a balancing method (Loss balancing) rescales the terms so their gradients are comparable."
+      help={
+        'The weight wᵢ of each loss term. Flat unless a balancing method (Loss balancing) rescales the terms ' +
+        'so their gradients are comparable.'
+      }
     />
   );
 }
@@ -125,7 +132,11 @@ export function AlignmentPanel() {
       defs={defs}
       layout={layout}
       emptyText="Turn on Gradient alignment in Training → diagnostics (every > 0) and train."
-      help="Alignment score in [−1, 1] (Wang et al. 2025): +1 when the loss terms' gradients (or two consecutive steps' directions) point the same way, negative when they conflict. Low intra-step alignment means the terms fight."
+      help={
+        "Alignment score in [−1, 1] (Wang et al. 2025): +1 when the loss terms' gradients (or two consecutive " +
+        "steps' directions) point the same way, negative when they conflict. " +
+        'Low intra-step alignment means the terms fight.'
+      }
     />
   );
 }
@@ -154,7 +165,12 @@ export function HessianPanel() {
       defs={defs}
       layout={layout}
       emptyText="Turn on Hessian extreme eigenvalues in Training → diagnostics (every > 0) and train."
-      help="The largest eigenvalue of the loss Hessian (Lanczos on Hessian-vector products), for the total and each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent). The most negative eigenvalue (hess.bottom) and whether both converged (hess.converged) are in the exported metrics."
+      help={
+        'The largest eigenvalue of the loss Hessian (Lanczos on Hessian-vector products), for the total and ' +
+        'each term: the sharpness that limits a stable learning rate (η < 2/λ_max for gradient descent). ' +
+        'The most negative eigenvalue (hess.bottom) and whether both converged (hess.converged) are in the ' +
+        'exported metrics.'
+      }
     />
   );
 }
@@ -176,7 +192,10 @@ export function SpeedPanel() {
       defs={defs}
       layout={layout}
       emptyText="Press Start to measure the step rate."
-      help="Training steps per second on the active backend (diagnostics excluded). Compare runs share one device, so each gets part of it."
+      help={
+        'Training steps per second on the active backend (diagnostics excluded). ' +
+        'Compare runs share one device, so each gets part of it.'
+      }
     />
   );
 }

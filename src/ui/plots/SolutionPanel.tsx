@@ -35,7 +35,8 @@ export function SolutionPanel() {
     .filter(Boolean)
     .map(
       (e, i) =>
-        `${b ? `${'AB'[i]}: ` : ''}step ${e!.step}${Number.isFinite(e!.relL2) ? `, rel. L2 ${e!.relL2.toPrecision(3)}` : ''}`,
+        `${b ? `${'AB'[i]}: ` : ''}step ${e!.step}` +
+        `${Number.isFinite(e!.relL2) ? `, rel. L2 ${e!.relL2.toPrecision(3)}` : ''}`,
     )
     .join(' · ');
   const tools =
@@ -57,7 +58,12 @@ export function SolutionPanel() {
       tools={tools}
       beforeSave={sync}
       empty={figure ? null : notice || 'Press Start or Step to see the network’s prediction.'}
-      help="The network's prediction u, the exact (or spectral reference) solution u* and the pointwise error |u − u*| (for a typed PDE without one, the |PDE residual|) on the evaluation grid, refreshed while training (as often as the streaming budget allows). Time-dependent problems: t runs left to right, x bottom to top."
+      help={
+        "The network's prediction u, the exact (or spectral reference) solution u* and the pointwise error " +
+        '|u − u*| (for a typed PDE without one, the |PDE residual|) on the evaluation grid, refreshed while ' +
+        'training (as often as the streaming budget allows). Time-dependent problems: t runs left to right, ' +
+        'x bottom to top.'
+      }
     >
       <div
         className="chart solution"

@@ -47,7 +47,10 @@ interface Cell {
   line: { color: string; dash?: string; width: number };
 }
 
-/** Run A's and B's colours (as in the solution figure; this file stays free of Plotly itself, so Node tests can load it). */
+/**
+ * Run A's and B's colours (as in the solution figure; this file stays free of Plotly itself, so Node tests
+ * can load it).
+ */
 const runColors = [palette[0], palette[1]];
 
 const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((v, i) => v === b[i]);

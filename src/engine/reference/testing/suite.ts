@@ -25,7 +25,8 @@ export interface SpectralPdeExpectations {
 export function describeSpectralPde(pde: Pde, expect_: SpectralPdeExpectations): void {
   const params = defaultParams(pde);
   describe(`${pde.id} (spectral reference)`, () => {
-    it(`matches the published data: max |Δ| ≤ ${expect_.published.tol}${expect_.published.tMax !== undefined ? ` for t ≤ ${expect_.published.tMax}` : ''}`, async () => {
+    const tMaxNote = expect_.published.tMax !== undefined ? ` for t ≤ ${expect_.published.tMax}` : '';
+    it(`matches the published data: max |Δ| ≤ ${expect_.published.tol}${tMaxNote}`, async () => {
       const pub = loadPublished(expect_.published.name);
       const started = performance.now();
       const ref = await pde.reference!(params);
@@ -37,7 +38,8 @@ export function describeSpectralPde(pde: Pde, expect_: SpectralPdeExpectations):
       const whole = maxAbsDiff(pub, ref.values);
       const part = maxAbsDiff(pub, ref.values, expect_.published.tMax);
       console.log(
-        `${pde.id}: solve ${ms.toFixed(0)} ms; max |Δ| vs published ${whole.max.toExponential(2)} (at t = ${whole.t}, x = ${whole.x.toFixed(4)})` +
+        `${pde.id}: solve ${ms.toFixed(0)} ms; max |Δ| vs published ${whole.max.toExponential(2)} ` +
+          `(at t = ${whole.t}, x = ${whole.x.toFixed(4)})` +
           (expect_.published.tMax !== undefined
             ? `; for t ≤ ${expect_.published.tMax}: ${part.max.toExponential(2)}`
             : ''),
@@ -50,7 +52,9 @@ export function describeSpectralPde(pde: Pde, expect_: SpectralPdeExpectations):
       const traj = SpectralTrajectory.solve(problems[pde.id as ProblemId], params, expect_.tau);
       const checks = await termResiduals(pde, traj, params, 64);
       console.log(
-        `${pde.id}: max |residual| per term ${JSON.stringify(Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, +c.max.toExponential(2)])))} (max |u_t| ${checks.res.utMax.toFixed(1)})`,
+        `${pde.id}: max |residual| per term ` +
+          JSON.stringify(Object.fromEntries(Object.entries(checks).map(([k, c]) => [k, +c.max.toExponential(2)]))) +
+          ` (max |u_t| ${checks.res.utMax.toFixed(1)})`,
       );
       expect(Object.keys(checks).sort()).toEqual(Object.keys(expect_.terms).sort());
       for (const [name, c] of Object.entries(checks))
