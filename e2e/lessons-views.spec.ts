@@ -48,6 +48,8 @@ test('the solution plot recorded over training exports as an animated PNG with t
   await page.goto('/?backend=wasm#lesson=gradient-pathology&step=1');
   await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
   await expect(page.getByLabel('PDE')).toHaveValue('helmholtz');
+  // A long step target: on a quiet machine the lesson's own run ends within seconds, before 4 evaluations.
+  await page.getByLabel('Steps', { exact: true }).fill('50000');
   await button(page, 'Record').click();
   await button(page, 'Start').click();
   await expect

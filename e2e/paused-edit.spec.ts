@@ -14,7 +14,7 @@ test(
     const err = await readValue(page, 'rel-l2');
     await expect(page.getByTestId('change-notice')).toHaveCount(0);
 
-    await page.getByLabel('Batch (points per loss term)').fill('32');
+    await page.getByLabel('Batch (points per term)').fill('32');
     await expect(page.getByTestId('change-notice')).toHaveAttribute('data-kind', 'continue');
     await expect(page.getByTestId('change-notice')).toContainText(`continues from the current weights (step ${at})`);
     await button(page, 'Step').click();

@@ -33,7 +33,7 @@ test('RAD + hard constraints: only residual points in the collocation panel; the
       hardConstraints: 'true',
     }),
   );
-  await expect(page.getByLabel('Sampling of the residual points')).toHaveValue('rad');
+  await expect(page.getByLabel('Residual points')).toHaveValue('rad');
   await expect(page.getByLabel('Impose ic, bc exactly (hard constraint)')).toBeChecked();
 
   await button(page, 'Start').click();

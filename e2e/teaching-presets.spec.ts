@@ -6,7 +6,7 @@ test('Helmholtz M1 and Adam vs SOAP on Burgers turn diagnostics on; the empty pa
   page,
 }) => {
   await openWasm(page, tiny('poisson1d'));
-  const every = page.getByLabel('Diagnostics every (steps, 0 = off)');
+  const every = page.getByLabel('Diagnostics every (steps)', { exact: true });
   const empty = page.locator('[data-panel="histograms"] .empty');
   for (const [id, n] of [
     ['helmholtz_m1', 200],

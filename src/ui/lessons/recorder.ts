@@ -76,7 +76,12 @@ export class PlotRecorder {
     g.fillText(text, 12, band / 2);
     g.drawImage(img, 0, band);
     const px = g.getImageData(0, 0, width, plotHeight + band).data;
-    this.frames.push({ label: text, zdata: await compressFrame(px, width, plotHeight + band) });
+    const frame = { label: text, zdata: await compressFrame(px, width, plotHeight + band) };
+    // The same step drawn again (its error arrives after its first draw): the newer frame replaces it.
+    const stepOf = (label: string) => /step (\d+)/.exec(label)?.[1];
+    const last = this.frames.at(-1);
+    if (last && stepOf(last.label) !== undefined && stepOf(last.label) === stepOf(text)) this.frames.pop();
+    this.frames.push(frame);
     this.onFrame(this.frames.length);
   }
 
