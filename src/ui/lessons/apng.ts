@@ -7,28 +7,15 @@
  * being drawn into the frames by the recorder. Plays in every current browser.
  */
 
+import { crc32 } from '../io/crc32';
+
 /** A frame ready to be written: its zlib-compressed scanlines and its label. */
 export interface CompressedFrame {
   zdata: Uint8Array;
   label: string;
 }
 
-const crcTable = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (ISO 3309, as PNG chunks use) of `bytes`. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+export { crc32 };
 
 /** zlib (RFC 1950) compression with the platform's CompressionStream (browsers, Node ≥ 18). */
 async function zlib(bytes: Uint8Array): Promise<Uint8Array> {
