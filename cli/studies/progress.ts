@@ -4,7 +4,7 @@
  * most every `everyMs` (and when a run ends), e.g.
  * `[reproduce] M2 12000/40000 · study 52000/160000 (32.5 %) · 14 min 05 s left`.
  */
-import { formatDuration } from '../../src/ui/progress';
+import { formatDuration } from '../../src/engine/duration';
 
 /** Where progress lines go and what time it is (injectable for tests). */
 export interface ProgressIo {
