@@ -1,4 +1,4 @@
-import { helmholtzStudy } from './helmholtz';
+import { helmholtzStudy, kleinGordonStudy } from './pathologies';
 import { newtonStudy } from './newton';
 import { pdeAwareStudy } from './pde_aware';
 import { poissonCStudy } from './poisson_c';
@@ -9,6 +9,7 @@ import type { Study } from './types';
 /** The reproduction studies by id. */
 export const studies: Record<string, Study> = {
   helmholtz: helmholtzStudy,
+  klein_gordon: kleinGordonStudy,
   poisson_c: poissonCStudy,
   soap_vs_adam: soapVsAdamStudy,
   newton: newtonStudy,

@@ -17,6 +17,7 @@ export async function runStudyRun(
 ): Promise<RunResult> {
   const config = resolveConfig(spec.config);
   const trainer = new Trainer(config);
+  const t0 = performance.now();
   progress?.begin();
   const evalEvery = Math.max(config.logEvery, Math.ceil(config.steps / 20 / config.logEvery) * config.logEvery);
   const curve: RunResult['curve'] = [];
@@ -45,7 +46,7 @@ export async function runStudyRun(
   const ev = await trainer.evaluate();
   trainer.dispose();
   log(
-    `  ${spec.label.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ` +
+    `  ${(spec.seed ? `${spec.label} seed ${spec.seed}` : spec.label).padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ` +
       `${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`,
   );
   return {
@@ -55,6 +56,7 @@ export async function runStudyRun(
     loss: final.loss,
     losses: final.losses,
     msPerStep,
+    wallSeconds: (performance.now() - t0) / 1000,
     curve,
     diag,
     firstDiag: first,

@@ -1,9 +1,12 @@
 import type { ConfigInput } from '../../src/engine/config';
 import type { DiagnosticsReport } from '../../src/engine/diagnostics/run';
+import type { SeedSpread } from './seeds';
 
 /** One training run of a study. */
 export interface RunSpec {
   label: string;
+  /** The seed (set by `--seeds`; the config carries it too). */
+  seed?: number;
   config: ConfigInput;
 }
 
@@ -15,6 +18,10 @@ export interface RunResult {
   loss: number;
   losses: Record<string, number>;
   msPerStep: number;
+  /** Wall-clock seconds of the run (training, evaluations and diagnostics). */
+  wallSeconds?: number;
+  /** With several seeds: rel. L2 over them (this result then holds the means). */
+  seeds?: SeedSpread;
   /** Logged curve: step, total loss and (where evaluated) relative L2. */
   curve: { step: number; loss: number; relL2?: number }[];
   /** The last diagnostics reading, when the run asked for diagnostics. */
@@ -47,4 +54,6 @@ export interface Study {
   report(results: RunResult[]): { table: string; verdict: string };
   figures?(results: RunResult[]): Figure[];
   execute?(quick: boolean, steps?: number): Promise<RunResult[]>;
+  /** Markdown after the verdict: the setup, and where it differs from the paper's. */
+  notes?: string;
 }

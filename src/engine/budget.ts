@@ -17,6 +17,7 @@ import { architectures, type ArchOptions } from './nets';
 import { optimizers } from './optim';
 import type { Pde } from './pdes/types';
 import { ConfigError } from './schema/check';
+import { own } from './schema/option';
 
 const GiB = 2 ** 30;
 
@@ -44,9 +45,9 @@ export function estimateStepBytes(
   // random weight factorization adds one scale per output unit of every dense layer
   const params = size.params + ((config.archOptions as { rwf: boolean }).rwf ? units + pde.outputs.length : 0);
   let activations = 0;
-  for (const term of Object.values(pde.terms)) {
+  for (const [name, term] of Object.entries(pde.terms)) {
     const { streams, order } = termStreams(term.derivs);
-    activations += config.batch * streams * units * (6 + 4 * order);
+    activations += (own(config.termBatch, name) ?? config.batch) * streams * units * (6 + 4 * order);
   }
   const soap = config.optimizer === 'soap' ? 4 : 0;
   const perSample = optimizers[config.optimizer].needsSampleMoments ? 2 * config.batch : 0;

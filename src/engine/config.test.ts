@@ -23,6 +23,10 @@ describe('resolveConfig', () => {
     ],
     [{ optimizer: 'sgd2' }, /optimizer: unknown value "sgd2" \(allowed: adam/],
     [{ schedule: { decayRate: 2 } }, /schedule.decayRate: 2 is not a number in \[0.000001, 1\]/],
+    [{ termBatch: { edge: 4 } }, /termBatch.edge: helmholtz has no loss term 'edge' \(has: res, bc\)/],
+    [{ termBatch: { bc: 0 } }, /termBatch.bc: 0 is not an integer in \[1, 65536\]/],
+    [{ termBatch: { bc: 2.5 } }, /termBatch.bc: 2.5 is not an integer/],
+    [{ termBatch: { ['__proto__']: 4 } }, /termBatch.__proto__: helmholtz has no loss term/],
   ] as [ConfigInput, RegExp][])('rejects %j', (input, msg) => {
     expect(() => resolveConfig(input)).toThrow(ConfigError);
     expect(() => resolveConfig(input)).toThrow(msg);

@@ -16,7 +16,7 @@ import { defaultParams, pdeIds, pdes, primaryResidual, type ParamValues, type Pd
 import { checkBudget } from './budget';
 import { hardConstraintIds, hardConstraintOf } from './hard-constraints';
 import { sampling, samplingMethods, type SamplingMethod, type SamplingOptions } from './sampling-methods';
-import { ConfigError, numberIn, oneOf, record, resolveOptions, shown } from './schema/check';
+import { checkValue, ConfigError, numberIn, oneOf, record, resolveOptions, shown } from './schema/check';
 import { bool, defaultsOf, float, hasOwn, int, own, type SchemaOf } from './schema/option';
 import { paramSchema } from './schema/params';
 
@@ -47,6 +47,8 @@ export interface ExperimentConfig extends TrainingOptions {
   schedule: ScheduleOptions;
   /** Fixed weight per loss term (missing terms weigh 1). */
   lossWeights: Record<string, number>;
+  /** Points per step for the named loss terms (the others take `batch`); same range as `batch`. */
+  termBatch: Record<string, number>;
   /** Loss balancing (fixed weights, learning-rate annealing or grad-norm weighting). */
   balancing: BalancingConfig;
   /** Which diagnostics run, and how often (every 0 = off). */
@@ -122,6 +124,7 @@ export const baseConfig: ExperimentConfig = {
   ...defaultsOf(trainingSchema),
   schedule: defaultsOf(scheduleSchema),
   lossWeights: {},
+  termBatch: {},
   balancing: { method: 'fixed', ...defaultsOf(balancing.fixed.schema) },
   diagnostics: { ...defaultsOf(diagnosticsSchema), kinds: ['align', 'hist'] },
   causal: defaultsOf(causalSchema),
@@ -155,14 +158,19 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
   const archProblem = archEntry.check?.(archOptions as never);
   if (archProblem) throw new ConfigError(archProblem);
   const optimizer = oneOf('optimizer', at('optimizer') ?? baseConfig.optimizer, optimizerIds);
-  const lossWeights: Record<string, number> = {};
-  for (const [k, v] of Object.entries(record('lossWeights', at('lossWeights')))) {
-    if (!hasOwn(spec.terms, k))
-      throw new ConfigError(
-        `lossWeights.${k}: ${pde} has no loss term '${k}' (has: ${Object.keys(spec.terms).join(', ')})`,
-      );
-    lossWeights[k] = numberIn(`lossWeights.${k}`, v, 0, 1e8);
-  }
+  const perTerm = (field: 'lossWeights' | 'termBatch', value: (path: string, v: unknown) => number) => {
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(record(field, at(field)))) {
+      if (!hasOwn(spec.terms, k))
+        throw new ConfigError(
+          `${field}.${k}: ${pde} has no loss term '${k}' (has: ${Object.keys(spec.terms).join(', ')})`,
+        );
+      out[k] = value(`${field}.${k}`, v);
+    }
+    return out;
+  };
+  const lossWeights = perTerm('lossWeights', (path, v) => numberIn(path, v, 0, 1e8));
+  const termBatch = perTerm('termBatch', (path, v) => checkValue(path, trainingSchema.batch, v) as number);
   const training = Object.fromEntries(
     Object.keys(trainingSchema)
       .map((k) => [k, at(k as keyof ConfigInput)])
@@ -179,6 +187,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     ...resolveOptions<TrainingOptions>('', training, trainingSchema),
     schedule: resolveOptions('schedule', at('schedule'), scheduleSchema),
     lossWeights,
+    termBatch,
     balancing: resolveBalancing(at('balancing')),
     diagnostics: resolveDiagnostics(at('diagnostics')),
     causal: resolveCausal(at('causal'), spec),

@@ -165,7 +165,7 @@ export const presetIds = Object.keys(presets);
  * meaningless, so an override that changes the id brings its own options (or the defaults).
  */
 const ownedBy: Partial<Record<keyof ExperimentConfig, (keyof ExperimentConfig)[]>> = {
-  pde: ['params', 'lossWeights', 'custom', 'causal'],
+  pde: ['params', 'lossWeights', 'termBatch', 'custom', 'causal'],
   arch: ['archOptions'],
   optimizer: ['optimizerOptions'],
 };

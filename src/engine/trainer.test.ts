@@ -40,6 +40,15 @@ describe('Trainer', () => {
     [a, b, c].forEach((t) => t.dispose());
   });
 
+  it('draws termBatch points for the named terms and batch for the rest (probes of a given size: that size)', () => {
+    const t = new Trainer(tiny({ pde: 'helmholtz', termBatch: { bc: 20 } }));
+    const b = t.sample();
+    expect([b.res.n, b.bc.n, b.bc.x.length]).toEqual([32, 20, 40]);
+    const p = t.sample(createRng(3), 5);
+    expect([p.res.n, p.bc.n]).toEqual([5, 5]);
+    t.dispose();
+  });
+
   it('stops on NaN, explains, and restores the last good weights', async () => {
     const t = new Trainer(tiny({ pde: 'poisson1d' }));
     await trainFor(t, 30);

@@ -12,6 +12,7 @@ import { containerFromHost, containerToHost, layoutProblems } from './optim/cont
 import { residualSampleMoments } from './optim/residual-moments';
 import { initialValueTerm, type Pde } from './pdes';
 import { createRng, type Rng } from './rng';
+import { own } from './schema/option';
 import { stateProblems, type TrainerState } from './trainer-state';
 import { assignWeights, listed, weightProblems, type WeightArray } from './weights';
 import { sampleTerm, type PointBatch } from './sampling';
@@ -105,6 +106,7 @@ export class Trainer {
       axes: this.pde.axes,
       outputDim: this.pde.outputs.length,
       periodic,
+      domain: this.pde.domain,
       rng: initRng,
     });
     this.net = hard ? constrainNetwork(raw, this.pde, hard, config.params) : raw;
@@ -202,10 +204,12 @@ export class Trainer {
   sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
     const { pde, config } = this;
     const adaptive = rng === this.sampler ? this.adaptive : null;
+    // `termBatch` resizes named terms at the configured batch; an explicit probe size applies to all
+    const sizeOf = (t: string) => (n === config.batch ? (own(config.termBatch, t) ?? n) : n);
     return Object.fromEntries(
       this.termNames.map((t) => [
         t,
-        t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, n),
+        t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, sizeOf(t)),
       ]),
     );
   }

@@ -44,6 +44,7 @@ export const switchPde =
       pde: p.id,
       params: Object.fromEntries(Object.entries(p.params).map(([k, s]) => [k, s.default])),
       lossWeights: {},
+      termBatch: {},
       causal: { ...c.causal, enabled: p.causalByDefault },
       hardConstraints: (c.hardConstraints ?? false) && p.hardConstraint !== undefined,
     };
@@ -65,6 +66,7 @@ export const applyCustomPde =
       params: { ...spec.params },
       ...rest,
       lossWeights: {},
+      termBatch: {},
       causal: { ...c.causal, enabled: c.causal.enabled && c.pde === 'custom' && spec.axes[0] === 't' },
     };
   };

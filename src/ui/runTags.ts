@@ -12,6 +12,7 @@ const owner: Record<string, string> = {
   archOptions: 'arch',
   params: 'pde',
   lossWeights: 'pde',
+  termBatch: 'pde',
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -11,6 +11,7 @@ import type { ExperimentConfig } from '../engine/config';
 export const continuableFields = [
   'lr',
   'batch',
+  'termBatch',
   'lossWeights',
   'balancing',
   'diagnostics',

@@ -27,8 +27,11 @@ export async function rebalance(trainer: Trainer): Promise<number[]> {
   const res = Math.max(0, trainer.termNames.indexOf(primaryResidual(trainer.pde) ?? ''));
   const next =
     method === 'annealing'
-      ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha)
+      ? annealingWeights(trainer.weights, stats.maxAbs, stats.meanAbs, res, alpha, baseWeights(trainer))
       : gradNormWeights(trainer.weights, stats.norm, alpha);
   trainer.setLossWeights(next);
   return next;
 }
+
+/** The config's fixed weight per term (1 when unset): annealing's b_i. */
+const baseWeights = (trainer: Trainer): number[] => trainer.termNames.map((t) => trainer.config.lossWeights[t] ?? 1);

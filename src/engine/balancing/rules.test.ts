@@ -15,6 +15,21 @@ describe('loss balancing rules', () => {
     expect(v[1]).toBeCloseTo(4, 6);
     expect(v[2]).toBeCloseTo(2, 6);
   });
+  it("annealing with base weights is the code's λ·(b·L): λ starts at 1, the fixed point is √(b·R/m)", () => {
+    // code: loss = L_res + λ·(4 edge means); λ̂ = max|∇L_res| / mean|∇(λ·4·L_bc)|, λ ← 0.9λ + 0.1λ̂
+    const R = 8;
+    const m = 0.5; // mean |∇ L_bc| of the unweighted boundary mean
+    let lambda = 1;
+    let w = [1, 4]; // effective weights b·λ with b = [1, 4]
+    for (let k = 0; k < 300; k++) {
+      const hat = R / (lambda * 4 * m);
+      lambda = 0.9 * lambda + 0.1 * hat;
+      w = annealingWeights(w, [R, 1], [1, m], 0, 0.1, [1, 4]);
+      expect(w[1]).toBeCloseTo(4 * lambda, 10);
+      expect(w[0]).toBe(1);
+    }
+    expect(w[1]).toBeCloseTo(Math.sqrt((4 * R) / m), 6); // 8, where base 1 would give 4
+  });
   it('grad-norm weighting equalises weighted gradient norms at α = 1 (the mean norm, not the sum)', () => {
     const norms = [10, 1, 4];
     const w = gradNormWeights([1, 1, 1], norms, 1);

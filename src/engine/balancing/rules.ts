@@ -4,11 +4,13 @@
  */
 
 /**
- * Learning-rate annealing (Wang, Teng, Perdikaris 2021, Alg. 1, eq. 40):
- * λ̂_i = max_θ |∇θ L_res| / mean_θ |∇θ (λ_i L_i)| for every i ≠ res — the gradient of the
- * *weighted* term, as in the paper and its code — then λ_i ← (1 − α) λ_i + α λ̂_i (the code's
- * β = 0.9 is α = 0.1). `meanAbs` are the unweighted mean |∇θ L_i|; the residual's weight stays 1.
- * The fixed point is λ_i = √(max|∇L_res| / mean|∇L_i|).
+ * Learning-rate annealing (Wang, Teng, Perdikaris 2021, Alg. 1, eq. 40), in the form of the
+ * paper's code: each term i ≠ res carries a fixed base weight b_i (the config's `lossWeights`,
+ * e.g. 4 for "the sum of four edge means") times an adaptive λ_i that starts at 1, and
+ * λ̂_i = max_θ |∇θ L_res| / mean_θ |∇θ (λ_i b_i L_i)| — the gradient of the *weighted* term,
+ * as the code computes it — then λ_i ← (1 − α) λ_i + α λ̂_i (the code's β = 0.9 is α = 0.1).
+ * `prev` are the effective weights w_i = b_i λ_i; `meanAbs` the unweighted mean |∇θ L_i|;
+ * the residual keeps its base weight. The fixed point is w_i = √(b_i max|∇L_res| / mean|∇L_i|).
  */
 export function annealingWeights(
   prev: readonly number[],
@@ -16,11 +18,12 @@ export function annealingWeights(
   meanAbs: readonly number[],
   res: number,
   alpha: number,
+  base: readonly number[] = prev.map(() => 1),
 ): number[] {
   return prev.map((w, i) => {
-    if (i === res) return 1;
+    if (i === res) return base[i];
     const hat = maxAbs[res] / Math.max(w * meanAbs[i], 1e-30);
-    return (1 - alpha) * w + alpha * hat;
+    return (1 - alpha) * w + alpha * base[i] * hat;
   });
 }
 

@@ -29,7 +29,7 @@ if (!torchOk)
 
 const archs: [string, ConfigInput['archOptions']][] = [
   ['mlp', { depth: 2, width: 16, fourierSize: 8, rwf: true }],
-  ['modified_mlp', { depth: 2, width: 16 }],
+  ['modified_mlp', { depth: 2, width: 16, standardize: true }],
   ['pirate_net', { blocks: 1, width: 16 }],
 ];
 const pdes = ['burgers', 'helmholtz', 'allen_cahn', 'ldc'];

@@ -7,7 +7,7 @@
  */
 import { pdeOf, type ExperimentConfig } from '../config';
 import type { Network } from '../nets';
-import type { CommonArchOptions } from '../nets/inputs';
+import { standardization, type CommonArchOptions } from '../nets/inputs';
 import type { Pde, Region } from '../pdes';
 import { hardConstraintOf } from '../hard-constraints';
 
@@ -32,6 +32,8 @@ export interface NetworkSpec {
   outputs: string[];
   /** Exact periodic embedding: axis → period P; each such axis becomes [cos(2πx/P), sin(2πx/P)]. */
   periodic: Record<string, number> | null;
+  /** Input standardization x ↦ (x − mean) ⊙ invStd per input column (before the embedding), or null. */
+  standardize: { mean: number[]; invStd: number[] } | null;
   /** Random Fourier features on the (embedded) input, or null: `size` frequencies, B ~ N(0, σ²). */
   fourier: { size: number; sigma: number; trainable: boolean } | null;
   /** Random weight factorization of every trainable dense layer, or null. */
@@ -52,6 +54,8 @@ export interface TermSpec {
   derivs: string[];
   /** Weight in the total loss before balancing. */
   weight: number;
+  /** Points per step when not the config's `batch` (`termBatch`), else null. */
+  batch: number | null;
 }
 
 /** The problem as the engine trains it. */
@@ -87,6 +91,7 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
   // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
   const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
   const frozen = new Set(net.buffers.map((b) => b.name));
+  const periods = pde.periodic ? { periods: pde.periodic } : undefined;
   const hard = config.hardConstraints ? hardConstraintOf(pde) : undefined;
   return {
     arch: config.arch,
@@ -94,6 +99,7 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
     inputs: [...pde.axes],
     outputs: [...pde.outputs],
     periodic: pde.periodic ? { ...pde.periodic } : null,
+    standardize: o.standardize ? standardization(pde.axes, periods, pde.domain) : null,
     fourier: size > 0 ? { size, sigma: o.fourierSigma, trainable: o.fourierTrainable } : null,
     rwf: o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : null,
     depth: config.arch === 'pirate_net' ? o.blocks! : o.depth!,
@@ -122,7 +128,12 @@ export function problemSpec(config: ExperimentConfig, pde: Pde = pdeOf(config)):
     terms: Object.fromEntries(
       Object.entries(pde.terms).map(([k, t]) => [
         k,
-        { region: t.region, derivs: [...t.derivs], weight: config.lossWeights[k] ?? 1 },
+        {
+          region: t.region,
+          derivs: [...t.derivs],
+          weight: config.lossWeights[k] ?? 1,
+          batch: config.termBatch[k] ?? null,
+        },
       ]),
     ),
     observables: pde.observables?.names ?? [...pde.outputs],

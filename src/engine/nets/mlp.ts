@@ -4,7 +4,7 @@ import { activateJet, type Jet } from '../jet/jet';
 import type { Rng } from '../rng';
 import { createDense } from './dense';
 import type { PeriodicEmbedding } from './embedding';
-import { commonArchSchema, createInputPipeline, rwfOf, type CommonArchOptions } from './inputs';
+import { commonArchSchema, createInputPipeline, rwfOf, type CommonArchOptions, type InputDomain } from './inputs';
 import { assembleNetwork, type Network } from './types';
 
 /** Options of the plain multilayer perceptron. */
@@ -31,6 +31,8 @@ export interface NetContext {
   axes: readonly string[];
   outputDim: number;
   periodic?: PeriodicEmbedding;
+  /** Each axis's interval (for input standardization). */
+  domain?: InputDomain;
   rng: Rng;
 }
 
@@ -42,7 +44,7 @@ export interface NetContext {
 export function createMlp(opts: Partial<MlpOptions>, ctx: NetContext): Network {
   const o = { ...mlpDefaults, ...opts };
   const act = activations[o.activation];
-  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o);
+  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o, ctx.domain);
   const dims = [input.dim, ...Array(o.depth).fill(o.width), ctx.outputDim];
   const layers = dims.slice(1).map((out, i) => createDense(ctx.rng, dims[i], out, `layer${i}`, { rwf: rwfOf(o) }));
   return assembleNetwork(

@@ -35,7 +35,7 @@ export function createModifiedMlp(opts: Partial<ModifiedMlpOptions>, ctx: NetCon
   const o = { ...modifiedMlpDefaults, ...opts };
   const act = activations[o.activation];
   const rwf = rwfOf(o);
-  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o);
+  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, o, ctx.domain);
   const encU = createDense(ctx.rng, input.dim, o.width, 'encoder_u', { rwf });
   const encV = createDense(ctx.rng, input.dim, o.width, 'encoder_v', { rwf });
   const hidden = Array.from({ length: o.depth }, (_, k) =>

@@ -66,6 +66,7 @@ function reference(arch: ArchId, w: Map<string, { shape: number[]; v: number[] }
 }
 
 const axes = ['t', 'x'];
+const domain = { t: [0, 2], x: [-1, 3] } as const;
 const requested = ['t', 'tt', 'ttt', 'tttt', 'x', 'xx', 'xxx', 'xxxx', 'tx'];
 const cases: [string, ArchId, Record<string, unknown>, boolean][] = [
   [
@@ -75,6 +76,7 @@ const cases: [string, ArchId, Record<string, unknown>, boolean][] = [
     true,
   ],
   ['modified_mlp', 'modified_mlp', { depth: 2, width: 6 }, false],
+  ['modified_mlp + standardized inputs', 'modified_mlp', { depth: 2, width: 6, standardize: true }, false],
   ['modified_mlp + RWF', 'modified_mlp', { depth: 2, width: 5, rwf: true }, false],
   ['pirate_net (α ≠ 0)', 'pirate_net', { blocks: 2, width: 6, fourierTrainable: true, piInit: false }, true],
 ];
@@ -82,10 +84,13 @@ const cases: [string, ArchId, Record<string, unknown>, boolean][] = [
 describe('architectures: jets vs float64 finite differences', () => {
   for (const [label, arch, opts, fourier] of cases) {
     it(label, async () => {
-      const net = architectures[arch].create(opts as never, { axes, outputDim: 2, rng: createRng(13) });
+      const net = architectures[arch].create(opts as never, { axes, outputDim: 2, domain, rng: createRng(13) });
       // exercise the residual mix
       for (const p of net.params) if (p.name.endsWith('.alpha')) p.variable.assign(tf.scalar(0.37));
-      const ref = reference(arch, await weightsOf(net), fourier);
+      const raw = reference(arch, await weightsOf(net), fourier);
+      // standardized: the network sees ((t − 1)·√12/2, (x − 1)·√12/4) for t ∈ [0, 2], x ∈ [−1, 3]
+      const std = (p: number[]) => [((p[0] - 1) * Math.sqrt(12)) / 2, ((p[1] - 1) * Math.sqrt(12)) / 4];
+      const ref = opts.standardize ? (p: number[], o: number) => raw(std(p), o) : raw;
       const rng = createRng(1);
       const pts = Array.from({ length: 4 }, () => axes.map(() => rng.uniform(-1, 1)));
       const fields = outputFields(net.forwardJet(inputJet(tf.tensor2d(pts), axes, streamClosure(requested, axes))), 2);

@@ -51,7 +51,7 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
     throw new Error(`pirate_net: width must be even (Φ = [cos, sin] of width/2 features), got ${o.width}`);
   const act = activations[o.activation];
   const rwf = rwfOf(o);
-  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, { ...o, fourierSize: o.width / 2 });
+  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, { ...o, fourierSize: o.width / 2 }, ctx.domain);
   const w = o.width;
   const encU = createDense(ctx.rng, w, w, 'encoder_u', { rwf });
   const encV = createDense(ctx.rng, w, w, 'encoder_v', { rwf });

@@ -57,7 +57,8 @@ class Dense(nn.Module):
 class Net(nn.Module):
     """Base of the architectures: the input embedding E(x) and the activation φ.
 
-    E applies the exact periodic embedding (each periodic axis a with period P becomes
+    E first standardizes the inputs when the spec says so, x ↦ (x − mean) * inv_std per
+    column, then applies the exact periodic embedding (each periodic axis a with period P becomes
     [cos(2πx_a/P), sin(2πx_a/P)], other axes pass through, in input order), then random
     Fourier features [cos(e @ B), sin(e @ B)] with B = fourier.weight [d, m] (no 2π).
     """
@@ -65,6 +66,8 @@ class Net(nn.Module):
     def __init__(self, spec):
         super().__init__()
         periodic = spec.get("periodic") or {}
+        st = spec.get("standardize")
+        self.standardize = None if not st else (torch.tensor(st["mean"]), torch.tensor(st["invStd"]))
         self.omegas = [2 * math.pi / periodic[a] if a in periodic else None for a in spec["inputs"]]
         dim = sum(1 if w is None else 2 for w in self.omegas)
         four = spec.get("fourier")
@@ -76,6 +79,9 @@ class Net(nn.Module):
         self.act = ACTIVATIONS[spec["activation"]]
 
     def embed(self, x):
+        if self.standardize is not None:
+            mean, inv_std = self.standardize
+            x = (x - mean.to(x)) * inv_std.to(x)
         if any(w is not None for w in self.omegas):
             cols = []
             for k, w in enumerate(self.omegas):

@@ -193,11 +193,11 @@ class Problem:
         f = PDES[self.id][term][1]
         return f(X, self.params) if f else torch.zeros(X.shape[0], 0, dtype=X.dtype)
 
-    def batch(self, n, gen, dtype):
-        """A fresh batch per term: {term: (points, aux)} in dtype."""
+    def batch(self, n, gen, dtype, sizes=None):
+        """A fresh batch per term: {term: (points, aux)} in dtype; "sizes" overrides n per term."""
         out = {}
         for t in self.terms:
-            X = self.sample(t, n, gen)
+            X = self.sample(t, (sizes or {}).get(t, n), gen)
             out[t] = (X.to(dtype), self.aux(t, X).to(dtype))
         return out
 
@@ -288,15 +288,16 @@ def term_gradient_stats(model, problem, batches):
     return torch.stack(norms), torch.stack(means), torch.stack(maxs)
 
 
-def rebalance(weights, stats, problem, balancing):
-    """Learning-rate annealing (Wang, Teng, Perdikaris 2021, Alg. 1) or grad-norm weighting
-    (jaxpi), λ ← (1 − α) λ + α λ̂; the residual term ("res", else the first "res*") keeps 1."""
+def rebalance(weights, stats, problem, balancing, base):
+    """Learning-rate annealing (Wang, Teng, Perdikaris 2021, Alg. 1, as in its code: the weight
+    is base · λ with λ̂ = max|∇L_res| / mean|∇(weight · L)|) or grad-norm weighting (jaxpi),
+    λ ← (1 − α) λ + α λ̂; the residual term ("res", else the first "res*") keeps its base."""
     norm, mean_abs, max_abs = (s.tolist() for s in stats)
     a = balancing["alpha"]
     names = problem.terms
     res = next((i for i, t in enumerate(names) if t == "res" or t.startswith("res")), 0)
     if balancing["method"] == "annealing":
-        return [1.0 if i == res else (1 - a) * w + a * max_abs[res] / max(w * mean_abs[i], 1e-30)
+        return [base[i] if i == res else (1 - a) * w + a * base[i] * max_abs[res] / max(w * mean_abs[i], 1e-30)
                 for i, w in enumerate(weights)]
     mean = sum(norm) / len(norm)  # jaxpi's grad_norm: the mean of the term-gradient norms
     return [(1 - a) * w + a * mean / max(norm[i], 1e-30) for i, w in enumerate(weights)]

@@ -172,6 +172,7 @@ def train(args, config, problem, export):
     dtype = getattr(torch, args.dtype)
     steps = config["steps"] if args.steps is None else args.steps
     batch = config["batch"] if args.batch is None else args.batch
+    sizes = config.get("termBatch", {}) if args.batch is None else {}  # --batch sizes every term
     if steps < 0 or batch < 1:
         fail(f"--steps must be ≥ 0 and --batch ≥ 1 (got {steps}, {batch})")
     log_every = args.log_every or max(1, steps // 20)
@@ -186,8 +187,8 @@ def train(args, config, problem, export):
     gen = torch.Generator().manual_seed(seed)
     fixed = read_json(export / "check.json")
     start = 0 if args.fresh else fixed["step"]
-    weights = [fixed["weights"][t] for t in problem.terms] if not args.fresh else \
-        [config["lossWeights"].get(t, 1.0) for t in problem.terms]
+    base = [config["lossWeights"].get(t, 1.0) for t in problem.terms]
+    weights = [fixed["weights"][t] for t in problem.terms] if not args.fresh else list(base)
     opt = optimizer_for(config, [p for p in model.parameters() if p.requires_grad], rank)
     resumed = None if args.fresh else load_adam_state(opt, model, export)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: learning_rate(1.0, config["schedule"], start + s))
@@ -215,7 +216,7 @@ def train(args, config, problem, export):
     t0, timed, diverged = time.perf_counter(), 0.0, None
     for i in range(steps):
         ts = time.perf_counter()
-        batches = {t: (x.to(device), a.to(device)) for t, (x, a) in problem.batch(batch, gen, dtype).items()}
+        batches = {t: (x.to(device), a.to(device)) for t, (x, a) in problem.batch(batch, gen, dtype, sizes).items()}
         losses, _ = problem.losses(net, batches)
         total = sum(w * l for w, l in zip(weights, losses))
         opt.zero_grad(set_to_none=True)
@@ -228,7 +229,7 @@ def train(args, config, problem, export):
         if bal["method"] != "fixed" and step % bal["every"] == 0:
             pb = {t: (x.to(device), a.to(device)) for t, (x, a) in problem.batch(batch, probe, dtype).items()}
             stats = [reduce_mean(s.detach(), world) for s in term_gradient_stats(model, problem, pb)]
-            weights = rebalance(weights, stats, problem, bal)
+            weights = rebalance(weights, stats, problem, bal, base)
         if (i + 1) % log_every == 0 or i + 1 == steps:
             ls = reduce_mean(losses.detach().clone(), world)
             if not torch.isfinite(ls).all():
