@@ -45,8 +45,9 @@ export async function runStudyRun(
   const final = await trainer.checkpoint();
   const ev = await trainer.evaluate();
   trainer.dispose();
+  const name = spec.seed ? `${spec.label} seed ${spec.seed}` : spec.label;
   log(
-    `  ${(spec.seed ? `${spec.label} seed ${spec.seed}` : spec.label).padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ` +
+    `  ${name.padEnd(34)} relL2 ${ev.relL2.toExponential(3)}  loss ${final.loss.toExponential(3)}  ` +
       `${msPerStep.toFixed(1)} ms/step${error ? `  (${error})` : ''}`,
   );
   return {
