@@ -124,6 +124,7 @@ export type OptionField =
   | 'optimizerOptions'
   | 'schedule'
   | 'lossWeights'
+  | 'termBatch'
   | 'balancing'
   | 'diagnostics'
   | 'causal'

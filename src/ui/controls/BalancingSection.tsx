@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { setOption, switchBalancing } from '../../store/edits';
 import { usePlayground } from '../../store/playground';
 import { NumberField, Section, SelectField } from './fields';
@@ -16,7 +17,10 @@ function typedTerms(spec: CustomPdeSpec | undefined): string[] {
   }
 }
 
-/** How the loss terms are weighted: fixed weights or adaptive rebalancing. */
+/** What a term's configured weight is under each balancing method (others: the initial weight). */
+const weightLabel: Record<string, string> = { fixed: 'Weight', annealing: 'Base weight' };
+
+/** How the loss terms are weighted (fixed weights or adaptive rebalancing) and how many points each gets. */
 export function BalancingSection({ e }: { e: Edited }) {
   const edit = usePlayground((s) => s.edit);
   const pde = e.catalog.pdes.find((p) => p.id === e.config.pde);
@@ -25,10 +29,11 @@ export function BalancingSection({ e }: { e: Edited }) {
   const b = e.config.balancing;
   const method = e.catalog.balancing.find((m) => m.id === b.method);
   const causal = e.catalog.schemas.causal;
+  const batch = e.catalog.schemas.training.batch;
   return (
     <Section
       title="Loss balancing"
-      changed={anyDiffers(e, ['balancing', 'lossWeights', 'causal'])}
+      changed={anyDiffers(e, ['balancing', 'lossWeights', 'termBatch', 'causal'])}
       about="Total loss = Σ wᵢ·Lᵢ. Adaptive methods rescale wᵢ so that no term's gradient dominates."
     >
       <SelectField
@@ -57,16 +62,31 @@ export function BalancingSection({ e }: { e: Edited }) {
         />
       ) : null}
       {terms.map((t) => (
-        <NumberField
-          key={t}
-          label={`${b.method === 'fixed' ? 'Weight' : 'Initial weight'} of ${t}`}
-          value={e.config.lossWeights[t] ?? 1}
-          min={0}
-          max={1e8}
-          disabled={e.locked}
-          hint={`Multiplies the loss term ${t} in the total loss.`}
-          onChange={(v) => edit(setOption('lossWeights', t, v))}
-        />
+        <Fragment key={t}>
+          <NumberField
+            label={`${weightLabel[b.method] ?? 'Initial weight'} of ${t}`}
+            value={e.config.lossWeights[t] ?? 1}
+            min={0}
+            max={1e8}
+            disabled={e.locked}
+            hint={
+              b.method === 'annealing'
+                ? `Fixed factor of ${t}: its weight is this × λ, where annealing adapts λ (starting at 1).`
+                : `Multiplies the loss term ${t} in the total loss.`
+            }
+            onChange={(v) => edit(setOption('lossWeights', t, v))}
+          />
+          <NumberField
+            label={`Points of ${t} per step`}
+            value={e.config.termBatch[t] ?? e.config.batch}
+            min={batch.min}
+            max={batch.max}
+            integer
+            disabled={e.locked}
+            hint={`Fresh points of ${t} each step (the Batch setting unless set here).`}
+            onChange={(v) => edit(setOption('termBatch', t, v))}
+          />
+        </Fragment>
       ))}
     </Section>
   );
