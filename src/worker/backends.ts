@@ -32,12 +32,16 @@ export function defaultWasmThreads(cores = machineCores): number {
   return Math.max(1, Math.min(cores, 8));
 }
 
+let threadsSet = false;
+
 /**
- * Ask wasm for `threads` threads; call before the wasm backend starts. 1 (or a page that is not
+ * Ask wasm for `threads` threads (the first call in a worker counts); call before the wasm backend starts. 1 (or a page that is not
  * cross-origin isolated, where tfjs finds no SharedArrayBuffer) gives the single-threaded SIMD
  * build; more gives the threaded SIMD build on that many threads.
  */
 export function useWasmThreads(threads: number): void {
+  if (threadsSet) return; // the wasm module reads them once, when it starts
+  threadsSet = true;
   if (threads <= 1 || !pthreadGlueFixed) return void tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setThreadsCount(threads);
   // tfjs-backend-wasm 4.22 caps its XNNPACK pool at hardwareConcurrency / 2 (it assumes two
