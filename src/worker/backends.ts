@@ -35,9 +35,10 @@ export function defaultWasmThreads(cores = machineCores): number {
 let threadsSet = false;
 
 /**
- * Ask wasm for `threads` threads (the first call in a worker counts); call before the wasm backend starts. 1 (or a page that is not
- * cross-origin isolated, where tfjs finds no SharedArrayBuffer) gives the single-threaded SIMD
- * build; more gives the threaded SIMD build on that many threads.
+ * Ask wasm for `threads` threads (the first call in a worker counts); call before the wasm
+ * backend starts. 1 (or a page that is not cross-origin isolated, where tfjs finds no
+ * SharedArrayBuffer) gives the single-threaded SIMD build; more gives the threaded SIMD build
+ * on that many threads.
  */
 export function useWasmThreads(threads: number): void {
   if (threadsSet) return; // the wasm module reads them once, when it starts
