@@ -86,7 +86,7 @@ export type LoadRequest =
 /** UI → worker. */
 export type ToWorker =
   /**
-   * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
+   * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu as fallbacks);
    * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
    * at all (used to measure what streaming costs); `budget` overrides the share of wall time
    * solution evaluations may take (the stale-plot guarantee holds whatever it is). Without
