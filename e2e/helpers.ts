@@ -39,9 +39,17 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
-/** Open `path` and wait until the worker runs on WebGPU (SwiftShader) with the catalog loaded. */
+/** `path` (a `tiny()` link, `/…`) with `backend=…` added to its query. */
+export function withBackend(path: string, backend: string): string {
+  return path.replace(/^\/(\?[^#]*)?/, (_, q?: string) => `/?${q ? `${q.slice(1)}&` : ''}backend=${backend}`);
+}
+
+/**
+ * Open `path` on WebGPU (SwiftShader), asked for explicitly (without a choice the worker times
+ * the backends and takes wasm here), and wait until the worker is ready with the catalog loaded.
+ */
 export async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
+  await page.goto(withBackend(path, 'webgpu'));
   await expect(page.getByTestId('backend')).toHaveText(/^webgpu/);
   await expect(page.getByLabel('PDE')).toBeEnabled();
   const pde = /[#&]pde=(\w+)/.exec(path)?.[1];
@@ -92,7 +100,7 @@ export async function paused(page: Page): Promise<void> {
  * and wait until the worker is ready with the catalog loaded.
  */
 export async function openWasm(page: Page, path: string): Promise<void> {
-  await page.goto(path.replace(/^\/(\?[^#]*)?/, (_, q?: string) => `/?${q ? `${q.slice(1)}&` : ''}backend=wasm`));
+  await page.goto(withBackend(path, 'wasm'));
   await expect(page.getByTestId('backend')).toHaveText(/^wasm/);
   await expect(page.getByLabel('PDE')).toBeEnabled();
   await expect(page.getByTestId('status')).toHaveText('idle');

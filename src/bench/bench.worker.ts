@@ -3,7 +3,7 @@
  * Bench worker: starts exactly the requested backend with the app worker's registrations and
  * flags (../worker/backends), times one case with the engine's shared `runCase`, and replies.
  */
-import { backendThreads } from '../worker/backends';
+import { backendThreads, useWasmThreads } from '../worker/backends';
 import { selectBackend } from '../engine/backend';
 import { benchCases } from '../engine/bench/cases';
 import { runCase } from '../engine/bench/run-case';
@@ -15,6 +15,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function handle(req: BenchRequest): Promise<BenchReply> {
   const c = benchCases.find((b) => b.name === req.caseName);
   if (!c) return { type: 'error', message: `unknown case '${req.caseName}'` };
+  useWasmThreads(req.threads); // a fresh worker per case, so wasm starts with these
   await selectBackend([req.backend]); // no fallback: a bench row must be the backend it names
   const label = await deviceLabel(req.backend);
   const row = await runCase(c, { steps: req.steps, runs: req.runs });

@@ -8,7 +8,7 @@
 
 const storageKey = 'pinn-playground.backend';
 
-/** Comma-separated backend ids, '' = automatic (webgpu → webgl → wasm → cpu). */
+/** Comma-separated backend ids, '' = automatic (the fastest measured; see src/worker/choose.ts). */
 export type BackendPref = string;
 
 function stored(): string {

@@ -61,6 +61,12 @@ let validateTimer: ReturnType<typeof setTimeout> | undefined;
 const pendingWeights = new Map<RunIndex, { resolve: (m: WeightsMessage) => void; reject: (e: Error) => void }[]>();
 const pendingBundles = new Map<RunIndex, { resolve: (m: BundleMessage) => void; reject: (e: Error) => void }[]>();
 
+/** `?threads=2` fixes wasm's thread count (else the worker measures 1 against the machine's cores). */
+function threadsFromUrl(): number | undefined {
+  const t = Number(new URLSearchParams(window.location.search).get('threads') ?? NaN);
+  return Number.isInteger(t) && t >= 1 ? t : undefined;
+}
+
 /** `?budget=0.001` sets the share of time streaming may take (to check the stale-plot guarantee). */
 function budgetFromUrl(): number | undefined {
   const b = Number(new URLSearchParams(window.location.search).get('budget') ?? NaN);
@@ -121,7 +127,9 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
 
   /** Tell the worker which backend to use (again), keeping the page's preference. */
   function init(pref: string): void {
-    send({ type: 'init', backends: backendList(pref), stream: streamFromUrl(), budget: budgetFromUrl() });
+    const hash = readHash() || undefined; // the experiment the backends are timed on
+    const backends = backendList(pref);
+    send({ type: 'init', backends, stream: streamFromUrl(), budget: budgetFromUrl(), threads: threadsFromUrl(), hash });
   }
 
   /** After an edit: write the URL and have the worker validate the experiment. */

@@ -11,7 +11,7 @@ describe('store reducer', () => {
   it('follows a run: started, rows, evaluation, histograms, pause, reset', () => {
     const pred = new Float32Array(2);
     let s = apply([
-      { type: 'ready', backend: 'webgpu', reason: 'webgpu (first choice)' },
+      { type: 'ready', backend: 'webgpu', reason: 'webgpu (first choice)', threads: 1 },
       { type: 'started', run: 0, config, paramCount: 25, terms: ['res', 'bc'] },
       {
         type: 'progress',
@@ -59,7 +59,7 @@ describe('store reducer', () => {
           { step: 6, loss: 0.4 },
         ],
       },
-      { type: 'backend', backend: 'webgl', reason: 'webgpu: lost → using webgl' },
+      { type: 'backend', backend: 'webgl', reason: 'webgpu: lost → using webgl', threads: 1 },
       { type: 'resumed', run: 0, step: 4 },
     ]);
     expect(s.runs[0]!.rows.map((r) => r.step)).toEqual([2, 4]);

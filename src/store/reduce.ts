@@ -23,6 +23,8 @@ export interface PlaygroundData {
   status: Status;
   backend: BackendId | null;
   backendReason: string;
+  /** Threads the backend computes on (wasm's pthreads; 1 elsewhere). */
+  backendThreads: number;
   catalog: Catalog | null;
   /** What Start sends for run A (null until the catalog arrives). */
   config: ExperimentConfig | null;
@@ -44,6 +46,7 @@ export const initialData: PlaygroundData = {
   status: 'connecting',
   backend: null,
   backendReason: '',
+  backendThreads: 1,
   catalog: null,
   config: null,
   compare: false,
@@ -91,11 +94,18 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
     case 'catalog':
       return { catalog: msg.catalog, config: s.config ?? browserDefaults(msg.catalog.base) };
     case 'ready':
-      return { status: 'idle', backend: msg.backend, backendReason: msg.reason, runs: [null, null] };
+      return {
+        status: 'idle',
+        backend: msg.backend,
+        backendReason: msg.reason,
+        backendThreads: msg.threads,
+        runs: [null, null],
+      };
     case 'backend':
       return {
         backend: msg.backend,
         backendReason: msg.reason,
+        backendThreads: msg.threads,
         message: { kind: 'info', text: `Switched backend: ${msg.reason}.` },
       };
     case 'started': {

@@ -55,6 +55,7 @@ export function Stats() {
   const status = usePlayground((s) => s.status);
   const backend = usePlayground((s) => s.backend);
   const reason = usePlayground((s) => s.backendReason);
+  const threads = usePlayground((s) => s.backendThreads);
   const runs = usePlayground((s) => s.runs);
   const config = usePlayground((s) => s.config);
   const overrides = usePlayground((s) => s.overrides);
@@ -71,8 +72,8 @@ export function Stats() {
         </div>
         <div className="backend">
           <dt>Backend</dt>
-          <dd data-testid="backend" title={reason}>
-            {formatBackend(backend, reason)}
+          <dd data-testid="backend" data-threads={threads} title={reason}>
+            {formatBackend(backend, reason, threads)}
           </dd>
         </div>
       </dl>

@@ -16,5 +16,8 @@ describe('formatting', () => {
       'wasm — webgpu: navigator.gpu is missing; webgl: failed → using wasm',
     );
     expect(formatBackend(null, '')).toBe('starting…');
+    expect(formatBackend('wasm', 'wasm (fastest measured: wasm ×2 threads 9.1 ms/step)', 2)).toBe(
+      'wasm ×2 threads — fastest measured: wasm ×2 threads 9.1 ms/step',
+    );
   });
 });

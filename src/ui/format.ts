@@ -1,3 +1,5 @@
+import type { BackendId } from '../engine/backend';
+import { backendName } from '../engine/backend-pick';
 /** A number as short plain text that `Number()` parses back (e.g. "0.01234", "3.210e-7"). */
 export function formatNumber(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return '—';
@@ -6,10 +8,14 @@ export function formatNumber(v: number | null | undefined, digits = 4): string {
   return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
 }
 
-/** The backend line: "webgpu — first choice" or "wasm — webgpu: … → using wasm". */
-export function formatBackend(backend: string | null, reason: string): string {
+/**
+ * The backend line: "webgpu — first choice", "wasm — webgpu: … → using wasm", or with wasm's
+ * threads "wasm ×2 threads — fastest measured: …".
+ */
+export function formatBackend(backend: string | null, reason: string, threads = 1): string {
   if (!backend) return 'starting…';
   const own = `${backend} (`;
   const detail = reason.startsWith(own) && reason.endsWith(')') ? reason.slice(own.length, -1) : reason;
-  return detail ? `${backend} — ${detail}` : backend;
+  const name = backendName(backend as BackendId, threads);
+  return detail ? `${name} — ${detail}` : name;
 }

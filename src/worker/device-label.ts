@@ -30,7 +30,8 @@ function webglRenderer(): string {
 
 /** The device behind `backend` in this browser context (window or worker). */
 export async function deviceLabel(backend: string): Promise<DeviceLabel> {
-  if (backend === 'wasm') return { device: 'cpu', adapter: 'wasm, 1 thread (SIMD build)' };
+  if (backend === 'wasm')
+    return { device: 'cpu', adapter: 'wasm (SIMD build; threads: see the row or the backend line)' };
   const adapter = backend === 'webgpu' ? await webgpuAdapter() : webglRenderer();
   return { device: /swiftshader/i.test(adapter) ? 'swiftshader' : adapter, adapter };
 }

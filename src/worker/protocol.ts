@@ -86,12 +86,15 @@ export type LoadRequest =
 /** UI → worker. */
 export type ToWorker =
   /**
-   * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu);
+   * Pick a tfjs backend (`backends` first, then the rest of webgpu → webgl → wasm → cpu as fallbacks);
    * again later to switch backend (the runs are reset). `stream: false` posts no snapshots
    * at all (used to measure what streaming costs); `budget` overrides the share of wall time
-   * solution evaluations may take (the stale-plot guarantee holds whatever it is).
+   * solution evaluations may take (the stale-plot guarantee holds whatever it is). Without
+   * `backends` (or with wasm first and no `threads`) the worker times the candidates on the
+   * experiment of `hash` (the page's link; the defaults without one) and takes the fastest;
+   * `threads` fixes wasm's thread count (the page's `?threads=`).
    */
-  | { type: 'init'; backends?: string[]; stream?: boolean; budget?: number }
+  | { type: 'init'; backends?: string[]; stream?: boolean; budget?: number; threads?: number; hash?: string }
   /**
    * Train runs A (and B): resume when the configs equal the current runs', continue from the
    * current weights when only continuable settings changed (see continuable.ts), else begin anew.
@@ -124,9 +127,10 @@ export type ToWorker =
 export type FromWorker =
   /** The engine's PDEs, architectures, optimizers and presets, sent once before `ready`. */
   | { type: 'catalog'; catalog: Catalog }
-  | { type: 'ready'; backend: BackendId; reason: string }
+  /** The backend is up; `threads` it computes on (wasm's pthreads, else 1); `reason` says why this one. */
+  | { type: 'ready'; backend: BackendId; reason: string; threads: number }
   /** The backend changed under a run (e.g. the WebGPU device was lost); `reason` says why. */
-  | { type: 'backend'; backend: BackendId; reason: string }
+  | { type: 'backend'; backend: BackendId; reason: string; threads: number }
   /** A new run began with this (resolved) config. */
   | { type: 'started'; run: RunIndex; config: ExperimentConfig; paramCount: number; terms: string[] }
   /**

@@ -209,7 +209,12 @@ describe('worker Session', () => {
       await h.until(() => h.of('resumed').length === 1);
       const at = h.of('resumed')[0].step;
       expect(at).toBeGreaterThanOrEqual(15);
-      expect(h.of('backend')[0]).toEqual({ type: 'backend', backend: 'cpu', reason: 'webgpu: lost → using cpu' });
+      expect(h.of('backend')[0]).toEqual({
+        type: 'backend',
+        backend: 'cpu',
+        reason: 'webgpu: lost → using cpu',
+        threads: 1,
+      });
       await h.until(() => h.rows().at(-1)!.step >= at + 10);
       h.run((s) => s.pause());
       await h.until(() => h.stops().length === 1);

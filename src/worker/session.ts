@@ -19,7 +19,7 @@ export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 /** How the session reaches the backend layer (injected, so tests run on the cpu backend). */
 export interface BackendHooks {
   /** Give up the current backend (it failed for `reason`) and start the next one. */
-  fallback(reason: string): Promise<{ backend: BackendId; reason: string }>;
+  fallback(reason: string): Promise<{ backend: BackendId; reason: string; threads?: number }>;
   /** Whether an error thrown while training means the backend itself failed. */
   isBackendFailure(e: unknown): boolean;
 }
@@ -204,7 +204,7 @@ export class Session {
     this.disposeRuns();
     this.lost = new LostSignal();
     const choice = await this.hooks.fallback(reason);
-    this.post({ type: 'backend', backend: choice.backend, reason: choice.reason });
+    this.post({ type: 'backend', backend: choice.backend, reason: choice.reason, threads: choice.threads ?? 1 });
     for (const [i, s] of saved.entries()) {
       const r = s.saved ? Run.restore(i as RunIndex, s.config, s.saved) : Run.create(i as RunIndex, s.config);
       this.runs.push(r);

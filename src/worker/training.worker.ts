@@ -4,14 +4,15 @@
  * `FromWorker` snapshots. The engine does the work; session.ts schedules it, streamer.ts
  * decides what is posted, device.ts handles backend choice and WebGPU device loss.
  */
-import './backends';
+import { backendThreads } from './backends';
 import type { BackendId } from '../engine/backend';
-import { selectBackend } from '../engine/backend';
 import { buildCatalog } from './catalog';
+import { chooseBackend } from './choose';
 import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
 import { withSoftwareHint } from './device-label';
 import { loadExperiment, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
+import { probeHere, type ProbeReply, type ProbeRequest } from './probe';
 import { Session } from './session';
 import type { StreamOptions } from './streamer';
 
@@ -30,7 +31,7 @@ function newSession(opts: Partial<StreamOptions>): Session {
       const choice = await fallbackFrom(order, reason);
       order = order.filter((b) => b !== choice.failed);
       watchDevice((r) => s.deviceLost(r));
-      return choice;
+      return { ...choice, threads: backendThreads() };
     },
     isBackendFailure,
   });
@@ -46,10 +47,11 @@ async function handle(msg: ToWorker): Promise<void> {
       if (!session) post({ type: 'catalog', catalog: buildCatalog() });
       session?.reset();
       order = backendOrder(msg.backends);
-      const choice = await selectBackend(order);
+      const choice = await chooseBackend(msg, order);
       session = newSession({ stream: msg.stream ?? true, ...(msg.budget !== undefined ? { budget: msg.budget } : {}) });
       watchDevice((r) => session?.deviceLost(r));
-      post({ type: 'ready', backend: choice.backend, reason: await withSoftwareHint(choice.backend, choice.reason) });
+      const reason = await withSoftwareHint(choice.backend, choice.reason);
+      post({ type: 'ready', backend: choice.backend, reason, threads: backendThreads() });
       return;
     }
     case 'validate':
@@ -93,10 +95,18 @@ async function handle(msg: ToWorker): Promise<void> {
 
 /** One queue for everything, so commands never interleave with a chunk of training. */
 let queue: Promise<void> = Promise.resolve();
-scope.onmessage = (e: MessageEvent<ToWorker>) => {
+scope.onmessage = (e: MessageEvent<ToWorker | ProbeRequest>) => {
+  // A probe copy of this worker (choose.ts) times one backend and is terminated.
+  if (e.data.type === 'probe') {
+    const { candidate, config } = e.data;
+    return void probeHere(candidate, config).then((timing) =>
+      scope.postMessage({ type: 'probed', timing } satisfies ProbeReply),
+    );
+  }
+  const msg = e.data;
   // The session reports its own failures (error + stopped); before it exists, only errors.
-  if (session) return session.enqueue(() => handle(e.data));
+  if (session) return session.enqueue(() => handle(msg));
   queue = queue
-    .then(() => handle(e.data))
+    .then(() => handle(msg))
     .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 };

@@ -89,11 +89,12 @@ export function TrainingSection({ e }: { e: Edited }) {
         disabled={e.locked}
         onChange={setBackendPref}
         hint={
-          'Tried first; the others follow as fallbacks (automatic: WebGPU → WebGL → WASM → CPU). ' +
+          'Tried first; the others follow as fallbacks. Automatic times a few steps of this experiment on ' +
+          'WASM (1 and all threads), WebGPU and WebGL and trains on the fastest (the backend line says why). ' +
           "Changing it restarts the worker's backend and resets the runs."
         }
         options={[
-          { value: '', label: 'Automatic (WebGPU first)' },
+          { value: '', label: 'Automatic (fastest measured)' },
           ...e.catalog.backends.map((b) => ({ value: b as string, label: b })),
         ]}
       />
