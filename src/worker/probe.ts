@@ -10,6 +10,7 @@ import { timeSteps } from '../engine/bench/time-steps';
 import { resolveConfig, type ConfigInput } from '../engine/config';
 import { Trainer } from '../engine/trainer';
 import { backendThreads, useWasmThreads } from './backends';
+import { deviceLabel } from './device-label';
 
 /** The message a probe copy of the worker answers (not part of the UI's protocol). */
 export interface ProbeRequest {
@@ -62,7 +63,13 @@ function probeInWorker(script: string, c: Candidate, config: ConfigInput, capMs:
   }).finally(() => worker.terminate());
 }
 
-/** Time every candidate in turn (never two at once: they would share the cores). */
+/** Why a GPU candidate on a software rasterizer is not timed (it would only run into the cap). */
+export const softwareGpuSkip = 'software GPU (SwiftShader), not timed: 50–100× slower than wasm (README, Performance)';
+
+/**
+ * Time every candidate in turn (never two at once: they would share the cores). A GPU backend
+ * whose adapter is SwiftShader is reported, not timed: its first step alone outlasts the cap.
+ */
 export async function measureCandidates(
   script: string,
   candidates: readonly Candidate[],
@@ -70,6 +77,9 @@ export async function measureCandidates(
   capMs = probeCapMs,
 ): Promise<BackendTiming[]> {
   const out: BackendTiming[] = [];
-  for (const c of candidates) out.push(await probeInWorker(script, c, config, capMs));
+  for (const c of candidates) {
+    const soft = c.backend !== 'wasm' && (await deviceLabel(c.backend).catch(() => null))?.device === 'swiftshader';
+    out.push(soft ? { backend: c.backend, error: softwareGpuSkip } : await probeInWorker(script, c, config, capMs));
+  }
   return out;
 }
