@@ -80,20 +80,24 @@ async function main(): Promise<void> {
     }
   }
   if (args.values.merge) writeResults(resultsFile, id, on, results);
-  const summary = study.execute ? results : summarizeSeeds(results);
+  const rank = (r: RunResult) => labels.indexOf(r.spec.label);
+  const summary = study.execute ? results : summarizeSeeds(results).sort((a, b) => rank(a) - rank(b));
   const { table, verdict } = study.report(summary);
   const figures = study.figures?.(summary) ?? [];
   for (const f of figures) writeFileSync(join(out, f.file), f.svg);
   const minutes = ((performance.now() - t0) / 60000).toFixed(1);
   const runMinutes = (results.reduce((s, r) => s + (r.wallSeconds ?? 0), 0) / 60).toFixed(0);
+  const maxSeeds = Math.max(1, ...summary.map((r) => r.seeds?.n ?? 1));
   const flags = [quick ? ' --quick' : '', steps ? ` --steps ${steps}` : '', seeds > 1 ? ` --seeds ${seeds}` : ''];
   const md = [
     `# ${study.title}`,
     '',
     `Paper: ${study.paper}.`,
     '',
-    `Run: \`npm run reproduce -- ${id}${flags.join('')}\` on ${on}, ` +
-      (args.values.merge ? `${runMinutes} min of training in all.` : `${minutes} min.`),
+    args.values.merge
+      ? `Run: \`npm run reproduce -- ${id}${flags.join('')} --seeds ${maxSeeds}\`, here split over processes ` +
+        `with \`--only\` and combined with \`--merge\`: ${runMinutes} min of training in all.`
+      : `Run: \`npm run reproduce -- ${id}${flags.join('')}\` on ${on}, ${minutes} min.`,
     '',
     table,
     '',

@@ -30,7 +30,7 @@ export function finished(done: readonly RunResult[], spec: RunSpec, steps: numbe
 /** Read results.json from `file` (none: an empty list). */
 export function readResults(file: string): RunResult[] {
   if (!existsSync(file)) return [];
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<StudyResults>;
+  const parsed = JSON.parse(readFileSync(file, 'utf8'), asArrays) as Partial<StudyResults>;
   if (!Array.isArray(parsed.runs)) throw new Error(`${file}: no "runs" list`);
   return parsed.runs;
 }
@@ -38,7 +38,17 @@ export function readResults(file: string): RunResult[] {
 /** Write results.json (diagnostics lists dropped: the first and last readings stay). */
 export function writeResults(file: string, study: string, backend: string, runs: readonly RunResult[]): void {
   const body: StudyResults = { study, backend, runs: runs.map(({ diags: _d, ...r }) => r) };
-  writeFileSync(file, JSON.stringify(body, null, 1) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(body, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)) + '\n',
+  );
+}
+
+/** Typed arrays written as {"0": …, "1": …} (results.json before typed arrays were listed) read back as lists. */
+function asArrays(_k: string, v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k, i) => k === String(i)) ? Object.values(v) : v;
 }
 
 /** rel. L2 over a label's seeds. */
