@@ -122,11 +122,11 @@ test('malformed config and weights files show a clear error and keep the run', a
   ];
   for (const [name, buffer, reason] of files) {
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-    await expect(page.getByTestId('message')).toHaveText(reason);
+    await expect(page.getByTestId('import-note')).toHaveText(reason);
     await expect(page.getByTestId('step')).toHaveText('2');
     await expect(page.getByTestId('loss')).toHaveText(loss!);
     await expect(page.getByLabel('PDE')).toHaveValue('poisson1d');
-    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await page.getByRole('button', { name: 'Dismiss import note' }).click();
   }
   // The run still trains.
   await button(page, 'Step').click();

@@ -7,7 +7,7 @@ import { resolveConfig, type ConfigInput } from '../engine/config';
 import { configOfFile } from '../engine/export/spec';
 import { decodeExperiment } from '../engine/io/url';
 import { presets, resolveExperiment, type Experiment, type ResolvedExperiment } from '../engine/presets';
-import type { LoadRequest } from './protocol';
+import type { FromWorker, LoadRequest } from './protocol';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -51,6 +51,16 @@ export function loadExperiment(req: LoadRequest): { experiment: ResolvedExperime
       if (!p) throw new Error(`unknown preset '${req.id}'`);
       return { experiment: resolveExperiment(p, resolveConfig) };
     }
+  }
+}
+
+/** The answer to a load request: `experiment`, or `loadError` with the reason. */
+export function loadAnswer(request: LoadRequest): FromWorker {
+  try {
+    const { experiment, backend } = loadExperiment(request);
+    return { type: 'experiment', source: request.source, experiment, backend };
+  } catch (e) {
+    return { type: 'loadError', source: request.source, message: e instanceof Error ? e.message : String(e) };
   }
 }
 

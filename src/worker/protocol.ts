@@ -113,8 +113,12 @@ export type ToWorker =
   | { type: 'exportWeights'; run: RunIndex }
   /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
   | { type: 'exportBundle'; run: RunIndex }
-  /** Load weights into run `run` of the runs `configs` describe (created when needed). */
-  | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
+  /**
+   * An imported file's bytes (transferred; the page reads nothing but its size): the worker
+   * parses it — a config loads like a config file (`experiment`/`loadError`), weights go into
+   * run `run` of the runs `configs` describe — and answers `imported` or `importError`.
+   */
+  | { type: 'importFile'; run: RunIndex; configs: ConfigInput[]; name: string; bytes: ArrayBuffer }
   /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
   | { type: 'landscape'; run: RunIndex }
   /** Test hook: destroy the WebGPU device, as a driver reset would. */
@@ -167,6 +171,8 @@ export type FromWorker =
   /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
   | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
+  /** An imported file was refused (unreadable, too big, or not fitting the run); nothing changed. */
+  | { type: 'importError'; name: string; message: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }
   | { type: 'loadError'; source: LoadRequest['source']; message: string }

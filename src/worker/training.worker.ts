@@ -10,7 +10,7 @@ import { selectBackend } from '../engine/backend';
 import { buildCatalog } from './catalog';
 import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
 import { withSoftwareHint } from './device-label';
-import { loadExperiment, validateExperiment } from './experiments';
+import { loadAnswer, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
 import { Session } from './session';
 import type { StreamOptions } from './streamer';
@@ -55,16 +55,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'validate':
       return post({ type: 'validated', id: msg.id, error: validateExperiment(msg.experiment) });
     case 'load':
-      try {
-        const { experiment, backend } = loadExperiment(msg.request);
-        return post({ type: 'experiment', source: msg.request.source, experiment, backend });
-      } catch (e) {
-        return post({
-          type: 'loadError',
-          source: msg.request.source,
-          message: e instanceof Error ? e.message : String(e),
-        });
-      }
+      return post(loadAnswer(msg.request));
     case 'start':
       return session!.start(msg.configs);
     case 'pause':
@@ -79,8 +70,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return session!.exportWeights(msg.run);
     case 'exportBundle':
       return session!.exportBundle(msg.run);
-    case 'importWeights':
-      return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'importFile':
+      return session!.importFile(msg.run, msg.configs, msg.name, new Uint8Array(msg.bytes));
     case 'landscape':
       return session!.landscape(msg.run);
     case 'loseDevice':
