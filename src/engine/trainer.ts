@@ -7,7 +7,7 @@ import { AdaptiveSampler } from './adaptive-sampling';
 import { constrainNetwork, hardConstraintOf } from './hard-constraints';
 import { architectures, countParams, type Network } from './nets';
 import type { NamedArray } from './io/safetensors';
-import { learningRate, optimizers, Stateful, type UpdateExtras } from './optim';
+import { learningRate, optimizers, Stateful, withOptimizer, type UpdateExtras } from './optim';
 import { containerFromHost, containerToHost, layoutProblems } from './optim/container';
 import { residualSampleMoments } from './optim/residual-moments';
 import { initialValueTerm, type Pde } from './pdes';
@@ -114,14 +114,14 @@ export class Trainer {
     this.streams = termStreams(this.pde);
     this.lr = config.lr;
     this.lossWeights = this.termNames.map((t) => config.lossWeights[t] ?? 1);
-    const transform = optimizers[config.optimizer].create(config.optimizerOptions as never, () =>
-      learningRate(this.lr, config.schedule, this.stepCount),
+    const transform = withOptimizer(config, (entry, o) =>
+      entry.create(o, () => learningRate(this.lr, config.schedule, this.stepCount)),
     );
     this.opt = new Stateful(
       transform,
       this.net.params.map((p) => p.variable),
     );
-    const cap = config.optimizer === 'newton' ? (config.optimizerOptions as { maxParams: number }).maxParams : Infinity;
+    const cap = config.optimizer === 'newton' ? config.optimizerOptions.maxParams : Infinity;
     if (this.paramCount > cap) {
       this.dispose();
       throw new ConfigError(

@@ -71,7 +71,7 @@ describe('store reducer', () => {
       {
         type: 'experiment',
         source: 'preset',
-        experiment: { config, compare: { optimizer: 'soap' }, compareConfig: { ...config, optimizer: 'soap' } },
+        experiment: { config, compare: { optimizer: 'soap' }, compareConfig: resolveConfig({ optimizer: 'soap' }) },
       },
     ]);
     expect(loaded).toMatchObject({ config, compare: true, overrides: { optimizer: 'soap' }, editing: 0 });

@@ -50,7 +50,7 @@ describe('loading experiments in the worker', () => {
       expect.arrayContaining(['poisson1d', 'helmholtz', 'burgers', 'allen_cahn', 'kdv', 'ks']),
     );
     expect(c.pdes.find((p) => p.id === 'burgers')!.hasReference).toBe(true);
-    expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults.blocks).toBe(3);
+    expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults).toMatchObject({ blocks: 3 });
     expect(c.optimizers.map((o) => o.id)).toEqual(expect.arrayContaining(['adam', 'soap']));
     expect(c.architectures.find((a) => a.id === 'mlp')!.schema.activation.choices).toContain('tanh');
     expect(c.balancing.find((m) => m.id === 'annealing')!.defaults.every).toBe(10);
