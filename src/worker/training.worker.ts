@@ -8,7 +8,7 @@ import './backends';
 import type { BackendId } from '../engine/backend';
 import { selectBackend } from '../engine/backend';
 import { buildCatalog } from './catalog';
-import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
+import { backendLimits, backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
 import { withSoftwareHint } from './device-label';
 import { loadAnswer, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
@@ -53,7 +53,12 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'validate':
-      return post({ type: 'validated', id: msg.id, error: validateExperiment(msg.experiment) });
+      // once a backend runs, an edit is checked against its limits too (the message names the field)
+      return post({
+        type: 'validated',
+        id: msg.id,
+        error: validateExperiment(msg.experiment, session ? backendLimits() : undefined),
+      });
     case 'load':
       return post(loadAnswer(msg.request));
     case 'start':
