@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { button, collectProblems, openWasm, paused, tiny } from './helpers';
+import { button, collectProblems, openWasm, stepTwice, tiny } from './helpers';
 
 /** A safetensors file whose 200 entries alias one 4 MB region (allocated 763 MB on the page before). */
 function aliasing(): Buffer {
@@ -23,12 +23,7 @@ function aliasing(): Buffer {
 test('hostile weight files are refused beside Import, the page stays responsive, the run intact', async ({ page }) => {
   const problems = collectProblems(page);
   await openWasm(page, tiny('poisson1d'));
-  await button(page, 'Step').click();
-  await paused(page);
-  await button(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText('2');
-  await paused(page);
-  const loss = await page.getByTestId('loss').textContent();
+  const loss = await stepTwice(page);
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -68,7 +63,7 @@ test('hostile weight files are refused beside Import, the page stays responsive,
     await expect(note).toContainText('The current experiment was kept.');
     await expect(page.getByTestId('message')).toHaveCount(0);
     await expect(page.getByTestId('step')).toHaveText('2');
-    await expect(page.getByTestId('loss')).toHaveText(loss!);
+    await expect(page.getByTestId('loss')).toHaveText(loss);
   }
   // responsive throughout: no main-thread task of a second or more (parsing 60 MiB there takes seconds)
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
