@@ -65,6 +65,15 @@ test('hostile weight files are refused beside Import, the page stays responsive,
     await expect(page.getByTestId('step')).toHaveText('2');
     await expect(page.getByTestId('loss')).toHaveText(loss);
   }
+  // dropped on the page: the same path (a ZIP bomb's header, refused unread)
+  await page.getByTestId('import-note').getByRole('button', { name: 'Dismiss import note' }).click();
+  const dropped = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 8, 0])], 'dropped.zip'));
+    return dt;
+  });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await expect(page.getByTestId('import-note')).toHaveText(/^dropped\.zip is a ZIP archive/);
   // responsive throughout: no main-thread task of a second or more (parsing 60 MiB there takes seconds)
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
   expect(longest).toBeLessThan(1000);
