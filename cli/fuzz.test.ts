@@ -14,7 +14,7 @@ import { decodeExperiment, encodeExperiment, UrlError } from '../src/engine/io/u
 import { encodeSafetensors } from '../src/engine/io/safetensors';
 import { architectures } from '../src/engine/nets';
 import { presetIds, presets } from '../src/engine/presets';
-import { readImport } from '../src/ui/io/weightsFile';
+import { readImport } from '../src/engine/io/import-file';
 
 import { accepted, refusedOrValue, rng, type Rand } from './fuzz-check';
 

@@ -2,7 +2,7 @@
  * The PyTorch peer of `npm run bench` (../shared/peers/torch_pinn_step.py): the same Burgers
  * residual + IC step, timed by PyTorch on the CPU, and the BLAS it ran on. A peer on the
  * reference (netlib) BLAS is ~6× slower than PyTorch with OpenBLAS, so it is reported but
- * never used for a ratio (DESIGN.md, "Peer baseline").
+ * never used for a ratio (docs/performance.md, "Peer baseline").
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -21,7 +21,7 @@ test('the backend preference survives presets, config imports and links, and a q
   await page
     .getByTestId('import-file')
     .setInputFiles({ name: 'c.config.json', mimeType: 'application/json', buffer: Buffer.from(config) });
-  await expect(page.getByTestId('message')).toContainText('Loaded the experiment (poisson1d');
+  await expect(page.getByTestId('import-note')).toContainText('Loaded the experiment (poisson1d');
   await onWasm(page);
 
   // A link pasted over the page (hash change) keeps it too.

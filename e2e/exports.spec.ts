@@ -108,7 +108,9 @@ test('every export downloads a file that parses, and imported config and weights
   await page
     .getByTestId('import-file')
     .setInputFiles({ name: st.name, mimeType: 'application/octet-stream', buffer: st.bytes });
-  await expect(page.getByTestId('message')).toHaveText(/Loaded .*\.safetensors into run A; press Start to continue/);
+  await expect(page.getByTestId('import-note')).toHaveText(
+    /Loaded .*\.safetensors into run A; press Start to continue/,
+  );
   await expect.poll(() => readValue(page, 'rel-l2')).toBeCloseTo(relL2, 5);
   await button(page, 'Start').click();
   await expect.poll(() => readNumber(page, 'step'), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);

@@ -95,6 +95,16 @@ export async function paused(page: Page): Promise<void> {
   await expect(page.getByTestId('status')).toHaveText('paused');
 }
 
+/** Press Step twice (waiting for each) and return the loss readout at step 2. */
+export async function stepTwice(page: Page): Promise<string> {
+  for (const step of ['1', '2']) {
+    await button(page, 'Step').click();
+    await expect(page.getByTestId('step')).toHaveText(step);
+    await paused(page);
+  }
+  return (await page.getByTestId('loss').textContent())!;
+}
+
 /**
  * Open `path` (a `tiny()` link) on the wasm backend — far faster than SwiftShader's WebGPU —
  * and wait until the worker is ready with the catalog loaded.

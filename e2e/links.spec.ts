@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { weightsToSafetensors } from '../src/ui/io/weightsFile';
 import { baseConfig } from '../src/engine/config';
-import { button, collectProblems, open, paused, readNumber, tiny } from './helpers';
+import { button, collectProblems, open, readNumber, stepTwice, tiny } from './helpers';
 
 test('a copied URL restores the whole experiment, compare run included', async ({ page, context }) => {
   await open(page, '/');
@@ -65,12 +65,7 @@ test('a malformed link shows a clear error and keeps the current experiment', as
 test('malformed config and weights files show a clear error and keep the run', async ({ page }) => {
   const problems = collectProblems(page);
   await open(page, tiny('poisson1d'));
-  await button(page, 'Step').click();
-  await paused(page);
-  await button(page, 'Step').click();
-  await expect(page.getByTestId('step')).toHaveText('2');
-  await paused(page);
-  const loss = await page.getByTestId('loss').textContent();
+  const loss = await stepTwice(page);
   const wide = weightsToSafetensors(
     [
       { name: 'layer0.weight', shape: [1, 9], data: new Float32Array(9) },
@@ -122,11 +117,11 @@ test('malformed config and weights files show a clear error and keep the run', a
   ];
   for (const [name, buffer, reason] of files) {
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-    await expect(page.getByTestId('message')).toHaveText(reason);
+    await expect(page.getByTestId('import-note')).toHaveText(reason);
     await expect(page.getByTestId('step')).toHaveText('2');
-    await expect(page.getByTestId('loss')).toHaveText(loss!);
+    await expect(page.getByTestId('loss')).toHaveText(loss);
     await expect(page.getByLabel('PDE')).toHaveValue('poisson1d');
-    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await page.getByRole('button', { name: 'Dismiss import note' }).click();
   }
   // The run still trains.
   await button(page, 'Step').click();

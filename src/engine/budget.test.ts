@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateStepBytes, termStreams } from './budget';
 import { ConfigError, resolveConfig, pdeOf, type ConfigInput } from './config';
-import { countParams, architectures } from './nets';
+import { countParams, withArch } from './nets';
 import { presetIds, presets } from './presets';
 import { createRng } from './rng';
 
@@ -20,11 +20,7 @@ describe('resource budget', () => {
     ['mlp', { rwf: true, depth: 2 }, 0],
   ])('estimates the parameters of %s %j as the built network has them', (arch, archOptions, rel) => {
     const c = resolveConfig({ pde: 'ldc', arch, archOptions });
-    const net = architectures[c.arch].create(c.archOptions as never, {
-      axes: ['x', 'y'],
-      outputDim: 3,
-      rng: createRng(0),
-    });
+    const net = withArch(c, (entry, o) => entry.create(o, { axes: ['x', 'y'], outputDim: 3, rng: createRng(0) }));
     const built = countParams(net);
     net.dispose();
     expect(Math.abs(estimateStepBytes(c, pdeOf(c)).params - built)).toBeLessThanOrEqual(rel * built);

@@ -13,7 +13,7 @@
  */
 import type { BackendId } from './backend';
 import type { ExperimentConfig } from './config';
-import { architectures, type ArchOptions } from './nets';
+import { withArch } from './nets';
 import { optimizers } from './optim';
 import type { Pde } from './pdes/types';
 import { ConfigError } from './schema/check';
@@ -39,11 +39,10 @@ export function estimateStepBytes(
   config: ExperimentConfig,
   pde: Pick<Pde, 'terms' | 'axes' | 'outputs'>,
 ): { bytes: number; params: number; units: number } {
-  const entry = architectures[config.arch];
-  const size = entry.size(config.archOptions as never, pde.axes.length, pde.outputs.length);
+  const size = withArch(config, (entry, o) => entry.size(o, pde.axes.length, pde.outputs.length));
   const { units } = size;
   // random weight factorization adds one scale per output unit of every dense layer
-  const params = size.params + ((config.archOptions as { rwf: boolean }).rwf ? units + pde.outputs.length : 0);
+  const params = size.params + (config.archOptions.rwf ? units + pde.outputs.length : 0);
   let activations = 0;
   for (const [name, term] of Object.entries(pde.terms)) {
     const { streams, order } = termStreams(term.derivs);
@@ -72,8 +71,9 @@ export function checkBudget(
 ): void {
   const { bytes, params } = estimateStepBytes(config, pde);
   if (bytes <= limit) return;
-  const o = config.archOptions as Partial<ArchOptions['pirate_net'] & ArchOptions['mlp']>;
-  const size = [o.depth !== undefined ? `depth ${o.depth}` : `blocks ${o.blocks}`, `width ${o.width}`].join(', ');
+  const depth =
+    config.arch === 'pirate_net' ? `blocks ${config.archOptions.blocks}` : `depth ${config.archOptions.depth}`;
+  const size = `${depth}, width ${config.archOptions.width}`;
   throw new ConfigError(
     `batch: this experiment needs about ${gib(bytes)} per step (limit ${gib(limit)} on ${backend}): ` +
       `shrink the batch (now ${config.batch}) or the network (${size}, ${params.toLocaleString('en')} parameters) ` +

@@ -31,4 +31,12 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig(input)).toThrow(ConfigError);
     expect(() => resolveConfig(input)).toThrow(msg);
   });
+
+  it('is discriminated on arch and optimizer: each id narrows its options (checked by the typecheck)', () => {
+    const c = resolveConfig({ arch: 'pirate_net', optimizer: 'newton', archOptions: { width: 8, blocks: 1 } });
+    // @ts-expect-error blocks is PirateNet's option only: unknown until arch is narrowed
+    expect(c.archOptions.blocks).toBe(1);
+    if (c.arch !== 'pirate_net' || c.optimizer !== 'newton') throw new Error('not resolved as asked');
+    expect([c.archOptions.blocks, c.archOptions.width, c.optimizerOptions.maxParams]).toEqual([1, 8, 1000]);
+  });
 });

@@ -3,11 +3,22 @@ import { causalSchema, type CausalConfig } from './causal';
 import { buildCustomPde, CustomPdeError, validateCustomSpec, type CustomPdeSpec } from './custom';
 import { diagnosticKinds, diagnosticsSchema, type DiagnosticKind, type DiagnosticsOptions } from './diagnostics/kinds';
 import { lbfgsSchema, type LbfgsConfig } from './host-phase';
-import { architectures, archIds, type ArchId, type ArchOptions } from './nets';
 import {
+  archChoice,
+  architectures,
+  archIds,
+  type ArchChoice,
+  type ArchEntry,
+  type ArchId,
+  type ArchOptions,
+} from './nets';
+import {
+  optimizerChoice,
   optimizerIds,
   optimizers,
   scheduleSchema,
+  type OptimizerChoice,
+  type OptimizerEntry,
   type OptimizerId,
   type OptimizerOptions,
   type ScheduleOptions,
@@ -34,16 +45,19 @@ export type { LbfgsConfig } from './host-phase';
  * every option's kind, range and default come from the schema declared beside what it
  * configures (docs/ARCHITECTURE.md, "The option schema").
  */
-export interface ExperimentConfig extends TrainingOptions {
+export type ExperimentConfig = ConfigFields & ArchChoice & OptimizerChoice;
+
+/**
+ * Everything in a config but the architecture and the optimizer, which come as discriminated
+ * pairs (`ArchChoice`: `arch` with that architecture's `archOptions`; `OptimizerChoice` alike),
+ * so `config.arch === 'pirate_net'` narrows `config.archOptions` to PirateNet's options.
+ */
+export interface ConfigFields extends TrainingOptions {
   /** A built-in PDE id, or 'custom' for the user-typed PDE in `custom`. */
   pde: PdeId | 'custom';
   /** The user-typed PDE when `pde` is 'custom' (validated, JSON-serialisable). */
   custom?: CustomPdeSpec;
   params: ParamValues;
-  arch: ArchId;
-  archOptions: ArchOptions[ArchId];
-  optimizer: OptimizerId;
-  optimizerOptions: OptimizerOptions[OptimizerId];
   schedule: ScheduleOptions;
   /** Fixed weight per loss term (missing terms weigh 1). */
   lossWeights: Record<string, number>;
@@ -152,11 +166,7 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
       );
   }
   const params = resolveOptions<ParamValues>('params', at('params'), paramSchema(spec), defaultParams(spec));
-  const arch = oneOf('arch', at('arch') ?? baseConfig.arch, archIds);
-  const archEntry = architectures[arch];
-  const archOptions = resolveOptions<ArchOptions[ArchId]>('archOptions', at('archOptions'), archEntry.schema);
-  const archProblem = archEntry.check?.(archOptions as never);
-  if (archProblem) throw new ConfigError(archProblem);
+  const arch = resolveArch(oneOf('arch', at('arch') ?? baseConfig.arch, archIds), at('archOptions'));
   const optimizer = oneOf('optimizer', at('optimizer') ?? baseConfig.optimizer, optimizerIds);
   const perTerm = (field: 'lossWeights' | 'termBatch', value: (path: string, v: unknown) => number) => {
     const out: Record<string, number> = {};
@@ -180,10 +190,8 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     pde,
     ...(custom ? { custom } : {}),
     params,
-    arch,
-    archOptions,
-    optimizer,
-    optimizerOptions: resolveOptions('optimizerOptions', at('optimizerOptions'), optimizers[optimizer].schema),
+    ...arch,
+    ...resolveOptimizer(optimizer, at('optimizerOptions')),
     ...resolveOptions<TrainingOptions>('', training, trainingSchema),
     schedule: resolveOptions('schedule', at('schedule'), scheduleSchema),
     lossWeights,
@@ -200,13 +208,22 @@ export function resolveConfig(input: ConfigInput = {}): ExperimentConfig {
     );
   }
   checkBudget(config, spec);
-  return reorder(config);
+  return config; // in baseConfig's order (custom after pde), so links and exports read alike
 }
 
-/** The fields in `baseConfig`'s order (custom after pde), so links and exports read alike. */
-function reorder(c: ExperimentConfig): ExperimentConfig {
-  const { pde, custom, params, arch, archOptions, optimizer, optimizerOptions, lr, ...rest } = c;
-  return { pde, ...(custom ? { custom } : {}), params, arch, archOptions, optimizer, optimizerOptions, lr, ...rest };
+/** Architecture `arch` with its options from `v` (its schema's defaults filled in, its own `check` passed). */
+function resolveArch<K extends ArchId>(arch: K, v: unknown): ArchChoice<K> {
+  const entry: ArchEntry<K> = architectures[arch];
+  const archOptions = resolveOptions<ArchOptions[K]>('archOptions', v, entry.schema);
+  const problem = entry.check?.(archOptions);
+  if (problem) throw new ConfigError(problem);
+  return archChoice(arch, archOptions);
+}
+
+/** Optimizer `optimizer` with its hyperparameters from `v` (its schema's defaults filled in). */
+function resolveOptimizer<K extends OptimizerId>(optimizer: K, v: unknown): OptimizerChoice<K> {
+  const entry: OptimizerEntry<K> = optimizers[optimizer];
+  return optimizerChoice(optimizer, resolveOptions<OptimizerOptions[K]>('optimizerOptions', v, entry.schema));
 }
 
 function resolveCausal(v: unknown, spec: Pde): CausalConfig {

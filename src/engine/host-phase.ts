@@ -89,9 +89,9 @@ export async function lbfgsPhase(trainer: Trainer, steps: number, onLog: (c: Che
  * `maxParams` parameters.
  */
 export async function newtonPhase(trainer: Trainer, steps: number, onLog: (c: Checkpoint) => Promise<boolean>) {
-  if (trainer.config.optimizer !== 'newton')
-    throw new Error(`newtonPhase: the optimizer is ${trainer.config.optimizer}`);
-  const o = trainer.config.optimizerOptions as import('./optim/newton').NewtonTrainOptions;
+  const { config } = trainer;
+  if (config.optimizer !== 'newton') throw new Error(`newtonPhase: the optimizer is ${config.optimizer}`);
+  const o = config.optimizerOptions;
   return hostPhase(
     trainer,
     trainer.fixedBatch(),

@@ -6,6 +6,7 @@
 import type { ConfigInput, ExperimentConfig } from '../engine/config';
 import type { CustomPdeSpec } from '../engine/custom/spec';
 import { diffConfig, withOverrides } from '../engine/presets';
+import { archChoice, optimizerChoice } from '../engine/schema/choice';
 import type { Catalog, OptionsInfo } from '../worker/protocol';
 
 /** A change to a config, given the catalog (for defaults). */
@@ -16,15 +17,15 @@ export type ConfigEdit = (c: ExperimentConfig, catalog: Catalog) => ExperimentCo
  * and the user had changed it from the old choice's default (so PirateNet still gets its own
  * default RWF, but a width of 20 set on the MLP carries over).
  */
-export function carryOptions(
-  prev: Record<string, unknown>,
-  oldDefaults: Record<string, unknown>,
-  defaults: OptionsInfo['defaults'],
-): Record<string, unknown> {
-  const changed = (k: string) => k in prev && JSON.stringify(prev[k]) !== JSON.stringify(oldDefaults[k]);
-  return Object.fromEntries(
-    Object.entries(defaults).map(([k, v]) => [k, changed(k) && typeof prev[k] === typeof v ? prev[k] : v]),
-  );
+export function carryOptions<T extends object>(prev: object, oldDefaults: object, defaults: T): T {
+  const was = new Map(Object.entries(prev));
+  const old = new Map(Object.entries(oldDefaults));
+  const out = { ...defaults };
+  for (const [k, v] of Object.entries(defaults)) {
+    const changed = was.has(k) && JSON.stringify(was.get(k)) !== JSON.stringify(old.get(k));
+    if (changed && typeof was.get(k) === typeof v) Object.assign(out, { [k]: was.get(k) });
+  }
+  return out;
 }
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
@@ -77,12 +78,7 @@ export const switchArch =
   (c, catalog) => {
     const a = find(catalog.architectures, id, 'architecture');
     const old = catalog.architectures.find((x) => x.id === c.arch)?.defaults ?? {};
-    const archOptions = carryOptions(c.archOptions as object as Record<string, unknown>, old, a.defaults);
-    return {
-      ...c,
-      arch: a.id as ExperimentConfig['arch'],
-      archOptions: archOptions as unknown as ExperimentConfig['archOptions'],
-    };
+    return { ...c, ...archChoice(a.id, carryOptions(c.archOptions, old, a.defaults)) };
   };
 
 /** Another optimizer, carrying shared hyperparameters over. */
@@ -91,12 +87,7 @@ export const switchOptimizer =
   (c, catalog) => {
     const o = find(catalog.optimizers, id, 'optimizer');
     const old = catalog.optimizers.find((x) => x.id === c.optimizer)?.defaults ?? {};
-    const optimizerOptions = carryOptions(c.optimizerOptions as object as Record<string, unknown>, old, o.defaults);
-    return {
-      ...c,
-      optimizer: o.id as ExperimentConfig['optimizer'],
-      optimizerOptions: optimizerOptions as unknown as ExperimentConfig['optimizerOptions'],
-    };
+    return { ...c, ...optimizerChoice(o.id, carryOptions(c.optimizerOptions, old, o.defaults)) };
   };
 
 /**
@@ -110,8 +101,9 @@ export const switchSampling = (id: string): ConfigEdit => switchMethod('sampling
 
 function switchMethod(field: 'balancing' | 'sampling', id: string): ConfigEdit {
   return (c, catalog) => {
-    const m = find(catalog[field], id, `${field} method`);
-    const old = catalog[field].find((x) => x.id === c[field].method)?.defaults ?? {};
+    const methods: readonly OptionsInfo[] = catalog[field];
+    const m = find(methods, id, `${field} method`);
+    const old = methods.find((x) => x.id === c[field].method)?.defaults ?? {};
     const { method: _method, ...prev } = c[field];
     return { ...c, [field]: { method: m.id, ...carryOptions(prev, old, m.defaults) } };
   };

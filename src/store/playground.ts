@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ConfigInput } from '../engine/config';
-import type { NamedArray } from '../engine/io/safetensors';
+import { importSizeProblem } from '../engine/io/import-limit';
 import type { FromWorker, LoadRequest, RunIndex, ToWorker } from '../worker/protocol';
 import { compareConfig, defaultOverrides, editOverrides, type ConfigEdit } from './edits';
 import { backendList, initialBackendPref, saveBackendPref, splitHashQuery } from './backendPref';
@@ -40,7 +40,12 @@ export interface PlaygroundActions {
   requestWeights(run: RunIndex): Promise<WeightsMessage>;
   /** Ask the worker for run `run`'s full export (weights, config, predictions, PyTorch package). */
   requestBundle(run: RunIndex): Promise<BundleMessage>;
-  importWeights(run: RunIndex, tensors: NamedArray[], name: string): void;
+  /**
+   * Import a config or weights file into run `run`: the page checks only its size; the worker
+   * reads it (see `importFile` in protocol.ts) and answers beside the Import control.
+   */
+  importFile(run: RunIndex, file: File): void;
+  dismissImportNote(): void;
   /** Ask the worker for loss-landscape slices of run `run` at its current weights. */
   requestLandscape(run: RunIndex): void;
   /** The run configs Start sends: [A] or [A, B]. */
@@ -75,9 +80,9 @@ function budgetFromUrl(): number | undefined {
 
 /** The single source of truth of the UI: the experiment being edited and the runs' data. */
 export const usePlayground = create<PlaygroundState>()((set, get) => {
-  function send(msg: ToWorker): void {
+  function send(msg: ToWorker, transfer?: Transferable[]): void {
     if (!client) throw new Error('training worker is not connected');
-    client.send(msg);
+    client.send(msg, transfer);
   }
 
   function onMessage(msg: FromWorker): void {
@@ -207,7 +212,7 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     },
     start() {
       if (get().status === 'running') return;
-      set({ status: 'running', message: null });
+      set({ status: 'running', message: null, importNote: null });
       const configs = get().runConfigs();
       live.started(configs.map((c) => c.lr as number));
       send({ type: 'start', configs });
@@ -242,9 +247,17 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
         send({ type: 'exportBundle', run });
       });
     },
-    importWeights(run, tensors, name) {
-      set({ message: null });
-      send({ type: 'importWeights', run, configs: get().runConfigs(), tensors, name });
+    importFile(run, file) {
+      const tooBig = importSizeProblem(file.name, file.size);
+      if (tooBig) return set({ importNote: { kind: 'error', text: `${tooBig}. The current experiment was kept.` } });
+      set({ importNote: { kind: 'busy', text: `Reading ${file.name}…` } });
+      file.arrayBuffer().then(
+        (bytes) => send({ type: 'importFile', run, configs: get().runConfigs(), name: file.name, bytes }, [bytes]),
+        (e: unknown) => set({ importNote: { kind: 'error', text: `${file.name} could not be read (${String(e)})` } }),
+      );
+    },
+    dismissImportNote() {
+      set({ importNote: null });
     },
     requestLandscape(run) {
       send({ type: 'landscape', run });

@@ -71,7 +71,7 @@ describe('store reducer', () => {
       {
         type: 'experiment',
         source: 'preset',
-        experiment: { config, compare: { optimizer: 'soap' }, compareConfig: { ...config, optimizer: 'soap' } },
+        experiment: { config, compare: { optimizer: 'soap' }, compareConfig: resolveConfig({ optimizer: 'soap' }) },
       },
     ]);
     expect(loaded).toMatchObject({ config, compare: true, overrides: { optimizer: 'soap' }, editing: 0 });
@@ -88,6 +88,33 @@ describe('store reducer', () => {
     expect(d.status).toBe('diverged');
     expect(d.runs[0]!.diverged).toBe('Training diverged at step 5');
     expect(d.message!.kind).toBe('diverged');
+  });
+
+  it("an imported file's outcome goes beside the Import control, not into the banner", () => {
+    const experiment = { config, compare: null, compareConfig: null };
+    const s = apply([
+      { type: 'importError', name: 'w.zip', message: 'w.zip is a ZIP archive' },
+      { type: 'loadError', source: 'file', message: 'c.json: pde: unknown value "x"' },
+    ]);
+    expect(s.message).toBeNull();
+    expect(s.importNote).toEqual({
+      kind: 'error',
+      text: 'This config file could not be loaded: c.json: pde: unknown value "x". The current experiment was kept.',
+    });
+    expect(apply([{ type: 'importError', name: 'w.zip', message: 'w.zip is a ZIP archive' }]).importNote!.text).toBe(
+      'w.zip is a ZIP archive. The current experiment was kept.',
+    );
+    const file = apply([{ type: 'experiment', source: 'file', experiment }]);
+    expect(file).toMatchObject({
+      message: null,
+      importNote: { kind: 'info', text: /^Loaded the experiment \(poisson1d/ },
+    });
+    const preset = apply([{ type: 'experiment', source: 'preset', experiment }]);
+    expect(preset).toMatchObject({ importNote: null, message: { kind: 'info', text: /^Loaded the experiment/ } });
+    const weights = apply([{ type: 'imported', run: 1, step: 7, name: 'w.safetensors' }]);
+    expect(weights.importNote!.text).toBe(
+      'Loaded w.safetensors into run B; press Start to continue training from these weights.',
+    );
   });
 
   it('a new run A drops the previous run B', () => {

@@ -18,6 +18,12 @@ export interface Message {
   text: string;
 }
 
+/** Beside the Import control: the file being read, or what came of the last import. */
+export interface ImportNote {
+  kind: 'busy' | 'info' | 'error';
+  text: string;
+}
+
 /** The store's data (the actions live in playground.ts). */
 export interface PlaygroundData {
   status: Status;
@@ -37,6 +43,7 @@ export interface PlaygroundData {
   configError: string | null;
   runs: (RunView | null)[];
   message: Message | null;
+  importNote: ImportNote | null;
   /** The last stop, with the wall-clock step count since the start before it. */
   lastStop: Extract<FromWorker, { type: 'stopped' }> | null;
 }
@@ -55,6 +62,7 @@ export const initialData: PlaygroundData = {
   configError: null,
   runs: [null, null],
   message: null,
+  importNote: null,
   lastStop: null,
 };
 
@@ -132,32 +140,34 @@ export function reduce(s: PlaygroundData, msg: FromWorker): Partial<PlaygroundDa
       return withRun(s, msg.run, (r) => addHistograms(r, { step: msg.step, layers: msg.histograms }));
     case 'imported':
       return {
-        message: {
+        importNote: {
           kind: 'info',
           text: `Loaded ${msg.name} into run ${'AB'[msg.run]}; press Start to continue training from these weights.`,
         },
       };
-    case 'experiment':
+    case 'importError':
+      return { importNote: { kind: 'error', text: `${msg.message}. The current experiment was kept.` } };
+    case 'experiment': {
+      const loaded = {
+        kind: 'info' as const,
+        text:
+          `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ` +
+          `${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).`,
+      };
       return {
         config: msg.experiment.config,
         compare: msg.experiment.compare !== null,
         overrides: msg.experiment.compare ?? {},
         editing: 0,
         configError: null,
-        message:
-          msg.source === 'hash'
-            ? null
-            : {
-                kind: 'info',
-                text:
-                  `Loaded the experiment (${msg.experiment.config.pde}, ${msg.experiment.config.arch}, ` +
-                  `${msg.experiment.config.optimizer}${msg.experiment.compare ? ', compare on' : ''}).`,
-              },
+        // a config file came through the Import control: its news goes beside it
+        ...(msg.source === 'file' ? { importNote: loaded } : { message: msg.source === 'hash' ? null : loaded }),
       };
-    case 'loadError':
-      return {
-        message: { kind: 'error', text: `${loadFailed[msg.source]}: ${msg.message}. The current experiment was kept.` },
-      };
+    }
+    case 'loadError': {
+      const text = `${loadFailed[msg.source]}: ${msg.message}. The current experiment was kept.`;
+      return msg.source === 'file' ? { importNote: { kind: 'error', text } } : { message: { kind: 'error', text } };
+    }
     case 'error':
       return { message: { kind: 'error', text: msg.message } };
     case 'diverged':

@@ -2,7 +2,8 @@ import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** A typed handle on the training worker. */
 export interface WorkerClient {
-  send(msg: ToWorker): void;
+  /** Post `msg`, transferring `transfer` (big buffers: the page keeps no copy). */
+  send(msg: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -19,7 +20,7 @@ export function connectWorker(onMessage: (msg: FromWorker) => void, onError: (me
   };
   worker.onmessageerror = () => onError('training worker sent a message that could not be read');
   return {
-    send: (msg) => worker.postMessage(msg),
+    send: (msg, transfer = []) => worker.postMessage(msg, transfer),
     terminate: () => worker.terminate(),
   };
 }

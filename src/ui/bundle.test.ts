@@ -38,5 +38,8 @@ describe('the UI bundle', () => {
     visit(resolve(__dirname, '../main.tsx'));
     expect(seen.has(resolve(__dirname, 'controls/draftCheck.ts'))).toBe(true);
     expect([...packages].filter((p) => p.startsWith('@tensorflow'))).toEqual([]);
+    // imported files are parsed in the worker: the page has the size limit, not the parsers
+    expect(seen.has(resolve(__dirname, '../engine/io/import-limit.ts'))).toBe(true);
+    expect(seen.has(resolve(__dirname, '../engine/io/import-file.ts'))).toBe(false);
   });
 });

@@ -11,17 +11,21 @@ import { baseConfig, trainingSchema } from '../engine/config';
 import { diagnosticKinds, diagnosticLabels, diagnosticsSchema } from '../engine/diagnostics/kinds';
 import { hardConstraints } from '../engine/hard-constraints';
 import { lbfgsSchema } from '../engine/host-phase';
-import { architectures, archIds } from '../engine/nets';
-import { optimizerIds, optimizers, scheduleSchema } from '../engine/optim';
+import { architectures, archIds, type ArchId, type ArchOptions } from '../engine/nets';
+import { optimizerIds, optimizers, scheduleSchema, type OptimizerId, type OptimizerOptions } from '../engine/optim';
 import { pdeIds, pdes } from '../engine/pdes';
 import { presetIds, presets } from '../engine/presets';
 import { sampling, samplingMethods } from '../engine/sampling-methods';
-import { defaultsOf, type OptionSchema } from '../engine/schema/option';
+import { defaultsOf, type SchemaOf } from '../engine/schema/option';
 import type { Catalog, OptionsInfo } from './protocol';
 
-function optionsInfo(id: string, entry: { label: string; schema: object }): OptionsInfo {
-  const schema = structuredClone(entry.schema) as OptionSchema;
-  return { id, label: entry.label, schema, defaults: defaultsOf(schema) as OptionsInfo['defaults'] };
+/** A registry entry as plain data: its id, label, schema and the schema's defaults. */
+function optionsInfo<Id extends string, O extends object>(
+  id: Id,
+  entry: { label: string; schema: SchemaOf<O> },
+): OptionsInfo<Id, O> {
+  const schema = structuredClone(entry.schema);
+  return { id, label: entry.label, schema, defaults: defaultsOf(schema) };
 }
 
 /** Build the catalog (plain data, structured-clone safe). */
@@ -47,8 +51,8 @@ export function buildCatalog(): Catalog {
           : {}),
       };
     }),
-    architectures: archIds.map((id) => optionsInfo(id, architectures[id])),
-    optimizers: optimizerIds.map((id) => optionsInfo(id, optimizers[id])),
+    architectures: archIds.map((id) => optionsInfo<ArchId, ArchOptions[ArchId]>(id, architectures[id])),
+    optimizers: optimizerIds.map((id) => optionsInfo<OptimizerId, OptimizerOptions[OptimizerId]>(id, optimizers[id])),
     balancing: balancingMethods.map((id) => optionsInfo(id, balancing[id])),
     sampling: samplingMethods.map((id) => optionsInfo(id, sampling[id])),
     schemas: structuredClone({

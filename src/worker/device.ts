@@ -5,11 +5,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { backendIds, browserOrder, selectBackend, type BackendChoice, type BackendId } from '../engine/backend';
+import { defaultMemoryLimit, memoryLimits } from '../engine/budget';
+import { webglTensorCap, webgpuTensorCap, type BackendLimits } from '../engine/tensor-limits';
 
 /** The parts of a GPUDevice used here. */
 interface LosableDevice {
   lost: Promise<{ reason?: string; message?: string }>;
   destroy(): void;
+  /** The limits the device was created with (tfjs asks for the adapter's own). */
+  limits: { maxStorageBufferBindingSize: number; maxBufferSize: number };
 }
 
 /** The requested backends first (validated), then the rest of the browser order as fallbacks. */
@@ -40,6 +44,20 @@ export function loseDevice(): boolean {
   const device = gpuDevice();
   device?.destroy();
   return device !== null;
+}
+
+/**
+ * What the current backend can hold: its memory budget and, on a GPU, the largest tensor its
+ * device allows (WebGPU buffer limits, WebGL's MAX_TEXTURE_SIZE), for `checkBackendLimits`.
+ */
+export function backendLimits(): BackendLimits {
+  const backend = tf.getBackend() as BackendId;
+  const memory = memoryLimits[backend] ?? defaultMemoryLimit;
+  const device = gpuDevice();
+  if (device) return { backend, memory, tensor: webgpuTensorCap(device.limits) };
+  if (backend === 'webgl')
+    return { backend, memory, tensor: webglTensorCap(tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE')) };
+  return { backend, memory };
 }
 
 /** Whether an error thrown while training on the current backend means the device failed. */

@@ -1,8 +1,11 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../engine/config';
+import { ConfigError, resolveConfig } from '../engine/config';
 import { encodeExperiment } from '../engine/io/url';
+import { webglTensorCap, type BackendLimits } from '../engine/tensor-limits';
 import { buildCatalog } from './catalog';
 import { experimentFromFile, loadExperiment, validateExperiment } from './experiments';
+import { Run } from './run';
 
 describe('loading experiments in the worker', () => {
   const config = resolveConfig({ pde: 'wave', seed: 11 });
@@ -43,6 +46,20 @@ describe('loading experiments in the worker', () => {
     expect(experimentFromFile('x', '{"config": {"seed": 2}}')).toEqual({ config: { seed: 2 }, compare: null });
   });
 
+  it("checks edits and new runs against the backend's limits (injected): the message names the field", () => {
+    const big = { pde: 'poisson1d', archOptions: { depth: 1, width: 512 }, batch: 16384 };
+    const tiny = webglTensorCap(1024); // 4 MiB textures
+    const webgl: BackendLimits = { backend: 'webgl', memory: 2 ** 31, tensor: tiny };
+    expect(validateExperiment({ config: big })).toBeNull();
+    expect(validateExperiment({ config: big }, webgl)).toMatch(/^batch: too big for webgl: .*1024 × 1024/);
+    // run B alone may be the one that does not fit
+    expect(validateExperiment({ config: { ...big, batch: 64 }, compare: { batch: 16384 } }, webgl)).toMatch(/^batch:/);
+    expect(() => Run.create(0, resolveConfig(big), webgl)).toThrow(/^batch: too big for webgl/);
+    const before = tf.memory().numTensors;
+    expect(() => Run.create(0, resolveConfig(big), webgl)).toThrow(ConfigError);
+    expect(tf.memory().numTensors).toBe(before); // refused before anything was allocated
+  });
+
   it('builds a structured-clone-safe catalog of every PDE, net, optimizer and preset', () => {
     const c = buildCatalog();
     expect(structuredClone(c)).toEqual(c);
@@ -50,7 +67,7 @@ describe('loading experiments in the worker', () => {
       expect.arrayContaining(['poisson1d', 'helmholtz', 'burgers', 'allen_cahn', 'kdv', 'ks']),
     );
     expect(c.pdes.find((p) => p.id === 'burgers')!.hasReference).toBe(true);
-    expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults.blocks).toBe(3);
+    expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults).toMatchObject({ blocks: 3 });
     expect(c.optimizers.map((o) => o.id)).toEqual(expect.arrayContaining(['adam', 'soap']));
     expect(c.architectures.find((a) => a.id === 'mlp')!.schema.activation.choices).toContain('tanh');
     expect(c.balancing.find((m) => m.id === 'annealing')!.defaults.every).toBe(10);

@@ -3,11 +3,12 @@
  * edits — validated with the engine's `resolveConfig` so the UI shows a readable reason and
  * keeps its current experiment when something is wrong.
  */
-import { resolveConfig, type ConfigInput } from '../engine/config';
+import { pdeOf, resolveConfig, type ConfigInput } from '../engine/config';
 import { configOfFile } from '../engine/export/spec';
 import { decodeExperiment } from '../engine/io/url';
 import { presets, resolveExperiment, type Experiment, type ResolvedExperiment } from '../engine/presets';
-import type { LoadRequest } from './protocol';
+import { checkBackendLimits, type BackendLimits } from '../engine/tensor-limits';
+import type { FromWorker, LoadRequest } from './protocol';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -54,10 +55,24 @@ export function loadExperiment(req: LoadRequest): { experiment: ResolvedExperime
   }
 }
 
-/** Null when the experiment resolves, else the reason it does not. */
-export function validateExperiment(e: Experiment): string | null {
+/** The answer to a load request: `experiment`, or `loadError` with the reason. */
+export function loadAnswer(request: LoadRequest): FromWorker {
   try {
-    resolveExperiment(e, resolveConfig);
+    const { experiment, backend } = loadExperiment(request);
+    return { type: 'experiment', source: request.source, experiment, backend };
+  } catch (e) {
+    return { type: 'loadError', source: request.source, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Null when the experiment resolves (and, given the backend's `limits`, fits it: memory and
+ * largest tensor), else the reason it does not, starting with the field's name.
+ */
+export function validateExperiment(e: Experiment, limits?: BackendLimits): string | null {
+  try {
+    const r = resolveExperiment(e, resolveConfig);
+    if (limits) for (const c of [r.config, r.compareConfig]) if (c) checkBackendLimits(c, pdeOf(c), limits);
     return null;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

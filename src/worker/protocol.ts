@@ -12,6 +12,10 @@ import type { NamedArray } from '../engine/io/safetensors';
 import type { MetricsRow } from '../engine/metrics';
 import type { PdeId, ParamSpec } from '../engine/pdes';
 import type { Experiment, ResolvedExperiment } from '../engine/presets';
+import type { ArchId, ArchOptions } from '../engine/nets';
+import type { OptimizerId, OptimizerOptions } from '../engine/optim';
+import type { BalancingMethod, BalancingOptions } from '../engine/balancing/methods';
+import type { SamplingMethod, SamplingOptions } from '../engine/sampling-methods';
 import type { OptionSchema } from '../engine/schema/option';
 
 /** Which run a message is about: 0 = run A, 1 = run B (compare mode). */
@@ -38,11 +42,11 @@ export interface PdeInfo {
 }
 
 /** An architecture, optimizer or balancing method: its id, label, option schema and defaults. */
-export interface OptionsInfo {
-  id: string;
+export interface OptionsInfo<Id extends string = string, Options extends object = object> {
+  id: Id;
   label: string;
   schema: OptionSchema;
-  defaults: Record<string, number | boolean | string>;
+  defaults: Options;
 }
 
 /** The schemas of the config's own records (everything but the per-choice options). */
@@ -65,12 +69,12 @@ export interface Catalog {
   /** The base config: every field's default. */
   base: ExperimentConfig;
   pdes: PdeInfo[];
-  architectures: OptionsInfo[];
-  optimizers: OptionsInfo[];
+  architectures: OptionsInfo<ArchId, ArchOptions[ArchId]>[];
+  optimizers: OptionsInfo<OptimizerId, OptimizerOptions[OptimizerId]>[];
   /** Balancing methods, each with its own option defaults. */
-  balancing: OptionsInfo[];
+  balancing: OptionsInfo<BalancingMethod, BalancingOptions>[];
   /** Residual sampling methods, each with its own option defaults. */
-  sampling: OptionsInfo[];
+  sampling: OptionsInfo<SamplingMethod, SamplingOptions>[];
   /** Schemas of the records that do not depend on a choice. */
   schemas: ConfigSchemas;
   /** The diagnostics kinds and their labels. */
@@ -116,8 +120,12 @@ export type ToWorker =
   | { type: 'exportWeights'; run: RunIndex }
   /** Send run `run`'s full export (answered by `bundle`): weights, config, predictions, PyTorch package. */
   | { type: 'exportBundle'; run: RunIndex }
-  /** Load weights into run `run` of the runs `configs` describe (created when needed). */
-  | { type: 'importWeights'; run: RunIndex; configs: ConfigInput[]; tensors: NamedArray[]; name: string }
+  /**
+   * An imported file's bytes (transferred; the page reads nothing but its size): the worker
+   * parses it — a config loads like a config file (`experiment`/`loadError`), weights go into
+   * run `run` of the runs `configs` describe — and answers `imported` or `importError`.
+   */
+  | { type: 'importFile'; run: RunIndex; configs: ConfigInput[]; name: string; bytes: ArrayBuffer }
   /** Loss-landscape slices of run `run` at its current weights (answered by `landscape`). */
   | { type: 'landscape'; run: RunIndex }
   /** Test hook: destroy the WebGPU device, as a driver reset would. */
@@ -171,6 +179,8 @@ export type FromWorker =
   /** Run `run`'s export files (see `exportBundle`; metrics.csv empty: the UI holds the rows). */
   | { type: 'bundle'; run: RunIndex; step: number; config: ExperimentConfig; files: ExportFile[] }
   | { type: 'imported'; run: RunIndex; step: number; name: string }
+  /** An imported file was refused (unreadable, too big, or not fitting the run); nothing changed. */
+  | { type: 'importError'; name: string; message: string }
   | { type: 'validated'; id: number; error: string | null }
   | { type: 'experiment'; source: LoadRequest['source']; experiment: ResolvedExperiment; backend?: string }
   | { type: 'loadError'; source: LoadRequest['source']; message: string }

@@ -5,9 +5,11 @@
  * weights), to rebuild it on another backend when the GPU device is lost and continue the
  * same trajectory.
  */
-import type { ExperimentConfig } from '../engine/config';
+import { pdeOf, type ExperimentConfig } from '../engine/config';
+import { checkBackendLimits, type BackendLimits } from '../engine/tensor-limits';
 import type { MetricsRow } from '../engine/metrics';
 import { Trainer, type TrainerState } from '../engine/trainer';
+import { backendLimits } from './device';
 import type { RunIndex } from './protocol';
 
 /** `active` runs train on Start; the others wait for Reset (or new settings). */
@@ -71,8 +73,12 @@ export class Run {
     return next;
   }
 
-  /** A fresh run (fresh weights from the config's seed). */
-  static create(index: RunIndex, config: ExperimentConfig): Run {
+  /**
+   * A fresh run (fresh weights from the config's seed), once `config` is known to fit the
+   * current backend (`limits`: its memory and largest tensor; a ConfigError naming the field if not).
+   */
+  static create(index: RunIndex, config: ExperimentConfig, limits: BackendLimits = backendLimits()): Run {
+    checkBackendLimits(config, pdeOf(config), limits);
     return new Run(index, new Trainer(config));
   }
 

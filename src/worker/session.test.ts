@@ -169,29 +169,6 @@ describe('worker Session', () => {
     expect(h.rows().some((r) => r['weight.bc'] !== 1)).toBe(true);
   });
 
-  it('exports weights and imports them into a fresh session, refusing ones that do not fit', async () => {
-    const a = harness();
-    a.run((s) => s.stepOnce([tiny]));
-    a.run((s) => s.stepOnce([tiny]));
-    a.run((s) => s.exportWeights(0));
-    await a.until(() => a.of('weights').length === 1);
-    const w = a.of('weights')[0];
-    const b = harness();
-    b.run((s) => s.importWeights(0, [tiny], w.tensors, 'w.safetensors'));
-    await b.until(() => b.of('evaluation').length === 1);
-    expect(b.of('imported')[0]).toMatchObject({ run: 0, name: 'w.safetensors' });
-    expect(b.of('evaluation')[0].relL2).toBeCloseTo(a.of('evaluation').at(-1)!.relL2, 6);
-    const wide = { ...tiny, archOptions: { depth: 2, width: 9 } };
-    b.run((s) => s.importWeights(0, [wide], w.tensors, 'w.safetensors'));
-    await b.until(() => b.of('error').length === 1);
-    expect(b.of('error')[0].message).toMatch(
-      new RegExp(
-        String.raw`^w\.safetensors was not loaded: weights do not fit this mlp network` +
-          String.raw`.*layer0\.weight has shape \[1,8\], expected \[1,9\]`,
-      ),
-    );
-  });
-
   it(
     'rebuilds the runs on the fallback backend from their saved state when the device is lost, ' +
       'and continues the same trajectory',

@@ -1,15 +1,17 @@
 import type { BackendId } from '../engine/backend';
 import { resolveConfig, trainingSchema, type ConfigInput } from '../engine/config';
-import { exportBundleExact } from '../engine/export/float32-exact';
 import { optionProblem } from '../engine/schema/check';
+import { readImport, type ImportedFile } from '../engine/io/import-file';
 import type { NamedArray } from '../engine/io/safetensors';
 import { trainFor } from '../engine/loop';
-import { landscapeSolver, landscapeView, lossLandscape } from '../engine/diagnostics/landscape';
 import { DivergenceError } from '../engine/trainer';
+import { loadAnswer } from './experiments';
+import { postBundle, postLandscape, postWeights } from './exports';
+import { divergenceText, messageOf, refusalText } from './messages';
 import { Streamer, type StreamOptions } from './streamer';
 import type { FromWorker, RunIndex, StopReason, WallClock } from './protocol';
 import { DeviceLostError, LostSignal } from './lost';
-import { reconcileRuns, startedMessage } from './reconcile';
+import { reconcileRuns, startedMessage, type Reconciled } from './reconcile';
 import { Run } from './run';
 import { StepClock } from './wallclock';
 
@@ -78,14 +80,7 @@ export class Session {
   /** Explain why runs that finished or diverged do not train (and what would), and stop. */
   private refuse(): void {
     const r = this.runs[0];
-    const message =
-      r.state === 'diverged'
-        ? 'This run diverged; lower the learning rate (or the loss weights) and press Start to continue ' +
-          'from its last ' +
-          `good weights (step ${r.step}), or press Reset to start over.`
-        : `This run has finished its ${r.trainer.config.steps} steps; ` +
-          'raise Steps to continue it, or press Reset to start over.';
-    this.post({ type: 'error', message });
+    this.post({ type: 'error', message: refusalText(r) });
     this.stopped(r.state === 'diverged' ? 'diverged' : 'finished');
   }
 
@@ -131,54 +126,56 @@ export class Session {
   }
 
   /** Post run `run`'s weights (read from the device now). */
-  async exportWeights(run: RunIndex): Promise<void> {
-    const r = this.runs[run];
-    if (!r) throw new Error('There are no weights to export yet: press Step or Start first.');
-    const tensors = await r.trainer.exportWeights(true); // frozen Fourier matrices included
-    this.post(
-      { type: 'weights', run, step: r.step, config: r.trainer.config, tensors },
-      tensors.map((t) => t.data.buffer),
-    );
+  exportWeights(run: RunIndex): Promise<void> {
+    return postWeights(this.runs[run], this.post);
   }
 
   /** Post run `run`'s full export (`exportBundle`), read from the device now. */
-  async exportBundle(run: RunIndex): Promise<void> {
-    const r = this.runs[run];
-    if (!r) throw new Error('There is nothing to export yet: press Step or Start first.');
-    const files = await exportBundleExact(r.trainer, [], { state: true });
-    const buffers = files.flatMap((f) => (typeof f.data === 'string' ? [] : [f.data.buffer as ArrayBuffer]));
-    this.post({ type: 'bundle', run, step: r.step, config: r.trainer.config, files }, buffers);
+  exportBundle(run: RunIndex): Promise<void> {
+    return postBundle(this.runs[run], this.post);
+  }
+
+  /** Loss-landscape slices of run `run` at its current weights (between chunks), posted as `landscape`. */
+  landscape(run: RunIndex): Promise<void> {
+    return postLandscape(this.runs[run], this.post);
   }
 
   /**
-   * Loss-landscape slices of run `run` at its current weights (between chunks: commands run
-   * through the same queue), posted as `landscape`. Costs a Hessian eigen-solve and a few
-   * hundred forward passes; training resumes after it.
+   * An imported file (protocol `importFile`), parsed here and never on the page. A config loads
+   * as a config file does; weights go into run `run` of the runs `inputs` describe. Any refusal
+   * (unreadable, too big, over the budget, not fitting the network) is an `importError` and the
+   * current runs stay as they were: new runs are built and checked aside before they replace them.
    */
-  async landscape(run: RunIndex): Promise<void> {
-    const r = this.runs[run];
-    if (!r) throw new Error('There is no run to slice yet: press Step or Start first.');
-    await r.prepare((text) => this.post({ type: 'notice', run, text }));
-    const { solver, name } = landscapeSolver(r.trainer.paramCount);
-    this.post({ type: 'landscape', run, landscape: landscapeView(await lossLandscape(r.trainer, {}, solver), name) });
-  }
-
-  /**
-   * Load weights into run `run` (creating the runs `inputs` describe if they differ from the
-   * current ones). The trainer validates names, shapes and values and changes nothing when
-   * they do not fit; training then continues from them on Start.
-   */
-  async importWeights(run: RunIndex, inputs: ConfigInput[], tensors: NamedArray[], name: string): Promise<void> {
-    if (this.running) await this.pause();
-    await this.ensureRuns(inputs);
-    const r = this.runs[run];
-    if (!r) throw new Error(`There is no run ${'AB'[run]} to load weights into (turn on Compare first).`);
-    await r.prepare((text) => this.post({ type: 'notice', run, text }));
+  async importFile(run: RunIndex, inputs: ConfigInput[], name: string, bytes: Uint8Array): Promise<void> {
+    let file: ImportedFile;
     try {
+      file = readImport(name, bytes);
+    } catch (e) {
+      return this.post({ type: 'importError', name, message: messageOf(e) });
+    }
+    if (file.kind === 'config') return this.post(loadAnswer({ source: 'file', name, text: file.text }));
+    try {
+      await this.importWeights(run, inputs, file.tensors, name);
+    } catch (e) {
+      this.post({ type: 'importError', name, message: `${name} was not loaded: ${messageOf(e)}` });
+    }
+  }
+
+  /** Load `tensors` into run `run` (see `importFile`); the trainer checks names, shapes and values. */
+  private async importWeights(run: RunIndex, inputs: ConfigInput[], tensors: NamedArray[], name: string) {
+    if (this.running) await this.pause();
+    const next = await reconcileRuns(this.runs, inputs, this.post);
+    const r = next.runs[run];
+    try {
+      if (!r) throw new Error(`there is no run ${'AB'[run]} to load weights into (turn on Compare first)`);
       r.trainer.importWeights(tensors);
     } catch (e) {
-      throw new Error(`${name} was not loaded: ${e instanceof Error ? e.message : String(e)}`);
+      if (next.fresh) next.runs.forEach((x) => x.dispose());
+      else this.adopt(next);
+      throw e;
     }
+    this.adopt(next);
+    await r.prepare((text) => this.post({ type: 'notice', run, text }));
     r.state = r.done ? 'finished' : 'active';
     await r.saveState();
     this.post({ type: 'imported', run, step: r.step, name });
@@ -247,9 +244,15 @@ export class Session {
 
   /** Make the runs those `inputs` describe (see `reconcileRuns`); fresh runs stop any training first. */
   private async ensureRuns(inputs: ConfigInput[]): Promise<void> {
-    const next = await reconcileRuns(this.runs, inputs, this.post);
-    if (next.fresh) this.halt();
-    if (next.fresh) this.disposeRuns();
+    this.adopt(await reconcileRuns(this.runs, inputs, this.post));
+  }
+
+  /** Train `next.runs` from now on (fresh ones replace the current runs, which are disposed). */
+  private adopt(next: Reconciled): void {
+    if (next.fresh) {
+      this.halt();
+      this.disposeRuns();
+    }
     this.runs = next.runs;
     if (next.fresh) for (const r of this.runs) this.post(startedMessage(r));
   }
@@ -290,13 +293,7 @@ export class Session {
       if (e instanceof DeviceLostError) return;
       if (e instanceof DivergenceError) {
         r.state = 'diverged';
-        const who = this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged';
-        const detail = /\(([^)]*)\)/.exec(e.message)?.[1] ?? 'a value is not finite';
-        const message =
-          `${who} at step ${e.step} (${detail}) and stopped; ` +
-          `its last good weights (step ${e.lastGoodStep}) are kept. ` +
-          'Lower the learning rate (or the loss weights) and press Start to continue from them, ' +
-          'or Reset to start over.';
+        const message = divergenceText(this.runs.length > 1 ? `${r.label} diverged` : 'Training diverged', e);
         this.post({ type: 'diverged', run: r.index, message, step: e.step });
         return;
       }
@@ -311,7 +308,7 @@ export class Session {
 
   private fail(e: unknown): void {
     this.halt();
-    this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    this.post({ type: 'error', message: messageOf(e) });
     this.stopped('error');
   }
 }

@@ -8,9 +8,9 @@ import { backendThreads } from './backends';
 import type { BackendId } from '../engine/backend';
 import { buildCatalog } from './catalog';
 import { chooseBackend } from './choose';
-import { backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
+import { backendLimits, backendOrder, fallbackFrom, isBackendFailure, loseDevice, watchDevice } from './device';
 import { withSoftwareHint } from './device-label';
-import { loadExperiment, validateExperiment } from './experiments';
+import { loadAnswer, validateExperiment } from './experiments';
 import { assertNever, type FromWorker, type ToWorker } from './protocol';
 import { probeHere, type ProbeReply, type ProbeRequest } from './probe';
 import { Session } from './session';
@@ -55,18 +55,14 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'validate':
-      return post({ type: 'validated', id: msg.id, error: validateExperiment(msg.experiment) });
+      // once a backend runs, an edit is checked against its limits too (the message names the field)
+      return post({
+        type: 'validated',
+        id: msg.id,
+        error: validateExperiment(msg.experiment, session ? backendLimits() : undefined),
+      });
     case 'load':
-      try {
-        const { experiment, backend } = loadExperiment(msg.request);
-        return post({ type: 'experiment', source: msg.request.source, experiment, backend });
-      } catch (e) {
-        return post({
-          type: 'loadError',
-          source: msg.request.source,
-          message: e instanceof Error ? e.message : String(e),
-        });
-      }
+      return post(loadAnswer(msg.request));
     case 'start':
       return session!.start(msg.configs);
     case 'pause':
@@ -81,8 +77,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return session!.exportWeights(msg.run);
     case 'exportBundle':
       return session!.exportBundle(msg.run);
-    case 'importWeights':
-      return session!.importWeights(msg.run, msg.configs, msg.tensors, msg.name);
+    case 'importFile':
+      return session!.importFile(msg.run, msg.configs, msg.name, new Uint8Array(msg.bytes));
     case 'landscape':
       return session!.landscape(msg.run);
     case 'loseDevice':

@@ -7,7 +7,7 @@
  */
 import { pdeOf, type ExperimentConfig } from '../config';
 import type { Network } from '../nets';
-import { standardization, type CommonArchOptions } from '../nets/inputs';
+import { standardization } from '../nets/inputs';
 import type { Pde, Region } from '../pdes';
 import { hardConstraintOf } from '../hard-constraints';
 
@@ -82,12 +82,7 @@ export interface ExportSection {
 /** The network spec of a built network for this config. */
 export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec {
   const pde = pdeOf(config);
-  const o = config.archOptions as CommonArchOptions & {
-    activation: string;
-    width: number;
-    depth?: number;
-    blocks?: number;
-  };
+  const o = config.archOptions;
   // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
   const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
   const frozen = new Set(net.buffers.map((b) => b.name));
@@ -102,7 +97,7 @@ export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec
     standardize: o.standardize ? standardization(pde.axes, periods, pde.domain) : null,
     fourier: size > 0 ? { size, sigma: o.fourierSigma, trainable: o.fourierTrainable } : null,
     rwf: o.rwf ? { mean: o.rwfMean, std: o.rwfStd } : null,
-    depth: config.arch === 'pirate_net' ? o.blocks! : o.depth!,
+    depth: config.arch === 'pirate_net' ? config.archOptions.blocks : config.archOptions.depth,
     width: o.width,
     hardConstraint: hard ? { form: hard.form, terms: [...hard.terms] } : null,
     tensors: [...net.params, ...net.buffers].map((p) => ({

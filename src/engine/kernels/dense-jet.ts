@@ -2,7 +2,7 @@
  * A dense layer on a derivative jet as one fused kernel forward and one backward
  * (`PinnDenseJet`, `PinnDenseJetGrad`), on cpu, wasm, webgl and webgpu. Every stream X_s
  * ([B, in], or [1, in] when constant over the batch) is multiplied by the same W [in, out];
- * the bias b [out] touches only the value (DESIGN.md, "Derivatives"):
+ * the bias b [out] touches only the value (docs/ARCHITECTURE.md, "Derivatives"):
  *   Y_s = X_s W (+ b for s = value);  dX_s = dY_s Wᵀ,  dW = Σ_s X_sᵀ dY_s,  db = 1ᵀ dY_value.
  * The taped version (`linear` + `addBias` per stream) costs ~4 engine kernels per stream
  * forward and ~8 backward, each with tfjs's bookkeeping and saved-tensor clones. On wasm the

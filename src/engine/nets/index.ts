@@ -1,3 +1,4 @@
+import type { ArchChoice } from '../schema/choice';
 import type { OptionsEntry } from '../schema/option';
 import { createMlp, mlpDefaults, mlpSchema, type MlpOptions, type NetContext } from './mlp';
 import { createModifiedMlp, modifiedMlpDefaults, modifiedMlpSchema, type ModifiedMlpOptions } from './modified_mlp';
@@ -6,6 +7,7 @@ import type { Network } from './types';
 
 export type { Network, NamedParam } from './types';
 export { countParams } from './types';
+export { archChoice, type ArchChoice } from '../schema/choice';
 export type { NetContext } from './mlp';
 
 /** Architecture options by id (every option has a default; see each file). */
@@ -18,7 +20,7 @@ export interface ArchOptions {
 /** An architecture id. */
 export type ArchId = keyof ArchOptions;
 
-interface ArchEntry<K extends ArchId> extends OptionsEntry<ArchOptions[K]> {
+export interface ArchEntry<K extends ArchId> extends OptionsEntry<ArchOptions[K]> {
   /** Hidden units and parameter count for `inputDim` inputs (the resource budget's estimate). */
   size(opts: ArchOptions[K], inputDim: number, outputDim: number): { units: number; params: number };
   /** A problem across options (named `archOptions.<key>: …`), or null. */
@@ -69,3 +71,8 @@ export const architectures: { [K in ArchId]: ArchEntry<K> } = {
 
 /** The ids, for menus and CLI validation. */
 export const archIds = Object.keys(architectures) as ArchId[];
+
+/** Architecture `c.arch`'s registry entry applied to `c`'s own options (no cast at the call site). */
+export function withArch<R>(c: ArchChoice, f: <K extends ArchId>(entry: ArchEntry<K>, opts: ArchOptions[K]) => R): R {
+  return f(architectures[c.arch], c.archOptions);
+}

@@ -1,3 +1,4 @@
+import type { OptimizerChoice } from '../schema/choice';
 import type { OptionsEntry } from '../schema/option';
 import { adamDefaults, adamSchema, scaleByAdam, scaleByLearningRate, type AdamOptions } from './adam';
 import { addDecayedWeights, adamwDefaults, adamwSchema, type AdamwOptions } from './adamw';
@@ -9,6 +10,7 @@ import { newtonTrainDefaults, newtonTrainSchema, type NewtonTrainOptions } from 
 import { chain, type Transform } from './transform';
 import * as tf from '@tensorflow/tfjs';
 
+export { optimizerChoice, type OptimizerChoice } from '../schema/choice';
 export { Stateful, chain, type Transform, type UpdateExtras, type SampleMoments } from './transform';
 export { learningRate, constantSchedule, scheduleSchema, type ScheduleOptions } from './schedule';
 
@@ -26,7 +28,7 @@ export interface OptimizerOptions {
 /** An optimizer id. */
 export type OptimizerId = keyof OptimizerOptions;
 
-interface OptimizerEntry<K extends OptimizerId> extends OptionsEntry<OptimizerOptions[K]> {
+export interface OptimizerEntry<K extends OptimizerId> extends OptionsEntry<OptimizerOptions[K]> {
   /** The full transform, learning-rate scaling included, reading η from `lr()`. */
   create(opts: OptimizerOptions[K], lr: () => number): Transform;
   /**
@@ -94,3 +96,11 @@ export const optimizers: { [K in OptimizerId]: OptimizerEntry<K> } = {
 
 /** The ids, for menus and CLI validation. */
 export const optimizerIds = Object.keys(optimizers) as OptimizerId[];
+
+/** Optimizer `c.optimizer`'s registry entry applied to `c`'s own hyperparameters. */
+export function withOptimizer<R>(
+  c: OptimizerChoice,
+  f: <K extends OptimizerId>(entry: OptimizerEntry<K>, opts: OptimizerOptions[K]) => R,
+): R {
+  return f(optimizers[c.optimizer], c.optimizerOptions);
+}

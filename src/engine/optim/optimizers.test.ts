@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { optimizerIds, optimizers, Stateful, type OptimizerId } from '.';
+import { optimizerChoice, optimizerIds, optimizers, Stateful, withOptimizer, type OptimizerId } from '.';
 import { gramSchmidt, mul, transpose } from './reference64';
 
 /**
@@ -73,7 +73,7 @@ function minimise(
 ) {
   const x = tf.variable(x0);
   const opt = new Stateful(
-    optimizers[id].create(optimizers[id].defaults as never, () => lr),
+    withOptimizer(optimizerChoice(id, optimizers[id].defaults), (entry, o) => entry.create(o, () => lr)),
     [x],
   );
   const before = tf.memory().numTensors;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { optimizers } from '.';
+import { optimizerChoice, optimizers, withOptimizer } from '.';
 import { Stateful } from './transform';
 
 const grads = [
@@ -14,7 +14,9 @@ const grads = [
 async function run(id: 'sgd' | 'adamw', opts: object, lr: number, theta0: number[]): Promise<number[][]> {
   const p = tf.variable(tf.tensor1d(theta0));
   const opt = new Stateful(
-    optimizers[id].create({ ...optimizers[id].defaults, ...opts } as never, () => lr),
+    withOptimizer(optimizerChoice(id, { ...optimizers[id].defaults, ...opts }), (entry, o) =>
+      entry.create(o, () => lr),
+    ),
     [p],
   );
   const out: number[][] = [];

@@ -4,8 +4,8 @@
  * JSON weights), so that nothing is read twice and nothing is allocated beyond the file.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSafetensors, encodeSafetensors } from '../../engine/io/safetensors';
-import { readImport } from './weightsFile';
+import { decodeSafetensors, encodeSafetensors } from './safetensors';
+import { readImport } from './import-file';
 
 const tensors = [
   { name: 'a', shape: [2, 2], data: Float32Array.from([1, 2, 3, 4]) },
