@@ -11,7 +11,7 @@ import type { RunResult, RunSpec } from './types';
 export interface StudyResults {
   study: string;
   backend: string;
-  /** One entry per run (label × seed), without the per-reading diagnostics list. */
+  /** One entry per run (label × seed); its per-reading diagnostics keep their metrics, not their histograms. */
   runs: RunResult[];
 }
 
@@ -35,9 +35,16 @@ export function readResults(file: string): RunResult[] {
   return parsed.runs;
 }
 
-/** Write results.json (diagnostics lists dropped: the first and last readings stay). */
+/** Write results.json (every diagnostics reading's metrics; histograms only in the first and last). */
 export function writeResults(file: string, study: string, backend: string, runs: readonly RunResult[]): void {
-  const body: StudyResults = { study, backend, runs: runs.map(({ diags: _d, ...r }) => r) };
+  const body: StudyResults = {
+    study,
+    backend,
+    runs: runs.map((r) => ({
+      ...r,
+      diags: r.diags?.map((d) => ({ step: d.step, metrics: d.metrics, histograms: [] })),
+    })),
+  };
   writeFileSync(
     file,
     JSON.stringify(body, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)) + '\n',

@@ -92,7 +92,8 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
       const phi = await phiT.data();
       phiT.dispose();
       const n = x.shape[0];
-      out.setWeight(Float32Array.from(leastSquares(phi, targets, n, w, ctx.outputDim)));
+      // ridge 1e-6 (relative): a near-exact fit has large cancelling weights that one step undoes
+      out.setWeight(Float32Array.from(leastSquares(phi, targets, n, w, ctx.outputDim, 1e-6)));
     },
   };
 }
