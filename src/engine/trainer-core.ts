@@ -152,17 +152,17 @@ export class TrainerCore {
   /**
    * Fresh seeded batches for every loss term (from the training stream, or `rng`). The training
    * stream's `res` batch comes from the adaptive sampler when one is configured; probes
-   * (diagnostics, balancing, L-BFGS) stay uniform.
+   * (diagnostics, balancing, L-BFGS) stay uniform. Without `n` each term has its training size
+   * (`termBatch`, else `batch`); an explicit `n` applies to every term.
    */
-  sample(rng: Rng = this.sampler, n = this.config.batch): Record<string, PointBatch> {
+  sample(rng: Rng = this.sampler, n?: number): Record<string, PointBatch> {
     const { pde, config } = this;
     const adaptive = rng === this.sampler ? this.adaptive : null;
-    // `termBatch` resizes named terms at the configured batch; an explicit probe size applies to all
-    const sizeOf = (t: string) => (n === config.batch ? (own(config.termBatch, t) ?? n) : n);
+    const sizeOf = (t: string) => n ?? own(config.termBatch, t) ?? config.batch;
     return Object.fromEntries(
       this.termNames.map((t) => [
         t,
-        t === adaptive?.term ? adaptive.batch(rng, n) : sampleTerm(pde, t, config.params, rng, sizeOf(t)),
+        t === adaptive?.term ? adaptive.batch(rng, sizeOf(t)) : sampleTerm(pde, t, config.params, rng, sizeOf(t)),
       ]),
     );
   }

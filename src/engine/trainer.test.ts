@@ -46,6 +46,8 @@ describe('Trainer', () => {
     expect([b.res.n, b.bc.n, b.bc.x.length]).toEqual([32, 20, 40]);
     const p = t.sample(createRng(3), 5);
     expect([p.res.n, p.bc.n]).toEqual([5, 5]);
+    const q = t.sample(createRng(3), 32); // a probe the size of `batch` is still a probe
+    expect([q.res.n, q.bc.n]).toEqual([32, 32]);
     t.dispose();
   });
 
