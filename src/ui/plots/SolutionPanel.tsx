@@ -6,6 +6,7 @@ import { draw, purge } from './plotly';
 import { solutionFigure } from './solutionFigure';
 import { usePlot } from './usePlot';
 import { useLive } from './useLive';
+import { useNarrow } from './useNarrow';
 
 /** Prediction, reference and |error| (heatmaps, or lines for 1-D problems), for one or both runs. */
 export function SolutionPanel() {
@@ -22,13 +23,16 @@ export function SolutionPanel() {
   const [quantity, setQuantity] = useState(0);
   const names = a?.names ?? [];
   const k = Math.min(quantity, Math.max(0, names.length - 1));
-  const figure = useMemo(() => solutionFigure([a, b], k), [a, b, k]);
+  const narrow = useNarrow();
+  const figure = useMemo(() => solutionFigure([a, b], k, narrow), [a, b, k, narrow]);
+  const stacked = narrow && (a?.axes.length ?? 0) > 1;
   const sync = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    if (figure) draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${k}` } });
+    if (figure)
+      draw(el, { data: figure.data, layout: { ...figure.layout, uirevision: `${a?.axes.join()}:${k}:${narrow}` } });
     else purge(el);
-  }, [figure, a, k]);
+  }, [figure, a, k, narrow]);
   usePlot(ref, sync);
 
   const steps = [a, b]
@@ -66,7 +70,7 @@ export function SolutionPanel() {
       }
     >
       <div
-        className="chart solution"
+        className={`chart solution${stacked ? ' stacked' : ''}`}
         ref={ref}
         data-testid="solution-chart"
         data-step={a?.step ?? ''}

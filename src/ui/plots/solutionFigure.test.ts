@@ -33,6 +33,19 @@ describe('solution figure', () => {
     expect((f.layout.xaxis as { title: { text: string } }).title.text).toBe('t (time)');
   });
 
+  it('stacked (a phone): one heatmap per row, full width, bands that do not overlap, ticks on each', () => {
+    const f = solutionFigure([snap(1), snap(2)], 0, true)!;
+    const l = f.layout as Record<string, { domain: [number, number]; showticklabels?: boolean }>;
+    const names = ['', '2', '3', '4', '5', '6'];
+    expect(f.data).toHaveLength(6);
+    for (const n of names) expect(l[`xaxis${n}`].domain).toEqual(l.xaxis.domain);
+    const bands = names.map((n) => l[`yaxis${n}`].domain);
+    for (let i = 1; i < bands.length; i++) expect(bands[i][1]).toBeLessThan(bands[i - 1][0]);
+    expect(bands[0][1]).toBeCloseTo(1);
+    expect(bands[5][0]).toBeCloseTo(0);
+    expect(names.every((n) => l[`xaxis${n}`].showticklabels)).toBe(true);
+  });
+
   it('two runs: shared colour scales, linked axes and the difference of the errors', () => {
     const f = solutionFigure([snap(1), snap(2)])!;
     const d = f.data as { z: number[][]; coloraxis: string; xaxis: string }[];

@@ -141,20 +141,21 @@ function cells(runs: Run[], k: number): Cell[][] {
     : [[...preds, ...ref]];
 }
 
-function heatmaps(runs: Run[], k: number): Figure {
+/** `n` bands of the paper's height, top first, `gap` apart. */
+function bandsOf(n: number, gap: number): [number, number][] {
+  const h = (1 - gap * (n - 1)) / n;
+  return Array.from({ length: n }, (_, r) => [1 - r * (h + gap) - h, 1 - r * (h + gap)]);
+}
+
+function heatmaps(runs: Run[], k: number, stacked: boolean): Figure {
   const { e } = runs[0];
-  const rows = cells(runs, k);
+  // stacked (a phone): one heatmap per row, each as wide as the panel
+  const rows = stacked ? cells(runs, k).flatMap((row) => row.map((c) => [c])) : cells(runs, k);
   const ncol = Math.max(...rows.map((r) => r.length));
   const gap = 0.1;
   const w = (1 - 0.03 - gap * (ncol - 1)) / ncol;
   const cols: [number, number][] = Array.from({ length: ncol }, (_, c) => [c * (w + gap), c * (w + gap) + w]);
-  const bands: [number, number][] =
-    rows.length === 1
-      ? [[0, 1]]
-      : [
-          [0.56, 1],
-          [0, 0.44],
-        ];
+  const bands = bandsOf(rows.length, rows.length > 2 ? 0.25 / rows.length : 0.12);
   const data: Data[] = [];
   const annotations: unknown[] = [];
   const layout: Record<string, unknown> = { annotations, margin: { l: 56, r: 24, t: 24, b: 44 } };
@@ -175,12 +176,12 @@ function heatmaps(runs: Run[], k: number): Figure {
         name: c.title,
         hovertemplate: `${e.axes[0]}=%{x:.3f}<br>${e.axes[1]}=%{y:.3f}<br>%{z:.4g}<extra>${c.title}</extra>`,
       } as Data);
-      const bottom = ri === rows.length - 1;
+      const bottom = stacked || ri === rows.length - 1;
       layout[`xaxis${sx}`] = {
         domain: cols[ci],
         anchor: `y${sx}`,
         matches: n === 1 ? undefined : 'x',
-        title: bottom ? { text: titleOf(e.axes[0]) } : undefined,
+        title: ri === rows.length - 1 ? { text: titleOf(e.axes[0]) } : undefined,
         showticklabels: bottom,
       };
       layout[`yaxis${sx}`] = {
@@ -220,9 +221,10 @@ function heatmaps(runs: Run[], k: number): Figure {
 
 /**
  * The figure for the runs' latest evaluations (run labels "A", "B"), showing quantity `k`
- * (e.g. u, v of a flow); null without any evaluation.
+ * (e.g. u, v of a flow); null without any evaluation. `stacked` puts the heatmaps one per row
+ * (a phone: three side by side leave each ~90 px and their titles overlap).
  */
-export function solutionFigure(evals: readonly (EvaluationSnapshot | null)[], k = 0): Figure | null {
+export function solutionFigure(evals: readonly (EvaluationSnapshot | null)[], k = 0, stacked = false): Figure | null {
   const runs = evals.flatMap((e, i) => (e ? [{ label: 'AB'[i], e }] : []));
   if (!runs.length) return null;
   const same = runs.every(
@@ -233,5 +235,5 @@ export function solutionFigure(evals: readonly (EvaluationSnapshot | null)[], k 
   );
   const use = same ? runs : runs.slice(0, 1);
   const q = Math.min(k, use[0].e.names.length - 1);
-  return use[0].e.axes.length === 1 ? lines(use, q) : heatmaps(use, q);
+  return use[0].e.axes.length === 1 ? lines(use, q) : heatmaps(use, q, stacked);
 }
