@@ -22,10 +22,11 @@ import type { Catalog, OptionsInfo } from './protocol';
 /** A registry entry as plain data: its id, label, schema and the schema's defaults. */
 function optionsInfo<Id extends string, O extends object>(
   id: Id,
-  entry: { label: string; schema: SchemaOf<O> },
+  entry: { label: string; schema: SchemaOf<O>; unused?: readonly string[] },
 ): OptionsInfo<Id, O> {
   const schema = structuredClone(entry.schema);
-  return { id, label: entry.label, schema, defaults: defaultsOf(schema) };
+  const unused = entry.unused ? { unused: [...entry.unused] } : {};
+  return { id, label: entry.label, schema, defaults: defaultsOf(schema), ...unused };
 }
 
 /** Build the catalog (plain data, structured-clone safe). */

@@ -67,7 +67,11 @@ describe('loading experiments in the worker', () => {
       expect.arrayContaining(['poisson1d', 'helmholtz', 'burgers', 'allen_cahn', 'kdv', 'ks']),
     );
     expect(c.pdes.find((p) => p.id === 'burgers')!.hasReference).toBe(true);
-    expect(c.architectures.find((a) => a.id === 'pirate_net')!.defaults).toMatchObject({ blocks: 3 });
+    const pirate = c.architectures.find((a) => a.id === 'pirate_net')!;
+    expect(pirate.defaults).toMatchObject({ blocks: 3 });
+    // its embedding is always width/2 wide: no "Fourier features" field that it would ignore
+    expect(pirate.unused).toEqual(['fourierSize']);
+    for (const a of c.architectures) for (const k of a.unused ?? []) expect(a.schema).toHaveProperty(k);
     expect(c.optimizers.map((o) => o.id)).toEqual(expect.arrayContaining(['adam', 'soap']));
     expect(c.architectures.find((a) => a.id === 'mlp')!.schema.activation.choices).toContain('tanh');
     expect(c.balancing.find((m) => m.id === 'annealing')!.defaults.every).toBe(10);

@@ -47,6 +47,8 @@ export interface OptionsInfo<Id extends string = string, Options extends object 
   label: string;
   schema: OptionSchema;
   defaults: Options;
+  /** Options the entry accepts (shared, kept across a switch) but does not use: no field for them. */
+  unused?: string[];
 }
 
 /** The schemas of the config's own records (everything but the per-choice options). */

@@ -8,6 +8,7 @@
 import { pdeOf, type ExperimentConfig } from '../config';
 import type { Network } from '../nets';
 import { standardization } from '../nets/inputs';
+import { pirateFourierSize } from '../nets/pirate_net';
 import type { Pde, Region } from '../pdes';
 import { hardConstraintOf } from '../hard-constraints';
 
@@ -83,8 +84,7 @@ export interface ExportSection {
 export function networkSpec(config: ExperimentConfig, net: Network): NetworkSpec {
   const pde = pdeOf(config);
   const o = config.archOptions;
-  // PirateNet always embeds with width/2 Fourier features, whatever fourierSize says
-  const size = config.arch === 'pirate_net' ? o.width / 2 : o.fourierSize;
+  const size = config.arch === 'pirate_net' ? pirateFourierSize(o) : o.fourierSize;
   const frozen = new Set(net.buffers.map((b) => b.name));
   const periods = pde.periodic ? { periods: pde.periodic } : undefined;
   const hard = config.hardConstraints ? hardConstraintOf(pde) : undefined;

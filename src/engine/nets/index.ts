@@ -25,6 +25,8 @@ export interface ArchEntry<K extends ArchId> extends OptionsEntry<ArchOptions[K]
   size(opts: ArchOptions[K], inputDim: number, outputDim: number): { units: number; params: number };
   /** A problem across options (named `archOptions.<key>: …`), or null. */
   check?(opts: ArchOptions[K]): string | null;
+  /** Shared options it accepts (so a switch keeps them) but does not use; the UI shows no field. */
+  unused?: readonly string[];
   create(opts: Partial<ArchOptions[K]>, ctx: NetContext): Network;
 }
 
@@ -64,6 +66,8 @@ export const architectures: { [K in ArchId]: ArchEntry<K> } = {
       units: (3 * o.blocks + 2) * o.width,
       params: dense(o.width, o.width, 3 * o.blocks + 2) + dense(o.width, m, 1) + o.blocks,
     }),
+    // its embedding always has width/2 Fourier features: Φ feeds the residual blocks
+    unused: ['fourierSize'],
     check: (o) =>
       o.width % 2 ? `archOptions.width: ${o.width} is odd; PirateNet needs an even width (Φ = [cos, sin])` : null,
   },

@@ -36,6 +36,9 @@ export const pirateNetSchema: SchemaOf<PirateNetOptions> = {
 
 export const pirateNetDefaults: PirateNetOptions = defaultsOf(pirateNetSchema);
 
+/** Its Fourier features: always width/2 (Φ = [cos, sin] is as wide as the blocks), whatever fourierSize says. */
+export const pirateFourierSize = (o: { width: number }): number => o.width / 2;
+
 /**
  * PirateNet (Wang, Sankaran, Perdikaris, JMLR 2024): embedding Φ (random Fourier features),
  * gates U = σ(W_u Φ + b_u), V = σ(W_v Φ + b_v); each residual block
@@ -51,7 +54,13 @@ export function createPirateNet(opts: Partial<PirateNetOptions>, ctx: NetContext
     throw new Error(`pirate_net: width must be even (Φ = [cos, sin] of width/2 features), got ${o.width}`);
   const act = activations[o.activation];
   const rwf = rwfOf(o);
-  const input = createInputPipeline(ctx.rng, ctx.axes, ctx.periodic, { ...o, fourierSize: o.width / 2 }, ctx.domain);
+  const input = createInputPipeline(
+    ctx.rng,
+    ctx.axes,
+    ctx.periodic,
+    { ...o, fourierSize: pirateFourierSize(o) },
+    ctx.domain,
+  );
   const w = o.width;
   const encU = createDense(ctx.rng, w, w, 'encoder_u', { rwf });
   const encV = createDense(ctx.rng, w, w, 'encoder_v', { rwf });

@@ -26,6 +26,7 @@ export function NetworkSection({ e }: { e: Edited }) {
         <OptionFields
           schema={arch.schema}
           values={e.config.archOptions}
+          skip={arch.unused}
           disabled={e.locked}
           onChange={(k, v) => edit(setOption('archOptions', k, v))}
         />
