@@ -1,6 +1,5 @@
 import type { ConfigInput } from '../../src/engine/config';
-import { logLineChart } from '../svg';
-import { markdownTable } from './run';
+import { markdownTable, relL2Figures } from './run';
 import type { RunResult, Study } from './types';
 
 /**
@@ -124,21 +123,5 @@ export const pdeAwareStudy: Study = {
           : ''),
     };
   },
-  figures(results) {
-    return pdes.map((p) => ({
-      file: `pde_aware_${p}.svg`,
-      caption: `${p}: relative L2 error, Adam vs SOAP vs PDE-aware`,
-      svg: logLineChart(
-        `${p}: relative L2`,
-        'step',
-        'relL2',
-        results
-          .filter((r) => r.spec.label.startsWith(`${p} ·`))
-          .map((r) => {
-            const pts = r.curve.filter((c) => c.relL2 !== undefined);
-            return { name: split(r)[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
-          }),
-      ),
-    }));
-  },
+  figures: (results) => relL2Figures(results, pdes, 'pde_aware', 'Adam vs SOAP vs PDE-aware'),
 };

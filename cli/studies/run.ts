@@ -3,7 +3,8 @@ import type { DiagnosticsReport } from '../../src/engine/diagnostics/run';
 import { trainFor } from '../../src/engine/loop';
 import { DivergenceError, Trainer } from '../../src/engine/trainer';
 import type { StudyProgress } from './progress';
-import type { RunResult, RunSpec } from './types';
+import { logLineChart } from '../svg';
+import type { Figure, RunResult, RunSpec } from './types';
 
 /**
  * Train one study run headless with the engine's loop, evaluating relL2 about 20 times and
@@ -64,6 +65,34 @@ export async function runStudyRun(
     diags,
     error,
   };
+}
+
+/** Mean of diagnostics metric `key` over every reading of a run (NaN without one). */
+export function meanMetric(r: RunResult | undefined, key: string): number {
+  const vs = (r?.diags ?? []).map((d) => d.metrics[key]).filter((v): v is number => Number.isFinite(v));
+  return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : NaN;
+}
+
+/**
+ * One figure per PDE of the runs labelled `pde · optimizer`: their rel. L2 curves (one line per
+ * optimizer), in `${prefix}_${pde}.svg`.
+ */
+export function relL2Figures(results: RunResult[], pdes: string[], prefix: string, versus: string): Figure[] {
+  return pdes.map((p) => ({
+    file: `${prefix}_${p}.svg`,
+    caption: `${p}: relative L2 error, ${versus}`,
+    svg: logLineChart(
+      `${p}: relative L2`,
+      'step',
+      'relL2',
+      results
+        .filter((r) => r.spec.label.startsWith(`${p} ·`))
+        .map((r) => {
+          const pts = r.curve.filter((c) => c.relL2 !== undefined);
+          return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
+        }),
+    ),
+  }));
 }
 
 /** A Markdown table from a header and rows. */

@@ -1,6 +1,5 @@
 import type { ConfigInput } from '../../src/engine/config';
-import { logLineChart } from '../svg';
-import { markdownTable } from './run';
+import { markdownTable, meanMetric, relL2Figures } from './run';
 import type { RunResult, Study } from './types';
 
 /**
@@ -38,11 +37,6 @@ function config(pde: string, optimizer: string, steps: number, quick: boolean): 
     diagnostics: { every: Math.max(10, Math.round(steps / 20)), kinds: ['align'] },
   };
 }
-
-const meanOf = (r: RunResult | undefined, key: string) => {
-  const vs = (r?.diags ?? []).map((d) => d.metrics[key]).filter((v): v is number => Number.isFinite(v));
-  return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : NaN;
-};
 
 /** rel. L2 of a run at the logged step nearest `step` (the last one at or before it). */
 function relAt(r: RunResult | undefined, step: number): number {
@@ -96,17 +90,17 @@ export const soapPirateStudy: Study = {
         paper[p] ? `${(paper[p][0] / paper[p][1]).toFixed(1)}×` : '— (not in Table 1)',
         `${at(0.25)} / ${at(0.5)} / ${at(0.75)}`,
         opens === undefined ? 'not by the end' : String(opens),
-        meanOf(a, 'align.interUpdate'),
-        meanOf(s, 'align.interUpdate'),
-        meanOf(a, 'align.intra'),
-        meanOf(s, 'align.intra'),
+        meanMetric(a, 'align.interUpdate'),
+        meanMetric(s, 'align.interUpdate'),
+        meanMetric(a, 'align.intra'),
+        meanMetric(s, 'align.intra'),
         `${a.msPerStep.toFixed(0)} / ${s.msPerStep.toFixed(0)}`,
       ];
     });
     const twice = present.filter((p) => by(p, 'adam')!.relL2 >= 2 * by(p, 'soap')!.relL2);
     const ahead = present.filter((p) => by(p, 'adam')!.relL2 > by(p, 'soap')!.relL2);
     const aligned = present.filter(
-      (p) => meanOf(by(p, 'soap'), 'align.interUpdate') > meanOf(by(p, 'adam'), 'align.interUpdate'),
+      (p) => meanMetric(by(p, 'soap'), 'align.interUpdate') > meanMetric(by(p, 'adam'), 'align.interUpdate'),
     );
     return {
       table: markdownTable(
@@ -134,21 +128,5 @@ export const soapPirateStudy: Study = {
         `(${aligned.join(', ') || 'none'}).`,
     };
   },
-  figures(results) {
-    return pdes.map((p) => ({
-      file: `soap_pirate_${p}.svg`,
-      caption: `${p}: relative L2 error, Adam vs SOAP (PirateNet)`,
-      svg: logLineChart(
-        `${p}: relative L2, PirateNet`,
-        'step',
-        'relL2',
-        results
-          .filter((r) => r.spec.label.startsWith(`${p} ·`))
-          .map((r) => {
-            const pts = r.curve.filter((c) => c.relL2 !== undefined);
-            return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
-          }),
-      ),
-    }));
-  },
+  figures: (results) => relL2Figures(results, pdes, 'soap_pirate', 'Adam vs SOAP (PirateNet)'),
 };

@@ -1,7 +1,6 @@
 import type { ConfigInput } from '../../src/engine/config';
-import { logLineChart } from '../svg';
-import { markdownTable } from './run';
-import type { RunResult, Study } from './types';
+import { markdownTable, meanMetric, relL2Figures } from './run';
+import type { Study } from './types';
 
 /**
  * Alignment paper (Wang, Bhartari, Li, Perdikaris 2025, arXiv 2502.00604): SOAP beats Adam
@@ -39,12 +38,6 @@ function config(pde: string, optimizer: string, steps: number, quick: boolean): 
   };
 }
 
-/** Mean of a diagnostics metric over every reading of a run. */
-const meanOf = (r: RunResult, key: string) => {
-  const vs = (r.diags ?? []).map((d) => d.metrics[key]).filter((v): v is number => Number.isFinite(v));
-  return vs.length ? vs.reduce((a, b) => a + b, 0) / vs.length : NaN;
-};
-
 export const soapVsAdamStudy: Study = {
   id: 'soap_vs_adam',
   title: 'Adam vs SOAP (vs Muon): error and gradient alignment',
@@ -62,16 +55,16 @@ export const soapVsAdamStudy: Study = {
         r.steps,
         r.relL2,
         paper[pde]?.[paperColumn[opt] ?? -1] ?? '— (not in the table)',
-        meanOf(r, 'align.intra'),
-        meanOf(r, 'align.interGrad'),
-        meanOf(r, 'align.interUpdate'),
+        meanMetric(r, 'align.intra'),
+        meanMetric(r, 'align.interGrad'),
+        meanMetric(r, 'align.interUpdate'),
         r.msPerStep.toFixed(1),
       ];
     });
     const by = (pde: string, opt: string) => results.find((r) => r.spec.label === `${pde} · ${opt}`);
     const wins = pdes.filter((p) => (by(p, 'soap')?.relL2 ?? Infinity) < (by(p, 'adam')?.relL2 ?? -Infinity));
     const alignGap = pdes.filter(
-      (p) => meanOf(by(p, 'soap')!, 'align.interUpdate') > meanOf(by(p, 'adam')!, 'align.interUpdate'),
+      (p) => meanMetric(by(p, 'soap')!, 'align.interUpdate') > meanMetric(by(p, 'adam')!, 'align.interUpdate'),
     );
     const rel = (p: string, o: string) => by(p, o)?.relL2 ?? Infinity;
     const best = pdes.map((p) => optimizers.reduce((a, o) => (rel(p, o) < rel(p, a) ? o : a)));
@@ -99,21 +92,5 @@ export const soapVsAdamStudy: Study = {
         `(${muonWins.join(', ') || 'none'}).`,
     };
   },
-  figures(results) {
-    return pdes.map((p) => ({
-      file: `soap_vs_adam_${p}.svg`,
-      caption: `${p}: relative L2 error, Adam vs SOAP vs Muon`,
-      svg: logLineChart(
-        `${p}: relative L2`,
-        'step',
-        'relL2',
-        results
-          .filter((r) => r.spec.label.startsWith(`${p} ·`))
-          .map((r) => {
-            const pts = r.curve.filter((c) => c.relL2 !== undefined);
-            return { name: r.spec.label.split(' · ')[1], x: pts.map((c) => c.step), y: pts.map((c) => c.relL2!) };
-          }),
-      ),
-    }));
-  },
+  figures: (results) => relL2Figures(results, pdes, 'soap_vs_adam', 'Adam vs SOAP vs Muon'),
 };
