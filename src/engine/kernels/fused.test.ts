@@ -7,6 +7,7 @@ import { adamTaped } from '../optim/adam';
 import { createRng } from '../rng';
 import { fusedActivateJet } from './activation-jet';
 import { fusedAdamUpdate } from './adam-update';
+import { addAll, scaleAll } from './apply-updates';
 import { fusedDense } from './dense-jet';
 
 // Each fused kernel against the taped tfjs ops it replaces, on cpu and on wasm, to float32
@@ -127,18 +128,46 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     tf.dispose([...args, ...mix]);
   });
 
-  it("Adam's update: m', v' and u as the taped ops give them", async () => {
+  it("Adam's step over every parameter: t', m', v' and u as the taped ops give them", async () => {
     await tf.setBackend(backend);
-    const [g, m] = [random(B), random(B, 0.1)];
-    const v = tf.square(random(B, 0.1));
-    const [c1, c2] = [tf.scalar(1 - 0.9 ** 3), tf.scalar(1 - 0.999 ** 3)];
+    const gs = [random(B), random(1)];
+    const ms = [random(B, 0.1), random(1, 0.1)];
+    const vs = [tf.square(random(B, 0.1)), tf.square(random(1, 0.1))];
+    const count = tf.scalar(2);
     const o = { b1: 0.9, b2: 0.999, eps: 1e-8 };
     const before = tf.memory().numTensors;
-    const fused = fusedAdamUpdate(g, m, v, c1, c2, o)!;
-    const taped = tf.tidy(() => adamTaped(g, m, v, c1, c2, o));
-    expectClose(await values(fused), await values(taped), 1e-6);
-    tf.dispose([...fused, ...taped]);
+    const fused = fusedAdamUpdate(count, gs, ms, vs, o)!;
+    const [c1, c2] = [tf.scalar(1 - 0.9 ** 3), tf.scalar(1 - 0.999 ** 3)];
+    const taped = gs.map((g, i) => tf.tidy(() => adamTaped(g, ms[i], vs[i], c1, c2, o)));
+    expect(await fused.count.data()).toEqual(Float32Array.of(3));
+    const parts = [fused.mu, fused.nu, fused.updates].flatMap((list, k) => list.map((t, i) => [t, taped[i][k]]));
+    // the kernel's c1, c2 come from a float32 Pow on the device, the reference's from doubles:
+    // a few float32 ulps apart (an off-by-one step in t would be ~40% off)
+    expectClose(await values(parts.map((p) => p[0])), await values(parts.map((p) => p[1])), 5e-6);
+    tf.dispose([fused.count, ...fused.mu, ...fused.nu, ...fused.updates, ...taped.flat(), c1, c2]);
     expect(tf.memory().numTensors).toBe(before);
-    tf.dispose([g, m, v, c1, c2]);
+    tf.dispose([...gs, ...ms, ...vs, count]);
+  });
+
+  it('scale-all and add-all over a parameter list: c·u_i and θ_i + u_i, shapes kept, one kernel each', async () => {
+    await tf.setBackend(backend);
+    const ps = [random(B), random(1), tf.scalar(0.7), tf.tensor1d([1, -2, 3])];
+    const us = ps.map((p) => tf.mul(p, -0.3).add(0.1));
+    const before = tf.memory().numTensors;
+    const info = await tf.profile(async () => {
+      const [scaled, applied] = [scaleAll(us, -1e-3), addAll(ps, us)];
+      const want = tf.tidy(() => [...us.map((u) => tf.mul(u, -1e-3)), ...ps.map((p, i) => tf.add(p, us[i]))]);
+      expect([...scaled, ...applied].map((t) => t.shape)).toEqual(want.map((t) => t.shape));
+      expectClose(await values([...scaled, ...applied]), await values(want), 1e-7);
+      tf.dispose([...scaled, ...applied, ...want]);
+      return [];
+    });
+    expect(info.kernels.filter((k) => k.name.startsWith('Pinn')).map((k) => k.name)).toEqual([
+      'PinnScaleAll',
+      'PinnAddAll',
+    ]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => addAll(ps, us.slice(1))).toThrow(/4 tensors and 3 updates/);
+    tf.dispose([...ps, ...us]);
   });
 });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultsOf, float, type SchemaOf } from '../schema/option';
 import { fusedAdamUpdate } from '../kernels/adam-update';
+import { scaleAll } from '../kernels/apply-updates';
 import type { Transform } from './transform';
 
 /** Adam's hyperparameters (Kingma & Ba 2015). */
@@ -35,7 +36,7 @@ export interface AdamState {
  * optax.scale_by_adam: m ← b1 m + (1−b1) g, v ← b2 v + (1−b2) g², output
  * m̂ / (√v̂ + eps) with m̂ = m / (1 − b1^t), v̂ = v / (1 − b2^t), t = 1, 2, …
  * The count lives on the device as a scalar so steps need no host reads. Each parameter's
- * update is one fused kernel (`kernels/adam-update.ts`) where the backend has it.
+ * step, over all parameters, is one fused kernel (`kernels/adam-update.ts`) where the backend has it.
  */
 export function scaleByAdam(o: AdamOptions = adamDefaults): Transform<AdamState> {
   return {
@@ -45,13 +46,12 @@ export function scaleByAdam(o: AdamOptions = adamDefaults): Transform<AdamState>
       nu: params.map((p) => tf.zerosLike(p)),
     }),
     update: (grads, state) => {
+      const fused = fusedAdamUpdate(state.count, grads, state.mu, state.nu, o);
+      if (fused) return { updates: fused.updates, state: { count: fused.count, mu: fused.mu, nu: fused.nu } };
       const count = tf.add(state.count, 1) as tf.Scalar;
       const c1 = tf.sub(1, tf.pow(o.b1, count));
       const c2 = tf.sub(1, tf.pow(o.b2, count));
-      const parts = grads.map((g, i) => {
-        const [m, v] = [state.mu[i], state.nu[i]];
-        return fusedAdamUpdate(g, m, v, c1, c2, o) ?? adamTaped(g, m, v, c1, c2, o);
-      });
+      const parts = grads.map((g, i) => adamTaped(g, state.mu[i], state.nu[i], c1, c2, o));
       const [mu, nu, updates] = [0, 1, 2].map((k) => parts.map((p) => p[k]));
       return { updates, state: { count, mu, nu } };
     },
@@ -79,6 +79,6 @@ export function adamTaped(
 export function scaleByLearningRate(lr: () => number): Transform<Record<string, never>> {
   return {
     init: () => ({}),
-    update: (grads, state) => ({ updates: grads.map((g) => tf.mul(g, -lr())), state }),
+    update: (grads, state) => ({ updates: scaleAll(grads, -lr()), state }),
   };
 }

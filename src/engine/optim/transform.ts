@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { addAll } from '../kernels/apply-updates';
 import { cloneContainer } from './container';
 
 /**
@@ -93,9 +94,8 @@ export class Stateful {
   apply(grads: readonly tf.Tensor[], keepUpdates = false, extras?: UpdateExtras): tf.Tensor[] | null {
     const old = this.state;
     const { updates, state } = tf.tidy(() => this.transform.update(grads, old, this.vars, extras));
-    this.vars.forEach((v, i) => {
-      const next = tf.add(v, updates[i]);
-      v.assign(next);
+    addAll(this.vars, updates).forEach((next, i) => {
+      this.vars[i].assign(next);
       next.dispose(); // assign shares the data; the temporary handle must still go
     });
     tf.dispose(old);
