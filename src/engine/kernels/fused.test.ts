@@ -4,11 +4,13 @@ import '../node-backends';
 import { activationIds, activations } from '../activations';
 import { unfusedActivateJet, type Jet } from '../jet/jet';
 import { adamTaped } from '../optim/adam';
+import { soapStepTaped } from '../optim/soap';
 import { createRng } from '../rng';
 import { fusedActivateJet } from './activation-jet';
 import { fusedAdamUpdate } from './adam-update';
 import { addAll, scaleAll } from './apply-updates';
 import { fusedDense } from './dense-jet';
+import { fusedSoapStep } from './soap-step';
 
 // Each fused kernel against the taped tfjs ops it replaces, on cpu and on wasm, to float32
 // tolerance, values and gradients; the jets themselves are checked against finite differences
@@ -148,6 +150,54 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([...gs, ...ms, ...vs, count]);
   });
+
+  it.each([
+    ['a matrix with both factors and decay', [W, 4], true, true, 0.01],
+    ['a matrix with the left factor only', [W, 4], true, false, 0],
+    ['a vector as a column (left factor)', [W], true, false, 0],
+    ['a vector with no factor', [W], false, false, 0.1],
+  ] as const)(
+    "SOAP's step on %s: m', v', u and the factors' EMAs as the taped ops give them",
+    async (_, shape, l, r, wd) => {
+      await tf.setBackend(backend);
+      const size = shape.reduce((a, b) => a * b, 1);
+      const t = (sc: number) =>
+        tf.tensor(
+          Float32Array.from({ length: size }, () => sc * rng.normal()),
+          [...shape],
+        );
+      const [m, n] = shape.length === 2 ? shape : [size, 1];
+      const orth = (k: number) =>
+        tf.tidy(() => tf.linalg.qr(tf.randomNormal([k, k], 0, 1, 'float32', 5))[0]) as tf.Tensor2D;
+      const spd = (k: number) =>
+        tf.tidy(() =>
+          tf
+            .eye(k)
+            .mul(0.5)
+            .add(tf.randomUniform([k, k], 0, 0.01, 'float32', 3)),
+        ) as tf.Tensor2D;
+      const x = {
+        g: t(1),
+        mu: t(0.1),
+        nu: tf.square(t(0.1)),
+        param: t(1),
+        ...(l ? { left: { gg: spd(m), q: orth(m) } } : {}),
+        ...(r ? { right: { gg: spd(n), q: orth(n) } } : {}),
+      };
+      const c = { b1: 0.9, b2: 0.999, eps: 1e-8, c1: 1 - 0.9 ** 4, c2: 1 - 0.999 ** 4, beta: 0.95, weightDecay: wd };
+      const before = tf.memory().numTensors;
+      const fused = fusedSoapStep(x, c)!;
+      const taped = tf.tidy(() => soapStepTaped(x, c));
+      const keys = ['mu', 'nu', 'update', 'leftGg', 'rightGg'] as const;
+      expect(keys.map((k) => fused[k]?.shape)).toEqual(keys.map((k) => taped[k]?.shape));
+      expect(fused.update.shape).toEqual([...shape]);
+      const pick = (o: typeof fused) => keys.flatMap((k) => (o[k] ? [o[k]!] : []));
+      expectClose(await values(pick(fused)), await values(pick(taped)), 1e-5);
+      tf.dispose([...pick(fused), ...pick(taped)]);
+      expect(tf.memory().numTensors).toBe(before);
+      tf.dispose([x.g, x.mu, x.nu, x.param, ...Object.values(x.left ?? {}), ...Object.values(x.right ?? {})]);
+    },
+  );
 
   it('scale-all and add-all over a parameter list: c·u_i and θ_i + u_i, shapes kept, one kernel each', async () => {
     await tf.setBackend(backend);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedSoapStep, type SoapStepConstants, type SoapStepInputs, type SoapStepOutputs } from '../kernels/soap-step';
 import {
   basisSolver,
   basisSolverIds,
@@ -255,39 +256,53 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         };
       }
       const t = state.step;
-      const c1 = 1 - o.b1 ** t;
-      const c2 = 1 - o.b2 ** t;
+      const c: SoapStepConstants = { ...o, c1: 1 - o.b1 ** t, c2: 1 - o.b2 ** t, beta };
       const refresh = t % o.preconditionFrequency === 0;
       const updates: tf.Tensor[] = [];
       const next = grads.map((g, i) => {
         const s = state.params[i];
-        const G = asMatrix(g);
-        const mu = tf.add(tf.mul(o.b1, s.mu), tf.mul(1 - o.b1, g));
-        let nu = tf.add(tf.mul(o.b2, s.nu), tf.mul(1 - o.b2, tf.reshape(tf.square(project(G, s)), g.shape)));
-        const dir = tf.div(
-          tf.div(project(asMatrix(mu), s), c1),
-          tf.add(tf.sqrt(tf.div(asMatrix(nu), c2)), o.eps),
-        ) as tf.Tensor2D;
-        const u = tf.reshape(projectBack(dir, s), g.shape);
-        updates.push(o.weightDecay === 0 ? u : tf.add(u, tf.mul(o.weightDecay, params[i])));
-        const ps: SoapParamState = { mu, nu };
+        const x: SoapStepInputs = { g, mu: s.mu, nu: s.nu, left: s.left, right: s.right, param: params[i] };
+        const r = fusedSoapStep(x, c) ?? soapStepTaped(x, c);
+        updates.push(r.update);
+        const ps: SoapParamState = { mu: r.mu, nu: r.nu };
         (['left', 'right'] as const).forEach((side, axis) => {
           const f = s[side];
           if (!f) return;
-          const gg = ema(f.gg, gram(g, side));
+          const gg = (side === 'left' ? r.leftGg : r.rightGg)!;
           if (!refresh || solver.deferred) {
             ps[side] = { gg, q: tf.clone(f.q) };
             return;
           }
-          const r = solver.refresh(gg, f.q);
-          ps[side] = { gg, q: r.q };
-          nu = tf.reshape(tf.gather(asMatrix(nu), r.perm, axis), g.shape);
+          const re = solver.refresh(gg, f.q);
+          ps[side] = { gg, q: re.q };
+          ps.nu = tf.reshape(tf.gather(asMatrix(ps.nu), re.perm, axis), g.shape);
         });
-        ps.nu = nu;
         return ps;
       });
       const pending = refresh && solver.deferred && next.some((p) => p.left || p.right) ? 2 : 0;
       return { updates, state: { kind: 'soap', step: t + 1, pending, params: next } };
     },
+  };
+}
+
+/** One parameter's step from taped ops (the fused `PinnSoapStep`'s reference; see kernels/soap-step.ts). */
+export function soapStepTaped(x: SoapStepInputs, c: SoapStepConstants): SoapStepOutputs {
+  const s = { mu: x.mu, nu: x.nu, left: x.left, right: x.right };
+  const ema = (a: tf.Tensor, b: tf.Tensor, k: number) => tf.add(tf.mul(k, a), tf.mul(1 - k, b));
+  const G = asMatrix(x.g);
+  const mu = ema(x.mu, x.g, c.b1);
+  const nu = ema(x.nu, tf.reshape(tf.square(project(G, s)), x.g.shape), c.b2);
+  const dir = tf.div(
+    tf.div(project(asMatrix(mu), s), c.c1),
+    tf.add(tf.sqrt(tf.div(asMatrix(nu), c.c2)), c.eps),
+  ) as tf.Tensor2D;
+  const u = tf.reshape(projectBack(dir, s), x.g.shape);
+  const update = c.weightDecay === 0 ? u : tf.add(u, tf.mul(c.weightDecay, x.param));
+  return {
+    mu,
+    nu,
+    update,
+    ...(x.left ? { leftGg: ema(x.left.gg, mm(G, G, false, true), c.beta) as tf.Tensor2D } : {}),
+    ...(x.right ? { rightGg: ema(x.right.gg, mm(G, G, true), c.beta) as tf.Tensor2D } : {}),
   };
 }
