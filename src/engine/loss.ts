@@ -5,6 +5,7 @@ import type { Network } from './nets';
 import { primaryResidual, type ParamValues, type Pde } from './pdes';
 import type { PointBatch } from './sampling';
 import { causalWeights, chunkByTime, chunkLosses } from './causal';
+import { meanSquare } from './kernels/mean-square';
 
 /** The derivative streams each loss term of `pde` needs carried through the network. */
 export function termStreams(pde: Pde): Record<string, string[]> {
@@ -28,7 +29,7 @@ export function termLosses(
   const ls = terms.map((t) => {
     const b = batches[t];
     const r = termResidual(net, pde, params, t, b, streams[t]);
-    if (!causal || t !== primaryResidual(pde)) return tf.mean(tf.square(r));
+    if (!causal || t !== primaryResidual(pde)) return meanSquare(r);
     return causalResidualLoss(r, b, pde.axes.length, causal);
   });
   return tf.stack(ls) as tf.Tensor1D;

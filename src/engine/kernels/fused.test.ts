@@ -10,6 +10,7 @@ import { fusedActivateJet } from './activation-jet';
 import { fusedAdamUpdate } from './adam-update';
 import { addAll, scaleAll } from './apply-updates';
 import { fusedDense } from './dense-jet';
+import { meanSquare } from './mean-square';
 import { fusedSoapStep } from './soap-step';
 
 // Each fused kernel against the taped tfjs ops it replaces, on cpu and on wasm, to float32
@@ -198,6 +199,27 @@ describe.each(['cpu', 'wasm'])('fused kernels vs taped ops on %s', (backend) => 
       tf.dispose([x.g, x.mu, x.nu, x.param, ...Object.values(x.left ?? {}), ...Object.values(x.right ?? {})]);
     },
   );
+
+  it.each([
+    [B, 1],
+    [B, 3],
+  ])('mean square of a [%i, %i] residual: value and gradient as the taped ops give them', async (rows, cols) => {
+    await tf.setBackend(backend);
+    const r = tf.tensor2d(
+      Float32Array.from({ length: rows * cols }, () => rng.normal()),
+      [rows, cols],
+    );
+    const before = tf.memory().numTensors;
+    const f = (x: tf.Tensor) => meanSquare(x).mul(3); // a weight downstream, as the total loss has
+    const g = (x: tf.Tensor) => tf.mean(tf.square(x)).mul(3);
+    const [vf, vg] = [tf.tidy(() => f(r)), tf.tidy(() => g(r))];
+    const [df, dg] = [tf.grad(f)(r), tf.grad(g)(r)];
+    expect(vf.shape).toEqual([]);
+    expectClose(await values([vf, df]), await values([vg, dg]), 1e-6);
+    tf.dispose([vf, vg, df, dg]);
+    expect(tf.memory().numTensors).toBe(before);
+    r.dispose();
+  });
 
   it('scale-all and add-all over a parameter list: c·u_i and θ_i + u_i, shapes kept, one kernel each', async () => {
     await tf.setBackend(backend);
