@@ -256,7 +256,8 @@ export function scaleBySoap(o: SoapOptions = soapDefaults): Transform<SoapState>
         };
       }
       const t = state.step;
-      const c: SoapStepConstants = { ...o, c1: 1 - o.b1 ** t, c2: 1 - o.b2 ** t, beta };
+      const { b1, b2, eps, weightDecay } = o;
+      const c: SoapStepConstants = { b1, b2, eps, weightDecay, c1: 1 - b1 ** t, c2: 1 - b2 ** t, beta };
       const refresh = t % o.preconditionFrequency === 0;
       const updates: tf.Tensor[] = [];
       const next = grads.map((g, i) => {
