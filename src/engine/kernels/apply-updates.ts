@@ -12,7 +12,7 @@ import { hasFused, registerFused, runMulti } from './direct';
 const scaleName = 'PinnScaleAll';
 const addName = 'PinnAddAll';
 
-registerFused<{ c: number }>(scaleName, (d, xs, { c }) => xs.map((x) => d.mul(x, d.constant(c))));
+registerFused<{ c: number }>(scaleName, (d, xs, { c }) => xs.map((x) => d.scale(x, c)));
 registerFused<Record<string, never>>(addName, (d, xs) => {
   const n = xs.length / 2;
   return xs.slice(0, n).map((a, i) => d.add(a, xs[n + i]));

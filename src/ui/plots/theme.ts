@@ -20,10 +20,21 @@ const dark: PlotTheme = { dark: true, fg: '#e3e8f0', bg: '#161e2e', grid: '#2c37
 
 const query = '(prefers-color-scheme: dark)';
 
-/** Whether the system asks for dark mode (false where there is no window, e.g. in Node tests). */
-export function prefersDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+/** Whether media query `q` matches (false where there is no window, e.g. in Node tests). */
+export function matchesMedia(q: string): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(q).matches;
 }
+
+/** Call `f` whenever media query `q` starts or stops matching; returns the unsubscribe. */
+export function onMediaChange(q: string, f: () => void): () => void {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
+  const m = window.matchMedia(q);
+  m.addEventListener('change', f);
+  return () => m.removeEventListener('change', f);
+}
+
+/** Whether the system asks for dark mode. */
+export const prefersDark = (): boolean => matchesMedia(query);
 
 /** The theme for the current system setting. */
 export function plotTheme(): PlotTheme {
@@ -31,12 +42,7 @@ export function plotTheme(): PlotTheme {
 }
 
 /** Call `f` whenever the system switches between light and dark; returns the unsubscribe. */
-export function onSchemeChange(f: () => void): () => void {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
-  const m = window.matchMedia(query);
-  m.addEventListener('change', f);
-  return () => m.removeEventListener('change', f);
-}
+export const onSchemeChange = (f: () => void): (() => void) => onMediaChange(query, f);
 
 /** Okabe–Ito line colours (blue, orange, bluish green, vermillion, reddish purple, sky blue, yellow). */
 export const palette = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#999999'];

@@ -1,20 +1,12 @@
 import { useEffect, useState } from 'react';
+import { matchesMedia, onMediaChange } from './theme';
 
 /** The viewport width below which the solution heatmaps stack one per row (a phone). */
 const query = '(max-width: 600px)';
 
-const matches = () =>
-  typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
-
 /** Whether the viewport is phone-narrow; follows rotation and resizing. */
 export function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(matches);
-  useEffect(() => {
-    if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return;
-    const m = window.matchMedia(query);
-    const on = () => setNarrow(m.matches);
-    m.addEventListener('change', on);
-    return () => m.removeEventListener('change', on);
-  }, []);
+  const [narrow, setNarrow] = useState(() => matchesMedia(query));
+  useEffect(() => onMediaChange(query, () => setNarrow(matchesMedia(query))), []);
   return narrow;
 }
