@@ -76,7 +76,7 @@ const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * `PeerMissing` carrying that BLAS and its time (measured with --allow-reference-blas).
  */
 export function measurePeer(n: number, width: number, depth: number, runs: number, threads: number): Peer {
-  const shape = ['--n', n, '--width', width, '--depth', depth, '--threads', threads, '--steps', 10, '--warmup', 3];
+  const shape = ['--n', n, '--width', width, '--depth', depth, '--threads', threads, '--steps', 30, '--warmup', 10];
   const args = [script, ...shape.map(String)];
   const lines: PeerLine[] = [];
   for (let r = 0; r < runs; r++) {

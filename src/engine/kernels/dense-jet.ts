@@ -10,6 +10,7 @@
  * per layer instead of once per stream.
  */
 import * as tf from '@tensorflow/tfjs';
+import './wasm-rows';
 import { hasFused, registerFused, registerFusedGradient, runMulti, type DirectOps } from './direct';
 
 const forwardName = 'PinnDenseJet';
@@ -20,13 +21,17 @@ interface DenseAttrs {
   hasBias: boolean;
 }
 
+/** Whether one product over all streams pays here (a row split: a copy on wasm, a dispatch on a GPU). */
+const stacks = (d: DirectOps) => d.backendName === 'wasm';
+
+const heights = (xs: tf.TensorInfo[]) => xs.map((x) => x.shape[0]);
+
 function forward(d: DirectOps, inputs: tf.TensorInfo[], a: DenseAttrs): tf.TensorInfo[] {
   const [w] = inputs;
   const xs = inputs.slice(a.hasBias ? 2 : 1);
-  return xs.map((x, s) => {
-    const y = d.matMul(x, w);
-    return s === 0 && a.hasBias ? d.add(y, inputs[1]) : y;
-  });
+  const ys = stacks(d) ? d.splitRows(d.matMul(d.concatRows(xs), w), heights(xs)) : xs.map((x) => d.matMul(x, w));
+  if (a.hasBias) ys[0] = d.add(ys[0], inputs[1]);
+  return ys;
 }
 
 function backward(d: DirectOps, inputs: tf.TensorInfo[], a: DenseAttrs): tf.TensorInfo[] {
@@ -35,15 +40,36 @@ function backward(d: DirectOps, inputs: tf.TensorInfo[], a: DenseAttrs): tf.Tens
   const n = (inputs.length - first) / 2;
   const xs = inputs.slice(first, first + n);
   const dys = inputs.slice(first + n);
-  const wt = d.backendName === 'wasm' ? d.transpose(w) : null;
-  const dxs = dys.map((dy) => (wt ? d.matMul(dy, wt) : d.matMul(dy, w, false, true)));
-  let dw: tf.TensorInfo | null = null;
-  xs.forEach((x, s) => {
-    const g = d.matMul(x, dys[s], true, false);
-    dw = dw ? d.add(dw, g) : g;
-  });
+  if (stacks(d)) return backwardStacked(d, w, xs, dys, a);
+  const dy = d.concatRows(dys);
+  const dw = d.matMul(d.concatRows(xs), dy, true, false);
+  const dxs = dys.map((g) => d.matMul(g, w, false, true));
   const db = a.hasBias ? [d.reshape(d.sumRows(dys[0]), [w.shape[1]])] : [];
-  return [dw!, ...db, ...dxs];
+  return [dw, ...db, ...dxs];
+}
+
+/**
+ * The wasm backward pass: [dW; db] = [X | 1]ᵀ·dY as one product over all streams (the ones
+ * column is 1 on the value's rows, which alone carry the bias), with the narrower of [X | 1]
+ * and dY as the operand XNNPACK packs (wasm-rows.ts says why that costs), and every dX_s
+ * from one product dY·Wᵀ split by rows.
+ */
+function backwardStacked(
+  d: DirectOps,
+  w: tf.TensorInfo,
+  xs: tf.TensorInfo[],
+  dys: tf.TensorInfo[],
+  a: DenseAttrs,
+): tf.TensorInfo[] {
+  const [fanIn, fanOut] = w.shape;
+  const dy = d.concatRows(dys);
+  const ones = a.hasBias ? xs[0].shape[0] : -1;
+  const width = fanIn + (a.hasBias ? 1 : 0);
+  const stack = (transpose: boolean) => d.run('PinnStackRows', xs as never, { ones, transpose });
+  const g = width < fanOut ? d.transpose(d.matMul(d.transpose(dy), stack(false))) : d.matMul(stack(true), dy);
+  const [dw, db] = a.hasBias ? d.splitRows(g, [fanIn, 1]) : [g];
+  const dxs = d.splitRows(d.matMul(dy, d.transpose(w)), heights(dys));
+  return [dw, ...(db ? [d.reshape(db, [fanOut])] : []), ...dxs];
 }
 
 registerFused(forwardName, forward);

@@ -89,9 +89,26 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
     return this.run('Transpose', { x: a }, { perm: [1, 0] });
   }
 
-  /** Σ over rows: [B, w] → [1, w] (as 1ᵀ·a, 10× faster than Sum on wasm at PINN sizes). */
+  /** Σ over rows: [B, w] → [1, w] (as 1ᵀ·a elsewhere; wasm: a loop, see wasm-rows.ts). */
   sumRows(a: tf.TensorInfo): tf.TensorInfo {
+    if (this.backendName === 'wasm') return this.run('PinnSumRows', { x: a });
     return this.matMul(this.upload([1, a.shape[0]], new Float32Array(a.shape[0]).fill(1)), a);
+  }
+
+  /** The matrices `parts` (equal widths) one under another. */
+  concatRows(parts: tf.TensorInfo[]): tf.TensorInfo {
+    return parts.length === 1 ? parts[0] : this.run('Concat', parts as never, { axis: 0 });
+  }
+
+  /** `a` cut into consecutive row blocks of the given heights (inverse of `concatRows`). */
+  splitRows(a: tf.TensorInfo, heights: number[]): tf.TensorInfo[] {
+    if (heights.length === 1) return [a];
+    let top = 0;
+    return heights.map((h) => {
+      const part = this.run('Slice', { x: a }, { begin: [top, 0], size: [h, a.shape[1]] });
+      top += h;
+      return part;
+    });
   }
 
   /** Reinterpret `a` with `shape` (same size). */

@@ -110,3 +110,46 @@ describe('wasm kernels registered over the stock ones', () => {
     },
   );
 });
+
+describe('row kernels of the wasm dense backward pass (wasm-rows.ts)', () => {
+  const rng = createRng(11);
+  const matrix = (r: number, c: number) =>
+    tf.tensor2d(
+      Float32Array.from({ length: r * c }, () => rng.normal()),
+      [r, c],
+    );
+
+  it('Transpose, PinnSumRows and PinnStackRows (both layouts, ± ones column) match tf ops on cpu', async () => {
+    const parts = [matrix(13, 5), matrix(1, 5), matrix(9, 5)];
+    const big = matrix(37, 11);
+    const expected = async () => {
+      const stacked = tf.concat(parts);
+      const onesCol = tf.concat([tf.ones([13, 1]), tf.zeros([10, 1])]);
+      const withOnes = tf.concat([stacked, onesCol], 1);
+      const outs = [tf.transpose(big), tf.sum(big, 0, true), withOnes, tf.transpose(withOnes), tf.transpose(stacked)];
+      const v = await Promise.all(outs.map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
+      tf.dispose([stacked, onesCol, withOnes, ...outs]);
+      return v;
+    };
+    await tf.setBackend('cpu');
+    const cpu = await expected();
+    await tf.setBackend('wasm');
+    const run = (name: string, inputs: tf.Tensor[], attrs: object) =>
+      tf.engine().runKernel(name, inputs as never, attrs as never) as tf.Tensor;
+    const before = tf.memory().numTensors;
+    const outs = [
+      tf.transpose(big),
+      run('PinnSumRows', { x: big } as never, {}),
+      run('PinnStackRows', parts, { ones: 13, transpose: false }),
+      run('PinnStackRows', parts, { ones: 13, transpose: true }),
+      run('PinnStackRows', parts, { ones: -1, transpose: true }),
+    ];
+    const wasm = await Promise.all(outs.map(async (t) => ({ shape: t.shape, v: Array.from(await t.data()) })));
+    tf.dispose(outs);
+    expect(tf.memory().numTensors).toBe(before);
+    wasm.forEach((w, i) => {
+      expect(w.shape).toEqual(cpu[i].shape);
+      w.v.forEach((v, j) => expect(v).toBeCloseTo(cpu[i].v[j], 4));
+    });
+  });
+});
