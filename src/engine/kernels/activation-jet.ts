@@ -12,66 +12,29 @@
  * z rather than saved (saving costs a clone per tensor).
  */
 import * as tf from '@tensorflow/tfjs';
-import { activations, type ActivationId } from '../activations';
+import type { ActivationId } from '../activations';
 import type { Jet } from '../jet/jet';
-import { blockStreams, chainForward, termProduct, type StreamMap } from '../jet/chain';
 import { chainTerms } from '../jet/keys';
+import { registerWebgpuJet } from './activation-jet-webgpu';
+import { jetBackwardSums, jetForwardStreams, named, type JetAttrs } from './jet-sums';
 import { hasFused, registerFused, registerFusedGradient, runMulti, type DirectOps } from './direct';
 
 const forwardName = 'PinnActivationJet';
 const backwardName = 'PinnActivationJetGrad';
-
-/** Attributes of both kernels: the activation, the axes, and which streams go in and out. */
-interface JetAttrs {
-  act: ActivationId;
-  axes: string[];
-  /** Names of the input streams, value ('') first: the non-null streams of the jet. */
-  inNames: string[];
-  /** Names of the output streams, value first: those with at least one non-zero term. */
-  outNames: string[];
-}
 
 /** Whether output stream `name` has a term whose blocks are all non-zero inputs. */
 function reaches(name: string, axes: readonly string[], inNames: readonly string[]): boolean {
   return chainTerms(name, axes).some((t) => t.blocks.every((b) => inNames.includes(b)));
 }
 
-/** Highest φ-derivative order the outputs need. */
-function orderOf(a: JetAttrs): number {
-  return Math.max(1, ...a.outNames.map((n) => n.length));
-}
-
-function named<T>(names: readonly string[], list: readonly T[]): StreamMap<T> {
-  return Object.fromEntries(names.map((n, i) => [n, list[i]]));
-}
-
 function forward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.TensorInfo[] {
-  const z = named(a.inNames, inputs);
-  const y = activations[a.act].derivativesOn(d, inputs[0], orderOf(a));
-  const out = chainForward(d, z, y, a.outNames, a.axes);
-  return a.outNames.map((n) => out[n]!);
+  return jetForwardStreams(d, inputs, a);
 }
 
 function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.TensorInfo[] {
   const nIn = a.inNames.length;
   const z = named(a.inNames, inputs.slice(0, nIn));
-  const dh = inputs.slice(nIn);
-  const y = activations[a.act].derivativesOn(d, inputs[0], orderOf(a) + 1);
-  const dz: StreamMap<tf.TensorInfo> = {};
-  const add = (name: string, t: tf.TensorInfo) => (dz[name] = dz[name] ? d.add(dz[name]!, t) : t);
-  add('', d.mul(dh[0], y[1]));
-  a.outNames.forEach((n, s) => {
-    if (n === '') return;
-    for (const term of chainTerms(n, a.axes)) {
-      const blocks = blockStreams(z, term.blocks);
-      if (!blocks) continue;
-      add('', termProduct(d, term.coef, y[term.order + 1], [dh[s], ...blocks]));
-      term.blocks.forEach((b, j) => {
-        const others = blocks.filter((_, k) => k !== j);
-        add(b, termProduct(d, term.coef, y[term.order], [dh[s], ...others]));
-      });
-    }
-  });
+  const dz = jetBackwardSums(d, z, inputs.slice(nIn), a);
   const batch = inputs[0].shape[0];
   return a.inNames.map((n, i) => {
     const g = dz[n] ?? d.scale(inputs[i], 0);
@@ -82,6 +45,7 @@ function backward(d: DirectOps, inputs: tf.TensorInfo[], a: JetAttrs): tf.Tensor
 registerFused(forwardName, forward);
 registerFused(backwardName, backward);
 registerFusedGradient(forwardName, backwardName);
+registerWebgpuJet(forwardName, backwardName);
 
 /**
  * φ on `jet` as one fused kernel (and one in the backward pass) where the active backend has

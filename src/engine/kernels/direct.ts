@@ -40,6 +40,17 @@ export class DirectOps implements ElementOps<tf.TensorInfo> {
     return info;
   }
 
+  /**
+   * A program the caller runs on the backend itself (a WebGPU program of its own), counted as
+   * one dispatch and freed with the other temporaries unless returned.
+   */
+  program(run: () => tf.TensorInfo): tf.TensorInfo {
+    directCalls++;
+    const info = run();
+    this.temps.push(info);
+    return info;
+  }
+
   /** A float32 temporary holding `values` (wasm names it makeOutput, the others makeTensorInfo). */
   upload(shape: number[], values: Float32Array): tf.TensorInfo {
     const b = this.kernelBackend as unknown as {
