@@ -58,6 +58,7 @@ test("the Export menu's PyTorch package unzips into an export train.py --check r
       'pytorch/README.md',
       'pytorch/pinn.py',
       'pytorch/problem.py',
+      'pytorch/soap.py',
       'pytorch/train.py',
       'state.json',
       'weights.json',

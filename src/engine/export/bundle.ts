@@ -11,6 +11,7 @@ import { checkBatch } from './check-batch';
 import { predictions } from './predictions';
 import { pinnPy } from './python/pinn-py';
 import { problemPy } from './python/problem-py';
+import { soapPy } from './python/soap-py';
 import { trainPy } from './python/train-py';
 import { packageReadme } from './readme';
 import { EXPORT_FORMAT_VERSION, exportSection, TENSOR_NAMING, type NetworkSpec } from './spec';
@@ -27,6 +28,7 @@ export const pytorchPackage: readonly ExportFile[] = [
   { path: 'pytorch/pinn.py', data: pinnPy },
   { path: 'pytorch/problem.py', data: problemPy },
   { path: 'pytorch/train.py', data: trainPy },
+  { path: 'pytorch/soap.py', data: soapPy },
   { path: 'pytorch/README.md', data: packageReadme },
 ];
 

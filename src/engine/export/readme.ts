@@ -28,7 +28,8 @@ max |u| and each loss term on \`../check.json\`'s fixed batch to 1e-4 relative. 
 its own points from seed + rank, DistributedDataParallel averages the gradients, gloo on CPU,
 nccl on CUDA). Load the weights back into the playground with
 \`npm run train -- --config ../config.json --init-weights run/weights.safetensors\` or the UI's
-Import button. Adam, AdamW and SGD are ported (Adam and AdamW continue from the moments in
-\`../state.json\`); SOAP, Muon, Newton and the PDE-aware optimizer are not (the script says so
-and trains with Adam). Typed (custom) PDEs are not ported.
+Import button. Adam, AdamW, SGD and SOAP (\`soap.py\`, the playground's algorithm step for
+step) are ported (Adam and AdamW continue from the moments in \`../state.json\`; SOAP starts
+fresh); Muon, Newton and the PDE-aware optimizer are not (the script says so and trains with
+Adam). Typed (custom) PDEs are not ported.
 `;

@@ -127,6 +127,12 @@ def optimizer_for(config, params, rank):
         return torch.optim.AdamW(params, lr, betas=(o["b1"], o["b2"]), eps=o["eps"], weight_decay=o["weightDecay"])
     if opt == "sgd":
         return torch.optim.SGD(params, lr, momentum=o["momentum"], nesterov=bool(o["nesterov"]) and o["momentum"] > 0)
+    if opt == "soap":
+        from soap import SOAP
+        if rank == 0:
+            print("note: SOAP starts from fresh moments and factors (its first step only initialises them; "
+                  "only Adam's state carries over from state.json)", file=sys.stderr)
+        return SOAP(params, lr, **o)
     if opt != "adam" and rank == 0:
         print(f"note: the {opt} optimizer is not ported to PyTorch; this script trains with Adam "
               f"(b1 0.9, b2 0.999, eps 1e-8) at the same learning rate and schedule", file=sys.stderr)
