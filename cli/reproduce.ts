@@ -95,8 +95,8 @@ async function main(): Promise<void> {
     `Paper: ${study.paper}.`,
     '',
     args.values.merge
-      ? `Run: \`npm run reproduce -- ${id}${flags.slice(0, 2).join('')} --seeds ${maxSeeds}\`, here split over processes ` +
-        `with \`--only\` and combined with \`--merge\`: ${runMinutes} min of training in all.`
+      ? `Run: \`npm run reproduce -- ${id}${flags.slice(0, 2).join('')} --seeds ${maxSeeds}\`, ` +
+        `here split over processes with \`--only\` and combined with \`--merge\`: ${runMinutes} min of training in all.`
       : `Run: \`npm run reproduce -- ${id}${flags.join('')}\` on ${on}, ${minutes} min.`,
     '',
     table,
