@@ -31,12 +31,8 @@ const workgroupSize = 128;
 /** The k-th bound input's name as tfjs-webgpu capitalises it in its getters (`getStream0ByOutputIndex`). */
 const inputName = (k: number) => `Stream${k}`;
 
-/**
- * tfjs-webgpu's program description for node `root` of `g`, output `shape`, binding the
- * inputs named `names` and reading input k as `read(k)` (a WGSL expression in `index`).
- */
-function program(g: ExprBuilder, root: number, names: string[], read: (k: number) => string, shape: number[]): object {
-  const body = `${g.toWgsl(root, read)}\nsetOutputAtIndex(index, v${root});`;
+/** tfjs-webgpu's program description: inputs `names`, WGSL statements `body` (in `index`), output `shape`. */
+function program(names: string[], body: string, shape: number[]): object {
   const size = shape.reduce((a, b) => a * b, 1);
   return {
     variableNames: names,
@@ -62,13 +58,45 @@ interface KernelArgs {
 }
 
 /**
+ * A kernel's expression graph and its roots (null: a zero gradient), built once per kernel
+ * signature (forward/backward and the attributes) — the graph does not depend on the batch —
+ * with each program's body cached by root and binding (`bodies`).
+ */
+interface Plan {
+  g: ExprBuilder;
+  roots: (number | null)[];
+  bodies: Map<string, { names: string[]; body: string }>;
+}
+
+const plans = new Map<string, Plan>();
+
+function planOf(kind: 'forward' | 'backward', a: JetAttrs): Plan {
+  const key = `${kind}|${JSON.stringify(a)}`;
+  const hit = plans.get(key);
+  if (hit) return hit;
+  const g = new ExprBuilder('webgpu');
+  const nIn = a.inNames.length;
+  const nodes = Array.from({ length: kind === 'forward' ? nIn : nIn + a.outNames.length }, (_, k) => g.input(k));
+  let roots: (number | null)[];
+  if (kind === 'forward') roots = jetForwardStreams(g, nodes, a);
+  else {
+    const dz = jetBackwardSums(g, named(a.inNames, nodes.slice(0, nIn)), nodes.slice(nIn), a);
+    roots = a.inNames.map((n) => dz[n] ?? null);
+  }
+  const plan = { g, roots, bodies: new Map() };
+  plans.set(key, plan);
+  return plan;
+}
+
+/**
  * One program per root, each a temporary of `d`. A program binds only the inputs it reads
  * (the shader compiler drops unread buffers from the pipeline's layout). Where that is more
  * than the device allows, the full-size ([B, w]) inputs are first stacked into one buffer
  * (one concat per kernel call) and read at their offsets; constant streams stay separate.
  */
-function runRoots(d: DirectOps, g: ExprBuilder, roots: number[], inputs: tf.TensorInfo[]): tf.TensorInfo[] {
+function runRoots(d: DirectOps, plan: Plan, roots: number[], inputs: tf.TensorInfo[]): tf.TensorInfo[] {
   const backend = d.kernelBackend as unknown as WebgpuBackend;
+  const { g } = plan;
   const shape = inputs[0].shape;
   const limit = maxInputs(d.kernelBackend);
   const full = inputs.map((t) => t.shape[0] === shape[0]);
@@ -82,64 +110,47 @@ function runRoots(d: DirectOps, g: ExprBuilder, roots: number[], inputs: tf.Tens
   const names = (n: number) => Array.from({ length: n }, (_, i) => inputName(i).toLowerCase());
   return roots.map((r) => {
     const used = g.inputsOf(r);
-    let bound: tf.TensorInfo[];
-    let prog: object;
-    if (used.length <= limit) {
-      bound = used.map((k) => inputs[k]);
-      prog = program(g, r, names(used.length), (k) => getter(used.indexOf(k)), shape);
-    } else {
-      const p = pack();
-      const consts = used.filter((k) => !full[k]);
-      bound = [p.tensor, ...consts.map((k) => inputs[k])];
+    const direct = used.length <= limit;
+    const p = direct ? null : pack();
+    const consts = direct ? used : used.filter((k) => !full[k]);
+    const bound = [...(p ? [p.tensor] : []), ...consts.map((k) => inputs[k])];
+    const key = `${r}|${direct ? '' : used.map((k) => (full[k] ? p!.slot.get(k) : 'c')).join(',')}`;
+    let code = plan.bodies.get(key);
+    if (!code) {
       const read = (k: number) =>
-        full[k]
+        p && full[k]
           ? `${inputName(0).toLowerCase()}[index + ${p.slot.get(k)} * uniforms.size]`
-          : getter(1 + consts.indexOf(k));
-      prog = program(g, r, names(bound.length), read, shape);
+          : getter((p ? 1 : 0) + consts.indexOf(k));
+      code = { names: names(bound.length), body: `${g.toWgsl(r, read)}\nsetOutputAtIndex(index, v${r});` };
+      plan.bodies.set(key, code);
     }
+    const prog = program(code.names, code.body, shape);
     return d.program(() => backend.runWebGPUProgram(prog, bound, 'float32'));
   });
 }
 
 function forward({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo[] {
   const list = Object.values(inputs) as tf.TensorInfo[];
-  const a = attrs as unknown as JetAttrs;
+  const plan = planOf('forward', attrs as unknown as JetAttrs);
   const d = new DirectOps('webgpu', backend);
-  const g = new ExprBuilder('webgpu');
-  const roots = jetForwardStreams(
-    g,
-    list.map((_, k) => g.input(k)),
-    a,
-  );
-  return d.finish(runRoots(d, g, roots, list), list);
+  return d.finish(runRoots(d, plan, plan.roots as number[], list), list);
 }
 
+/** Each input stream's gradient: its program (all in one `runRoots`), summed over the batch for a constant stream. */
 function backward({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo[] {
-  const a = attrs as unknown as JetAttrs;
   const list = Object.values(inputs) as tf.TensorInfo[];
-  const nIn = a.inNames.length;
+  const plan = planOf('backward', attrs as unknown as JetAttrs);
   const d = new DirectOps('webgpu', backend);
-  const g = new ExprBuilder('webgpu');
-  const nodes = list.map((_, k) => g.input(k));
-  const dz = jetBackwardSums(g, named(a.inNames, nodes.slice(0, nIn)), nodes.slice(nIn), a);
-  return d.finish(gradients(d, g, dz, list, a), list);
-}
-
-/** Each input stream's gradient: its program, summed over the batch for a constant stream. */
-function gradients(
-  d: DirectOps,
-  g: ExprBuilder,
-  dz: Record<string, number | null>,
-  list: tf.TensorInfo[],
-  a: JetAttrs,
-): tf.TensorInfo[] {
+  const live = plan.roots.flatMap((r) => (r === null ? [] : [r]));
+  const outs = runRoots(d, plan, live, list);
   const batch = list[0].shape[0];
-  return a.inNames.map((n, i) => {
-    const root = dz[n];
-    if (root === null || root === undefined) return d.scale(list[i], 0);
-    const [full] = runRoots(d, g, [root], list);
-    return list[i].shape[0] === batch ? full : d.sumRows(full);
+  let next = 0;
+  const grads = plan.roots.map((r, i) => {
+    if (r === null) return d.scale(list[i], 0);
+    const g = outs[next++];
+    return list[i].shape[0] === batch ? g : d.sumRows(g);
   });
+  return d.finish(grads, list);
 }
 
 /** Register the WebGPU versions of the activation-jet kernels over the generic fused ones. */

@@ -24,6 +24,7 @@ export function orderOf(a: JetAttrs): number {
   return Math.max(1, ...a.outNames.map((n) => n.length));
 }
 
+/** `list` as a stream map, `names[i]` → `list[i]`. */
 export function named<T>(names: readonly string[], list: readonly T[]): StreamMap<T> {
   return Object.fromEntries(names.map((n, i) => [n, list[i]]));
 }
