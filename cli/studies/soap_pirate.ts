@@ -17,7 +17,7 @@ const paper: Record<string, [number, number]> = {
   kdv: [7.04e-4, 3.4e-4],
   wave: [5.15e-5, 8.05e-6],
 };
-const pdes = ['wave', 'allen_cahn', 'burgers'];
+const pdes = ['wave', 'allen_cahn', 'burgers', 'kdv'];
 const optimizers = ['adam', 'soap'];
 
 function config(pde: string, optimizer: string, steps: number, quick: boolean): ConfigInput {
